@@ -39,16 +39,33 @@ bool is_struct(const rapidjson::Value& value) {
   return value.IsObject() && value.MemberCount() > 0;
 }
 
+const char* kind_of(const rapidjson::Value& value) {
+  if (value.IsObject()) return "an object";
+  if (value.IsArray()) return "an array";
+  if (value.IsString()) return "a string";
+  if (value.IsNumber()) return "a number";
+  if (value.IsBool()) return "a boolean";
+  return "null";
+}
+
+// Adds the members `stored` lacks from `defaults`, and refuses a member whose kind (object,
+// array, string, number, boolean) differs from its default's.
 void fill(rapidjson::Value& stored, const rapidjson::Value& defaults,
-          rapidjson::Document::AllocatorType& allocator) {
+          rapidjson::Document::AllocatorType& allocator, const std::string& path,
+          JsonColumn where) {
   for (const auto& member : defaults.GetObject()) {
+    const std::string name = path + member.name.GetString();
     auto found = stored.FindMember(member.name);
     if (found == stored.MemberEnd()) {
       stored.AddMember(rapidjson::Value(member.name, allocator),
                        rapidjson::Value(member.value, allocator), allocator);
-    } else if (is_struct(member.value) && found->value.IsObject()) {
-      fill(found->value, member.value, allocator);
+      continue;
     }
+    if (std::string_view(kind_of(found->value)) != kind_of(member.value)) {
+      throw CorruptJson(where, "'" + name + "' is " + kind_of(found->value) + ", expected " +
+                                   kind_of(member.value));
+    }
+    if (is_struct(member.value)) fill(found->value, member.value, allocator, name + ".", where);
   }
 }
 
@@ -90,9 +107,11 @@ std::string wrap(std::string_view document) {
 std::string fill_defaults(std::string_view stored, const std::string& defaults, JsonColumn where) {
   auto document = parse(stored, where);
   const auto default_document = parse(defaults, where);
-  if (document.IsObject() && default_document.IsObject()) {
-    fill(document, default_document, document.GetAllocator());
+  if (std::string_view(kind_of(document)) != kind_of(default_document)) {
+    throw CorruptJson(where, std::string("the document is ") + kind_of(document) + ", expected " +
+                                 kind_of(default_document));
   }
+  if (default_document.IsObject()) fill(document, default_document, document.GetAllocator(), "", where);
   return compact(document);
 }
 

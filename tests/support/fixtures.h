@@ -1,0 +1,74 @@
+// Test fixtures: fresh games on ":memory:" with a manual clock, and unique temporary files.
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <unistd.h>
+
+#include "engine/game.h"
+
+namespace hearth::test {
+
+// 2026-01-01T00:00:00Z: tests start at a fixed, realistic time.
+constexpr GameTime kStart = 1767225600000;
+
+// A path under the temp directory that no other test (or process) uses; the file and its WAL
+// companions are removed on both ends.
+struct TempFile {
+  TempFile() {
+    static std::atomic<int> counter{0};
+    path = (std::filesystem::temp_directory_path() /
+            ("hearth_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) +
+             ".hearth"))
+               .string();
+    remove();
+  }
+
+  ~TempFile() { remove(); }
+
+  void remove() const {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+      std::error_code ignored;
+      std::filesystem::remove(path + suffix, ignored);
+    }
+  }
+
+  std::string bytes() const {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  }
+
+  void write(const std::string& bytes) const {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+  }
+
+  std::string path;
+};
+
+// Options for a game on `path` at kStart with a fixed seed and a manual clock.
+inline GameOptions options_with(std::shared_ptr<ManualClock> clock,
+                                std::string path = ":memory:") {
+  GameOptions options;
+  options.path = std::move(path);
+  options.clock = std::move(clock);
+  options.seed = 42;
+  return options;
+}
+
+// A new in-memory game whose time moves only when the test says so.
+struct FreshGame {
+  std::shared_ptr<ManualClock> clock = std::make_shared<ManualClock>(kStart);
+  Game game{options_with(clock)};
+};
+
+// A predicate for BOOST_CHECK_EXCEPTION: the Error has this kind.
+inline auto is_kind(ErrorKind kind) {
+  return [kind](const Error& error) { return error.kind() == kind; };
+}
+
+}  // namespace hearth::test
