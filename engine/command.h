@@ -2,15 +2,15 @@
 // engine (it exposes SQLiteCpp); games include engine/game.h instead.
 #pragma once
 
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
-
 #include <functional>
 #include <memory>
 #include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 
 #include "engine/clock.h"
 #include "engine/events.h"

@@ -1,8 +1,9 @@
+#include "engine/error.h"
+
 #include <SQLiteCpp/Exception.h>
 #include <cereal/details/helpers.hpp>
 
 #include "engine/command.h"
-#include "engine/error.h"
 #include "storage/json.h"
 
 namespace hearth {

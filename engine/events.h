@@ -12,12 +12,12 @@ namespace hearth {
 // One journal entry. Written in the transaction of the command that caused it, so an event
 // exists exactly when its change does.
 struct Event {
-  std::int64_t id = 0;   // increasing: the order things happened in
-  GameTime at = 0;       // the game time of the command (or of the tick) that caused it
-  std::string type;      // e.g. "reputation.tier_changed"
-  std::string actor;     // who caused it (usually a user id); empty for the engine itself
-  std::string subject;   // whom it is about (usually a user id); empty when nobody
-  std::string payload;   // a compact JSON object with the details
+  std::int64_t id = 0;  // increasing: the order things happened in
+  GameTime at = 0;      // the game time of the command (or of the tick) that caused it
+  std::string type;     // e.g. "reputation.tier_changed"
+  std::string actor;    // who caused it (usually a user id); empty for the engine itself
+  std::string subject;  // whom it is about (usually a user id); empty when nobody
+  std::string payload;  // a compact JSON object with the details
 
   bool operator==(const Event&) const = default;
 };

@@ -93,8 +93,10 @@ Core::Core(GameOptions options) {
     SQLite::Database& sql = command.sql();
     const bool fresh = !sql.execAndGet("SELECT count(*) FROM game_clock").getInt();
     if (fresh) {
-      const std::uint64_t seed = options.seed ? *options.seed : std::random_device{}() * 0x100000001ULL;
-      SQLite::Statement clock(sql, "INSERT INTO game_clock (id, created_at, reached_at) VALUES (1, ?, ?)");
+      const std::uint64_t seed =
+          options.seed ? *options.seed : std::random_device{}() * 0x100000001ULL;
+      SQLite::Statement clock(
+          sql, "INSERT INTO game_clock (id, created_at, reached_at) VALUES (1, ?, ?)");
       clock.bind(1, now);
       clock.bind(2, now);
       clock.exec();
@@ -116,7 +118,8 @@ Core::Core(GameOptions options) {
       save.bind(2, now);
       save.exec();
     } else {
-      const std::string stored = sql.execAndGet("SELECT document FROM rules WHERE id = 1").getString();
+      const std::string stored =
+          sql.execAndGet("SELECT document FROM rules WHERE id = 1").getString();
       try {
         rules_ = Rules::from_json(stored);
       } catch (const Error& error) {
@@ -166,7 +169,8 @@ GameTime Game::reached_at() const {
 void Game::advance_to(GameTime time) {
   core_->run(time, [&](Command& command) {
     SQLite::Database& sql = command.sql();
-    const GameTime from = sql.execAndGet("SELECT reached_at FROM game_clock WHERE id = 1").getInt64();
+    const GameTime from =
+        sql.execAndGet("SELECT reached_at FROM game_clock WHERE id = 1").getInt64();
     if (time <= from) return;
     for (const TickRule& rule : core_->tick_rules()) rule(command, from, time);
     SQLite::Statement reached(sql, "UPDATE game_clock SET reached_at = ? WHERE id = 1");
@@ -188,7 +192,9 @@ std::int64_t Game::roll(std::int64_t low, std::int64_t high) {
   return core_->run([&](Command& command) { return command.random().between(low, high); });
 }
 
-ListenerId Game::on_event(EventListener listener) { return core_->add_listener(std::move(listener)); }
+ListenerId Game::on_event(EventListener listener) {
+  return core_->add_listener(std::move(listener));
+}
 
 void Game::remove_listener(ListenerId id) { core_->remove_listener(id); }
 

@@ -1,10 +1,10 @@
 // The sample game: for now it opens (or creates) a save file and answers `status` and `quit`.
-#include <fmt/core.h>
-
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <string>
+
+#include <fmt/core.h>
 
 #include "engine/game.h"
 

@@ -1,12 +1,13 @@
 #include "storage/database.h"
 
-#include <SQLiteCpp/Backup.h>
-#include <sqlite3.h>
-
 #include <array>
-#include <filesystem>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
+
+#include <SQLiteCpp/Backup.h>
+
+#include <sqlite3.h>
 
 namespace hearth::storage {
 
@@ -62,8 +63,8 @@ Database::Database(std::string path, const OpenOptions& options) : path_(std::mo
   db_ = std::make_unique<SQLite::Database>(path_, flags, options.busy_timeout_ms);
   if (created_) {
     // Stamped before WAL is on, so that the id is in the main file's header from the start.
-    db_->exec("PRAGMA application_id = " + std::to_string(static_cast<std::int32_t>(
-                                               options.application_id)));
+    db_->exec("PRAGMA application_id = " +
+              std::to_string(static_cast<std::int32_t>(options.application_id)));
   }
   if (!in_memory()) db_->exec("PRAGMA journal_mode = WAL");
   db_->exec("PRAGMA foreign_keys = ON");

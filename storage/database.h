@@ -2,12 +2,12 @@
 // an existing file belongs to this application before anything touches it.
 #pragma once
 
-#include <SQLiteCpp/Database.h>
-
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
+
+#include <SQLiteCpp/Database.h>
 
 namespace hearth::storage {
 

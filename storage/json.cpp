@@ -111,7 +111,8 @@ std::string fill_defaults(std::string_view stored, const std::string& defaults, 
     throw CorruptJson(where, std::string("the document is ") + kind_of(document) + ", expected " +
                                  kind_of(default_document));
   }
-  if (default_document.IsObject()) fill(document, default_document, document.GetAllocator(), "", where);
+  if (default_document.IsObject())
+    fill(document, default_document, document.GetAllocator(), "", where);
   return compact(document);
 }
 

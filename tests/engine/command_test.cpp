@@ -3,9 +3,10 @@
 #include "engine/command.h"
 
 #include <boost/test/unit_test.hpp>
-#include <sqlite3.h>
 
 #include "tests/support/fixtures.h"
+
+#include <sqlite3.h>
 
 using namespace hearth;
 using hearth::test::FreshGame;

@@ -1,9 +1,9 @@
 // Opening a game: migrations, the stored rules, the seeded generator, the tick entry point.
 #include "engine/game.h"
 
-#include <boost/test/unit_test.hpp>
-
 #include <array>
+
+#include <boost/test/unit_test.hpp>
 
 #include "engine/command.h"
 #include "schema/schema.h"
@@ -157,8 +157,9 @@ BOOST_AUTO_TEST_CASE(a_game_adds_its_own_tables_through_migrations) {
   auto clock = std::make_shared<ManualClock>(test::kStart);
   auto options = test::options_with(clock, file.path);
   options.game_name = "space";
-  options.migrations = {{"0001_sectors.sql", "CREATE TABLE space_sectors (id INTEGER PRIMARY KEY);"},
-                        {"0002_seed.sql", "INSERT INTO space_sectors VALUES (1), (2);"}};
+  options.migrations = {
+      {"0001_sectors.sql", "CREATE TABLE space_sectors (id INTEGER PRIMARY KEY);"},
+      {"0002_seed.sql", "INSERT INTO space_sectors VALUES (1), (2);"}};
   { Game game(options); }
   {
     Game game(options);  // reopening applies nothing twice

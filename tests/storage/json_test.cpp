@@ -56,7 +56,8 @@ BOOST_AUTO_TEST_CASE(a_struct_round_trips_as_compact_json) {
 }
 
 BOOST_AUTO_TEST_CASE(missing_fields_read_as_their_defaults_at_every_depth) {
-  const auto settings = storage::from_json<Settings>(R"({"theme":"x","audio":{"muted":true}})", kWhere);
+  const auto settings =
+      storage::from_json<Settings>(R"({"theme":"x","audio":{"muted":true}})", kWhere);
   BOOST_TEST(settings.theme == "x");
   BOOST_TEST(settings.refresh == 30);
   BOOST_TEST(settings.audio.volume == 0.7);

@@ -33,8 +33,9 @@ BOOST_AUTO_TEST_SUITE(migrations_test)
 
 BOOST_AUTO_TEST_CASE(applies_every_step_in_order_from_empty) {
   storage::Database db(":memory:", options());
-  const auto set = set_of({{"0001_a.sql", "CREATE TABLE a (x INTEGER);"},
-                           {"0002_b.sql", "CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (1);"}});
+  const auto set =
+      set_of({{"0001_a.sql", "CREATE TABLE a (x INTEGER);"},
+              {"0002_b.sql", "CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (1);"}});
   BOOST_TEST(storage::migrate(db, {set}) == 2);
   BOOST_TEST(storage::schema_version(db) == 2);
   BOOST_TEST(count(db, "a") == 1);
@@ -43,7 +44,8 @@ BOOST_AUTO_TEST_CASE(applies_every_step_in_order_from_empty) {
 
 BOOST_AUTO_TEST_CASE(reopening_an_up_to_date_file_applies_nothing) {
   TempFile file;
-  const auto set = set_of({{"0001_a.sql", "CREATE TABLE a (x INTEGER); INSERT INTO a VALUES (1);"}});
+  const auto set =
+      set_of({{"0001_a.sql", "CREATE TABLE a (x INTEGER); INSERT INTO a VALUES (1);"}});
   {
     storage::Database db(file.path, options());
     BOOST_TEST(storage::migrate(db, {set}) == 1);
@@ -69,8 +71,9 @@ BOOST_AUTO_TEST_CASE(a_later_build_applies_only_the_new_steps) {
 
 BOOST_AUTO_TEST_CASE(a_failing_step_leaves_the_earlier_steps_and_nothing_of_itself) {
   storage::Database db(":memory:", options());
-  const auto set = set_of({{"0001_a.sql", "CREATE TABLE a (x INTEGER);"},
-                           {"0002_bad.sql", "INSERT INTO a VALUES (1); INSERT INTO nowhere VALUES (2);"}});
+  const auto set =
+      set_of({{"0001_a.sql", "CREATE TABLE a (x INTEGER);"},
+              {"0002_bad.sql", "INSERT INTO a VALUES (1); INSERT INTO nowhere VALUES (2);"}});
   BOOST_CHECK_THROW(storage::migrate(db, {set}), SQLite::Exception);
   BOOST_TEST(storage::schema_version(db) == 1);
   BOOST_TEST(count(db, "a") == 0);
@@ -80,8 +83,8 @@ BOOST_AUTO_TEST_CASE(a_failing_step_leaves_the_earlier_steps_and_nothing_of_itse
 BOOST_AUTO_TEST_CASE(a_renamed_step_is_refused_before_anything_is_written) {
   storage::Database db(":memory:", options());
   BOOST_TEST(storage::migrate(db, {set_of({{"0001_a.sql", "CREATE TABLE a (x);"}})}) == 1);
-  const auto renamed = set_of({{"0001_other.sql", "CREATE TABLE a (x);"},
-                               {"0002_b.sql", "CREATE TABLE b (y);"}});
+  const auto renamed =
+      set_of({{"0001_other.sql", "CREATE TABLE a (x);"}, {"0002_b.sql", "CREATE TABLE b (y);"}});
   BOOST_CHECK_THROW(storage::migrate(db, {renamed}), storage::FileRefused);
   BOOST_TEST(!db.sql().tableExists("b"));
 }

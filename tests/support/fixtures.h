@@ -7,9 +7,10 @@
 #include <iterator>
 #include <memory>
 #include <string>
-#include <unistd.h>
 
 #include "engine/game.h"
+
+#include <unistd.h>
 
 namespace hearth::test {
 
@@ -21,9 +22,8 @@ constexpr GameTime kStart = 1767225600000;
 struct TempFile {
   TempFile() {
     static std::atomic<int> counter{0};
-    path = (std::filesystem::temp_directory_path() /
-            ("hearth_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) +
-             ".hearth"))
+    path = (std::filesystem::temp_directory_path() / ("hearth_test_" + std::to_string(::getpid()) +
+                                                      "_" + std::to_string(counter++) + ".hearth"))
                .string();
     remove();
   }
@@ -51,8 +51,7 @@ struct TempFile {
 };
 
 // Options for a game on `path` at kStart with a fixed seed and a manual clock.
-inline GameOptions options_with(std::shared_ptr<ManualClock> clock,
-                                std::string path = ":memory:") {
+inline GameOptions options_with(std::shared_ptr<ManualClock> clock, std::string path = ":memory:") {
   GameOptions options;
   options.path = std::move(path);
   options.clock = std::move(clock);
