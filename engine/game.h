@@ -10,6 +10,7 @@
 #include "engine/clock.h"
 #include "engine/events.h"
 #include "engine/outcome.h"
+#include "engine/players.h"
 #include "engine/rules.h"
 
 namespace hearth {
@@ -101,6 +102,9 @@ class Game {
 
   // The engine schema version of the file.
   int schema_version() const;
+
+  // The players: create, read, rename, delete.
+  Players players() { return Players(*core_); }
 
   // The engine internals, for the concern handles. Not for games.
   Core& core() { return *core_; }

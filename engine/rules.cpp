@@ -6,6 +6,13 @@
 namespace hearth {
 
 template <class Archive>
+void serialize(Archive& archive, PlayerRules& rules) {
+  archive(cereal::make_nvp("username_min_length", rules.username_min_length),
+          cereal::make_nvp("username_max_length", rules.username_max_length),
+          cereal::make_nvp("starting_credits", rules.starting_credits));
+}
+
+template <class Archive>
 void serialize(Archive& archive, TurnRules& rules) {
   archive(cereal::make_nvp("per_day", rules.per_day), cereal::make_nvp("base_cap", rules.base_cap),
           cereal::make_nvp("starting", rules.starting),
@@ -41,7 +48,8 @@ void serialize(Archive& archive, TeamReputationRules& rules) {
 
 template <class Archive>
 void serialize(Archive& archive, Rules& rules) {
-  archive(cereal::make_nvp("turns", rules.turns), cereal::make_nvp("reputation", rules.reputation),
+  archive(cereal::make_nvp("players", rules.players), cereal::make_nvp("turns", rules.turns),
+          cereal::make_nvp("reputation", rules.reputation),
           cereal::make_nvp("personal_reputation", rules.personal_reputation),
           cereal::make_nvp("team_reputation", rules.team_reputation));
 }

@@ -11,6 +11,18 @@
 
 namespace hearth {
 
+// New users and their players (sectorwars §1.1; seed 000 User/Player).
+struct PlayerRules {
+  // Usernames: this many characters, ASCII letters, digits, '_', '-' and '.', starting with a
+  // letter or digit; unique regardless of case.
+  std::int64_t username_min_length = 3;
+  std::int64_t username_max_length = 50;
+  // What a new player starts with (in the default currency).
+  std::int64_t starting_credits = 10000;
+
+  bool operator==(const PlayerRules&) const = default;
+};
+
 // Turns: the action budget (sectorwars §1).
 struct TurnRules {
   // Turns regained per day of game time; regeneration is continuous (fractions carry over).
@@ -67,6 +79,7 @@ struct TeamReputationRules {
 };
 
 struct Rules {
+  PlayerRules players;
   TurnRules turns;
   ReputationRules reputation;
   PersonalReputationRules personal_reputation;

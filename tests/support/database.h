@@ -1,10 +1,10 @@
 // A fresh database with the whole engine schema, for tests of the SQL model itself.
 #pragma once
 
+#include <string>
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
-
-#include <string>
 
 #include "engine/game.h"
 #include "schema/schema.h"
