@@ -1,0 +1,24 @@
+// hearth_bench: the engine's figures beside raw SQLite doing the same work, in the same run.
+// Usage: hearth_bench [ticks|commands|ledger|all] [--players N]
+#include <fmt/core.h>
+
+#include <cstring>
+#include <string>
+
+#include "tests/bench/suites.h"
+
+int main(int argc, char** argv) {
+  std::string which = "all";
+  hearth::bench::Scale scale;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--players") == 0 && i + 1 < argc) {
+      scale.players = std::stoi(argv[++i]);
+    } else {
+      which = argv[i];
+    }
+  }
+  fmt::print("# hearth_bench ({} players × {} factions)\n", scale.players, scale.factions);
+  if (which == "all" || which == "ticks") hearth::bench::run_tick_bench(scale);
+  if (which == "all" || which == "ledger") hearth::bench::run_ledger_bench(scale);
+  return 0;
+}
