@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <string>
 
 namespace hearth {
 
@@ -14,6 +15,9 @@ constexpr GameTime kMinute = 60 * kSecond;
 constexpr GameTime kHour = 60 * kMinute;
 constexpr GameTime kDay = 24 * kHour;
 constexpr GameTime kWeek = 7 * kDay;
+
+// A duration for a person: "45s", "12m 5s", "3h 20m", "2d 4h" (rounded up to the second).
+std::string format_duration(GameTime duration);
 
 // Where a game gets "now". Everything in the engine asks its Clock; nothing reads the system
 // time directly, so a test or a replay controls time completely.

@@ -2,10 +2,12 @@
 // engine (it exposes SQLiteCpp); games include engine/game.h instead.
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <string>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -35,6 +37,10 @@ class Command {
 
   SQLite::Database& sql();
 
+  // A prepared statement for `sql`, compiled once per game and reused: reset, with no bindings.
+  // Do not hold it across a call that may prepare the same SQL.
+  SQLite::Statement& prepare(const std::string& sql);
+
   // The game time the command happens at.
   GameTime now() const { return now_; }
 
@@ -49,16 +55,29 @@ class Command {
   void emit(const std::string& type, const std::string& actor, const std::string& subject,
             const std::string& payload = "{}");
 
+  // Queues an event that happened at game time `at` (a decay step, an expiry...). The tick
+  // journals queued events in canonical order — by time, then type, subject and payload — so
+  // the journal does not depend on how the game time was split into ticks.
+  void emit_at(GameTime at, const std::string& type, const std::string& actor,
+               const std::string& subject, const std::string& payload = "{}");
+
+  // Journals the queued events (called by the tick).
+  void flush_queued();
+
+  // Tells the tick that a time-driven rule has work due at `at` (a new expiry, a decay step).
+  void schedule(GameTime at);
+
+  // Records the earliest due time after a full tick (engine/tick.cpp).
+  void set_next_due(GameTime at);
+
   std::vector<Event>& emitted() { return emitted_; }
 
  private:
   Core& core_;
   GameTime now_;
   std::vector<Event> emitted_;
+  std::vector<Event> queued_;
 };
-
-// A time-driven rule, applied by Game::advance_to for the game time (from, to].
-using TickRule = std::function<void(Command&, GameTime from, GameTime to)>;
 
 // Everything an open game holds. Owned by Game; the concern handles (turns, reputation...) keep
 // a reference to it.
@@ -74,10 +93,12 @@ class Core {
 
   Random& random() { return random_; }
 
-  // Runs `work(Command&)` as one BEGIN IMMEDIATE transaction at game time `now`. It commits when
-  // work returns an ok Outcome/Result (or anything else), and rolls back when it returns a
-  // refusal or throws; the random generator's state follows the transaction. Events reach the
-  // listeners after the commit. Every exception leaves as hearth::Error.
+  // Runs `work(Command&)` as one BEGIN IMMEDIATE transaction at game time `now`: first the world
+  // is advanced to `now` if any time-driven rule is due by then (so a command always sees the
+  // world as of its own time), then the work runs. It commits when work returns an ok
+  // Outcome/Result (or anything else), and rolls back when it returns a refusal or throws; the
+  // random generator's state follows the transaction. Events reach the listeners after the
+  // commit. Every exception leaves as hearth::Error.
   template <class Work>
   auto run(GameTime now, Work&& work) -> std::invoke_result_t<Work, Command&>;
 
@@ -85,6 +106,10 @@ class Core {
   auto run(Work&& work) {
     return run(clock_->now(), std::forward<Work>(work));
   }
+
+  // Like run(), without advancing the world first (for the tick itself and for opening).
+  template <class Work>
+  auto run_unadvanced(GameTime now, Work&& work) -> std::invoke_result_t<Work, Command&>;
 
   // Runs `work(SQLite::Database&)` in a read transaction (one consistent snapshot); every
   // exception leaves as hearth::Error.
@@ -104,11 +129,23 @@ class Core {
 
   void remove_listener(ListenerId id);
 
-  void add_tick_rule(TickRule rule) { tick_rules_.push_back(std::move(rule)); }
+  // A cached prepared statement (see Command::prepare).
+  SQLite::Statement& statement(const std::string& sql);
 
-  const std::vector<TickRule>& tick_rules() const { return tick_rules_; }
+  // Resets every cached statement, so that none keeps a read cursor open.
+  void reset_statements();
+
+  // The earliest time at which some time-driven rule may have work (a lower bound).
+  GameTime next_due() const { return next_due_; }
+
+  void lower_next_due(GameTime at) { next_due_ = std::min(next_due_, at); }
+
+  void set_next_due(GameTime at) { next_due_ = at; }
 
  private:
+  template <class Work>
+  auto execute(GameTime now, bool advance, Work&& work) -> std::invoke_result_t<Work, Command&>;
+
   template <class T>
   static bool commits(const T& result) {
     if constexpr (requires { result.ok(); }) {
@@ -128,18 +165,39 @@ class Core {
   Random random_;
   std::vector<std::pair<ListenerId, EventListener>> listeners_;
   ListenerId next_listener_ = 1;
-  std::vector<TickRule> tick_rules_;
+  GameTime next_due_ = 0;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
+
+// Applies every time-driven rule for the game time up to `to` and records `to` as reached
+// (engine/tick.cpp). A `to` at or before the time reached does nothing.
+void advance_world(Command& command, GameTime to);
 
 template <class Work>
 auto Core::run(GameTime now, Work&& work) -> std::invoke_result_t<Work, Command&> {
+  return execute(now, true, std::forward<Work>(work));
+}
+
+template <class Work>
+auto Core::run_unadvanced(GameTime now, Work&& work) -> std::invoke_result_t<Work, Command&> {
+  return execute(now, false, std::forward<Work>(work));
+}
+
+template <class Work>
+auto Core::execute(GameTime now, bool advance, Work&& work)
+    -> std::invoke_result_t<Work, Command&> {
   using Answer = std::invoke_result_t<Work, Command&>;
   const Random before = random_;
   std::vector<Event> committed;
   auto attempt = [&]() -> Answer {
+    struct ResetAtExit {
+      Core& core;
+      ~ResetAtExit() { core.reset_statements(); }
+    } reset_at_exit{*this};
     try {
       SQLite::Transaction transaction(db_->sql(), SQLite::TransactionBehavior::IMMEDIATE);
       Command command(*this, now);
+      if (advance && now >= next_due_) advance_world(command, now);
       auto finish = [&] {
         if (random_.state() != before.state()) save_random_state(command);
         transaction.commit();

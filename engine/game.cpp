@@ -1,6 +1,8 @@
 #include "engine/game.h"
 
+#include <algorithm>
 #include <random>
+#include <tuple>
 
 #include "engine/command.h"
 #include "schema/schema.h"
@@ -60,15 +62,17 @@ Event read_event(SQLite::Statement& query) {
 
 SQLite::Database& Command::sql() { return core_.db().sql(); }
 
+SQLite::Statement& Command::prepare(const std::string& sql) { return core_.statement(sql); }
+
 const Rules& Command::rules() const { return core_.rules(); }
 
 Random& Command::random() { return core_.random(); }
 
 void Command::emit(const std::string& type, const std::string& actor, const std::string& subject,
                    const std::string& payload) {
-  SQLite::Statement insert(sql(),
-                           "INSERT INTO events (at, type, actor, subject, payload) "
-                           "VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), json(?))");
+  SQLite::Statement& insert = prepare(
+      "INSERT INTO events (at, type, actor, subject, payload) "
+      "VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), json(?))");
   insert.bind(1, now_);
   insert.bind(2, type);
   insert.bind(3, actor);
@@ -77,6 +81,37 @@ void Command::emit(const std::string& type, const std::string& actor, const std:
   insert.exec();
   emitted_.push_back({sql().getLastInsertRowid(), now_, type, actor, subject, payload});
 }
+
+void Command::emit_at(GameTime at, const std::string& type, const std::string& actor,
+                      const std::string& subject, const std::string& payload) {
+  queued_.push_back({0, at, type, actor, subject, payload});
+}
+
+void Command::flush_queued() {
+  std::sort(queued_.begin(), queued_.end(), [](const Event& a, const Event& b) {
+    return std::tie(a.at, a.type, a.subject, a.payload) <
+           std::tie(b.at, b.type, b.subject, b.payload);
+  });
+  SQLite::Statement& insert = prepare(
+      "INSERT INTO events (at, type, actor, subject, payload) "
+      "VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), ?)");
+  for (Event& event : queued_) {
+    insert.bind(1, event.at);
+    insert.bind(2, event.type);
+    insert.bind(3, event.actor);
+    insert.bind(4, event.subject);
+    insert.bind(5, event.payload);
+    insert.exec();
+    insert.reset();
+    event.id = sql().getLastInsertRowid();
+    emitted_.push_back(std::move(event));
+  }
+  queued_.clear();
+}
+
+void Command::schedule(GameTime at) { core_.lower_next_due(at); }
+
+void Command::set_next_due(GameTime at) { core_.set_next_due(at); }
 
 // Core -------------------------------------------------------------------------------------------
 
@@ -89,7 +124,7 @@ Core::Core(GameOptions options) {
   }
   const GameTime now = clock_->now();
   rules_ = options.rules.value_or(Rules{});
-  run(now, [&](Command& command) {
+  run_unadvanced(now, [&](Command& command) {
     SQLite::Database& sql = command.sql();
     const bool fresh = !sql.execAndGet("SELECT count(*) FROM game_clock").getInt();
     if (fresh) {
@@ -129,8 +164,23 @@ Core::Core(GameOptions options) {
   });
 }
 
+SQLite::Statement& Core::statement(const std::string& sql) {
+  auto& slot = statements_[sql];
+  if (!slot) {
+    slot = std::make_unique<SQLite::Statement>(db_->sql(), sql);
+  } else {
+    slot->tryReset();  // an error of the statement's last run has been reported already
+    slot->clearBindings();
+  }
+  return *slot;
+}
+
+void Core::reset_statements() {
+  for (auto& [sql, statement] : statements_) statement->tryReset();
+}
+
 void Core::save_random_state(Command& command) {
-  SQLite::Statement save(command.sql(), "UPDATE random_state SET state = ? WHERE id = 1");
+  SQLite::Statement& save = command.prepare("UPDATE random_state SET state = ? WHERE id = 1");
   save.bind(1, static_cast<std::int64_t>(random_.state()));
   save.exec();
 }
@@ -167,16 +217,7 @@ GameTime Game::reached_at() const {
 }
 
 void Game::advance_to(GameTime time) {
-  core_->run(time, [&](Command& command) {
-    SQLite::Database& sql = command.sql();
-    const GameTime from =
-        sql.execAndGet("SELECT reached_at FROM game_clock WHERE id = 1").getInt64();
-    if (time <= from) return;
-    for (const TickRule& rule : core_->tick_rules()) rule(command, from, time);
-    SQLite::Statement reached(sql, "UPDATE game_clock SET reached_at = ? WHERE id = 1");
-    reached.bind(1, time);
-    reached.exec();
-  });
+  core_->run_unadvanced(time, [&](Command& command) { advance_world(command, time); });
 }
 
 void Game::tick() { advance_to(now()); }

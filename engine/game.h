@@ -9,8 +9,17 @@
 
 #include "engine/clock.h"
 #include "engine/events.h"
+#include "engine/inventory.h"
+#include "engine/ledger.h"
 #include "engine/outcome.h"
+#include "engine/personal_reputation.h"
 #include "engine/players.h"
+#include "engine/ranks.h"
+#include "engine/reputation.h"
+#include "engine/team_reputation.h"
+#include "engine/teams.h"
+#include "engine/timers.h"
+#include "engine/turns.h"
 #include "engine/rules.h"
 
 namespace hearth {
@@ -105,6 +114,33 @@ class Game {
 
   // The players: create, read, rename, delete.
   Players players() { return Players(*core_); }
+
+  // The money: currencies, accounts, transfers, reversals, conversions, the invariant check.
+  Ledger ledger() { return Ledger(*core_); }
+
+  // The items: definitions, users' stacks, their history, purchases.
+  Inventory inventory() { return Inventory(*core_); }
+
+  // Turn budgets: spend, regenerate, return bonus.
+  Turns turns() { return Turns(*core_); }
+
+  // Standings with factions: change, read, lock, decay.
+  Reputation reputation() { return Reputation(*core_); }
+
+  // Alignments: change, read, decay.
+  PersonalReputation personal_reputation() { return PersonalReputation(*core_); }
+
+  // Military ranks: points, promotion, achievements.
+  Ranks ranks() { return Ranks(*core_); }
+
+  // Teams: found, join, leave.
+  Teams teams() { return Teams(*core_); }
+
+  // Team standings: aggregation method, daily recalculation.
+  TeamReputation team_reputation() { return TeamReputation(*core_); }
+
+  // Cooldowns, effects and timed access.
+  Timers timers() { return Timers(*core_); }
 
   // The engine internals, for the concern handles. Not for games.
   Core& core() { return *core_; }

@@ -5,6 +5,8 @@
 #include "engine/command.h"
 #include "engine/ledger_internal.h"
 #include "engine/payload.h"
+#include "engine/players_internal.h"
+#include "engine/turns_internal.h"
 
 namespace hearth {
 
@@ -19,10 +21,13 @@ constexpr const char* kViewSelect = R"sql(
          p.military_rank, p.rank_points, p.current_sector_id, p.is_docked,
          NOT ifnull((SELECT has_completed_first_login FROM player_first_login_state
                      WHERE player_id = p.id), 0),
-         u.deleted, u.created_at
+         u.deleted, u.created_at,
+         ifnull(p.turns_anchor_at, p.created_at), p.turns_progress, ifnull(p.turns_full_at, 0),
+         p.aria_bonus_multiplier
   FROM users u JOIN players p ON p.user_id = u.id)sql";
 
-PlayerView read_view(SQLite::Statement& query) {
+// Reads a row of kViewSelect; the turns are those available at `now`.
+PlayerView read_view(SQLite::Statement& query, const TurnRules& rules, GameTime now) {
   PlayerView view;
   view.id = query.getColumn(0).getString();
   view.username = query.getColumn(1).getString();
@@ -41,15 +46,23 @@ PlayerView read_view(SQLite::Statement& query) {
   view.needs_first_login = query.getColumn(14).getInt() != 0;
   view.deleted = query.getColumn(15).getInt() != 0;
   view.created_at = query.getColumn(16).getInt64();
+  turns::State pool;
+  pool.turns = view.turns;
+  pool.cap = view.max_turns;
+  pool.anchor_at = query.getColumn(17).getInt64();
+  pool.progress = query.getColumn(18).getInt64();
+  pool.full_at = query.getColumn(19).getInt64();
+  pool.multiplier = query.getColumn(20).getDouble();
+  view.turns = turns::available(pool, rules, now);
   return view;
 }
 
-std::optional<PlayerView> find_where(SQLite::Database& sql, const char* condition,
-                                     const std::string& value) {
+std::optional<PlayerView> find_where(SQLite::Database& sql, const Rules& rules, GameTime now,
+                                     const char* condition, const std::string& value) {
   SQLite::Statement query(sql, std::string(kViewSelect) + " WHERE " + condition);
   query.bind(1, value);
   if (!query.executeStep()) return std::nullopt;
-  return read_view(query);
+  return read_view(query, rules.turns, now);
 }
 
 Outcome validate_username(const PlayerRules& rules, const std::string& name) {
@@ -95,6 +108,16 @@ std::optional<bool> user_deleted(SQLite::Database& sql, const std::string& id) {
 }
 
 }  // namespace
+
+Outcome players::check_active(Command& command, const std::string& player) {
+  SQLite::Statement& query = command.prepare("SELECT deleted FROM users WHERE id = ?");
+  query.bind(1, player);
+  if (!query.executeStep()) return Outcome::refused(Refusal::NotFound, "There is no such player.");
+  const bool deleted = query.getColumn(0).getInt() != 0;
+  query.reset();
+  if (deleted) return Outcome::refused(Refusal::NotAllowed, "A deleted player cannot act.");
+  return {};
+}
 
 Result<PlayerView> Players::create(const NewUser& user) {
   return core_.run([&](Command& command) -> Result<PlayerView> {
@@ -185,25 +208,29 @@ Result<PlayerView> Players::create(const NewUser& user) {
       if (auto posted = ledger::post(command, grant); !posted) return posted.outcome();
     }
     command.emit("player.created", id, id, Payload().add("username", user.username).str());
-    return *find_where(sql, "u.id = ?", id);
+    return *find_where(sql, command.rules(), command.now(), "u.id = ?", id);
   });
 }
 
 std::optional<PlayerView> Players::find(const std::string& id) const {
-  return core_.read([&](SQLite::Database& sql) { return find_where(sql, "u.id = ?", id); });
+  return core_.read([&](SQLite::Database& sql) {
+    return find_where(sql, core_.rules(), core_.clock().now(), "u.id = ?", id);
+  });
 }
 
 std::optional<PlayerView> Players::find_by_username(const std::string& username) const {
-  return core_.read(
-      [&](SQLite::Database& sql) { return find_where(sql, "u.username = ?", username); });
+  return core_.read([&](SQLite::Database& sql) {
+    return find_where(sql, core_.rules(), core_.clock().now(), "u.username = ?", username);
+  });
 }
 
 std::vector<PlayerView> Players::list() const {
-  return core_.read([](SQLite::Database& sql) {
+  return core_.read([&](SQLite::Database& sql) {
     SQLite::Statement query(
         sql, std::string(kViewSelect) + " WHERE u.deleted = 0 ORDER BY u.username COLLATE NOCASE");
     std::vector<PlayerView> players;
-    while (query.executeStep()) players.push_back(read_view(query));
+    const GameTime now = core_.clock().now();
+    while (query.executeStep()) players.push_back(read_view(query, core_.rules().turns, now));
     return players;
   });
 }
@@ -211,15 +238,14 @@ std::vector<PlayerView> Players::list() const {
 Outcome Players::rename(const std::string& id, const std::string& username) {
   return core_.run([&](Command& command) -> Outcome {
     SQLite::Database& sql = command.sql();
-    const auto deleted = user_deleted(sql, id);
-    if (!deleted) return Outcome::refused(Refusal::NotFound, "There is no such player.");
-    if (*deleted) return Outcome::refused(Refusal::NotAllowed, "A deleted player cannot act.");
+    if (Outcome active = players::check_active(command, id); !active) return active;
     if (Outcome valid = validate_username(command.rules().players, username); !valid) return valid;
     if (username_taken(sql, username, id)) {
       return Outcome::refused(Refusal::AlreadyExists,
                               fmt::format("The username '{}' is taken.", username));
     }
-    const std::string old_name = find_where(sql, "u.id = ?", id)->username;
+    const std::string old_name =
+        find_where(sql, command.rules(), command.now(), "u.id = ?", id)->username;
     SQLite::Statement update(sql,
                              "UPDATE users SET username = ?1, display_name = CASE WHEN "
                              "display_name = username THEN ?1 ELSE display_name END, "

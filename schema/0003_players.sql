@@ -163,12 +163,18 @@ CREATE TABLE players (
   turns INTEGER NOT NULL DEFAULT 1000 CHECK (turns >= 0),
   max_turns INTEGER NOT NULL DEFAULT 1000 CHECK (max_turns >= 0),
   turns_anchor_at INTEGER,
+  -- regeneration carried between anchors: turn-milliseconds per day not yet a whole turn
+  turns_progress INTEGER NOT NULL DEFAULT 0 CHECK (turns_progress >= 0),
+  -- when regeneration (or the daily refill) reaches max_turns; NULL at or above the cap
+  turns_full_at INTEGER,
   turn_reset_at INTEGER,
   lifetime_turns_spent INTEGER NOT NULL DEFAULT 0 CHECK (lifetime_turns_spent >= 0),
   -- personal reputation (alignment); reputation_tier and name_color cache its tier
   personal_reputation INTEGER NOT NULL DEFAULT 0
     CHECK (personal_reputation BETWEEN -1000 AND 1000),
   personal_reputation_anchor_at INTEGER,
+  -- the next weekly decay step of a non-zero personal reputation; NULL when it is 0
+  personal_reputation_decay_due_at INTEGER,
   reputation_tier TEXT NOT NULL DEFAULT 'Neutral'
     REFERENCES personal_reputation_tiers (name) ON UPDATE CASCADE,
   name_color TEXT NOT NULL DEFAULT '#FFFFFF' CHECK (length(name_color) BETWEEN 1 AND 20),
@@ -229,9 +235,9 @@ CREATE INDEX players_by_rank ON players (military_rank);
 CREATE INDEX players_by_tier ON players (reputation_tier);
 -- tick: turn regeneration (only players below their cap) and personal reputation decay
 -- (only non-zero values).
-CREATE INDEX players_turns_due ON players (turns_anchor_at) WHERE turns < max_turns;
-CREATE INDEX players_personal_reputation_due ON players (personal_reputation_anchor_at)
-  WHERE personal_reputation <> 0;
+CREATE INDEX players_turns_due ON players (turns_full_at) WHERE turns_full_at IS NOT NULL;
+CREATE INDEX players_personal_reputation_due ON players (personal_reputation_decay_due_at)
+  WHERE personal_reputation_decay_due_at IS NOT NULL;
 
 -- A ship owned by a player (space game Ship, as far as the player row and onboarding need it).
 CREATE TABLE ships (
@@ -298,9 +304,8 @@ CREATE TABLE reputations (
   UNIQUE (player_id, faction_id)
 );
 
-CREATE INDEX reputations_by_faction ON reputations (faction_id, current_value);
+CREATE INDEX reputations_by_faction ON reputations (faction_id);
 CREATE INDEX reputations_decay_due ON reputations (decay_due_at) WHERE decay_due_at IS NOT NULL;
-CREATE INDEX reputations_by_activity ON reputations (last_activity_at);
 CREATE INDEX reputations_lock_expiry ON reputations (lock_expires_at)
   WHERE lock_expires_at IS NOT NULL;
 

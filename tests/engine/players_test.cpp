@@ -11,13 +11,11 @@ using hearth::test::FreshGame;
 
 namespace {
 
-long long count(Game& game, const std::string& sql) {
-  return game.core().read([&](SQLite::Database& db) { return db.execAndGet(sql).getInt64(); });
-}
+using test::query_int;
 
 // Every table a create writes, so a refused create can be shown to have written nothing.
 long long footprint(Game& game) {
-  return count(game,
+  return query_int(game,
                "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM players) + "
                "(SELECT count(*) FROM ships) + (SELECT count(*) FROM accounts) + "
                "(SELECT count(*) FROM transactions) + (SELECT count(*) FROM events) + "
@@ -48,15 +46,15 @@ BOOST_AUTO_TEST_CASE(a_new_player_starts_with_the_seed_defaults) {
   BOOST_TEST(alice.created_at == test::kStart);
 
   // An escape pod as flagship, an account per money currency, the credits minted to it.
-  BOOST_TEST(count(game, "SELECT count(*) FROM ships WHERE owner_id = '" + alice.id +
+  BOOST_TEST(query_int(game, "SELECT count(*) FROM ships WHERE owner_id = '" + alice.id +
                              "' AND type = 'ESCAPE_POD' AND is_flagship = 1") == 1);
-  BOOST_TEST(count(game, "SELECT count(*) FROM players WHERE current_ship_id IS NOT NULL") == 1);
-  BOOST_TEST(count(game, "SELECT count(*) FROM accounts WHERE user_id = '" + alice.id + "'") ==
-             count(game, "SELECT count(*) FROM currencies WHERE kind = 'money'"));
-  BOOST_TEST(count(game, "SELECT amount FROM transactions WHERE type = 'GRANT' AND user_id = '" +
+  BOOST_TEST(query_int(game, "SELECT count(*) FROM players WHERE current_ship_id IS NOT NULL") == 1);
+  BOOST_TEST(query_int(game, "SELECT count(*) FROM accounts WHERE user_id = '" + alice.id + "'") ==
+             query_int(game, "SELECT count(*) FROM currencies WHERE kind = 'money'"));
+  BOOST_TEST(query_int(game, "SELECT amount FROM transactions WHERE type = 'GRANT' AND user_id = '" +
                              alice.id + "'") == 10000);
-  BOOST_TEST(count(game, "SELECT sum(balance) FROM accounts WHERE currency_id = 1") == 0);
-  BOOST_TEST(count(game, "SELECT count(*) FROM player_first_login_state WHERE player_id = '" +
+  BOOST_TEST(query_int(game, "SELECT sum(balance) FROM accounts WHERE currency_id = 1") == 0);
+  BOOST_TEST(query_int(game, "SELECT count(*) FROM player_first_login_state WHERE player_id = '" +
                              alice.id + "' AND has_completed_first_login = 0") == 1);
 
   const auto events = game.events();
@@ -130,7 +128,7 @@ BOOST_AUTO_TEST_CASE(a_removed_player_is_soft_deleted) {
   BOOST_TEST(found->deleted);
   BOOST_TEST(found->credits == 10000);  // the ledger keeps everything
   BOOST_TEST(game.players().list().size() == 1u);
-  BOOST_TEST(count(game, "SELECT deleted_at FROM users WHERE id = '" + alice + "'") ==
+  BOOST_TEST(query_int(game, "SELECT deleted_at FROM users WHERE id = '" + alice + "'") ==
              test::kStart);
   BOOST_TEST((game.players().remove(alice).refusal() == Refusal::AlreadyDone));
   BOOST_TEST((game.players().rename(alice, "again").refusal() == Refusal::NotAllowed));

@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -60,7 +61,7 @@ std::string reference(SQLite::Database& sql) {
 BOOST_FIXTURE_TEST_SUITE(schema_reference_test, test::FreshDatabase)
 
 BOOST_AUTO_TEST_CASE(the_live_schema_reference_in_the_docs_is_current) {
-  const std::string path = std::string(HEARTH_SOURCE_DIR) + "/docs/schema.md";
+  const std::filesystem::path path = std::filesystem::path(HEARTH_SOURCE_DIR) / "docs" / "schema.md";
   std::ifstream in(path);
   BOOST_TEST_REQUIRE(in.good(), "cannot read " << path);
   const std::string document{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};

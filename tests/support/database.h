@@ -26,16 +26,16 @@ struct FreshDatabase {
   FreshDatabase() { storage::migrate(db, {engine_migrations()}); }
 
   // Runs one statement; true when it succeeded, false when SQLite refused it (a constraint).
-  bool try_exec(const std::string& sql) {
+  bool try_exec(const std::string& statement) {
     try {
-      db.sql().exec(sql);
+      db.sql().exec(statement);
       return true;
     } catch (const SQLite::Exception&) {
       return false;
     }
   }
 
-  long long scalar(const std::string& sql) { return db.sql().execAndGet(sql).getInt64(); }
+  long long scalar(const std::string& query) { return db.sql().execAndGet(query).getInt64(); }
 
   storage::Database db{":memory:", storage::OpenOptions{kApplicationId}};
   SQLite::Database& sql = db.sql();

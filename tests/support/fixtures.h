@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "engine/command.h"
 #include "engine/game.h"
 
 #include <unistd.h>
@@ -64,6 +65,11 @@ struct FreshGame {
   std::shared_ptr<ManualClock> clock = std::make_shared<ManualClock>(kStart);
   Game game{options_with(clock)};
 };
+
+// The single integer `sql` yields, read from the game's file.
+inline long long query_int(Game& game, const std::string& sql) {
+  return game.core().read([&](SQLite::Database& db) { return db.execAndGet(sql).getInt64(); });
+}
 
 // A predicate for BOOST_CHECK_EXCEPTION: the Error has this kind.
 inline auto is_kind(ErrorKind kind) {

@@ -1,0 +1,498 @@
+#include "engine/reputation.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/documents_json.h"
+#include "engine/payload.h"
+#include "engine/players_internal.h"
+#include "engine/reputation_internal.h"
+#include "engine/tick.h"
+
+namespace hearth {
+
+namespace reputation {
+
+Tier faction_tier(Command& command, std::int64_t value) {
+  SQLite::Statement& query = command.prepare(
+      "SELECT level, title, numeric_level FROM reputation_tiers "
+      "WHERE ?1 BETWEEN min_value AND max_value");
+  query.bind(1, value);
+  if (!query.executeStep()) {
+    throw Error(ErrorKind::CorruptData,
+                fmt::format("No reputation tier holds the value {}.", value));
+  }
+  Tier tier{query.getColumn(0).getString(), query.getColumn(1).getString(),
+            query.getColumn(2).getInt64()};
+  query.reset();
+  return tier;
+}
+
+std::int64_t decayed(std::int64_t value, GameTime due, GameTime at, const ReputationRules& rules) {
+  if (due == 0 || at < due) return value;
+  const std::int64_t steps = 1 + (at - due) / rules.decay_interval;
+  const std::int64_t amount = steps * rules.decay_per_week;
+  if (value > rules.decay_floor) return std::max(rules.decay_floor, value - amount);
+  if (value < -rules.decay_floor) return std::min(-rules.decay_floor, value + amount);
+  return value;
+}
+
+GameTime next_decay_step(std::int64_t value, GameTime last_activity, GameTime after,
+                         const ReputationRules& rules) {
+  if (value <= rules.decay_floor && value >= -rules.decay_floor) return 0;
+  const GameTime first = last_activity + rules.decay_grace + rules.decay_interval;
+  if (first > after) return first;
+  const GameTime steps = (after - last_activity - rules.decay_grace) / rules.decay_interval + 1;
+  return last_activity + rules.decay_grace + steps * rules.decay_interval;
+}
+
+}  // namespace reputation
+
+namespace {
+
+struct Faction {
+  std::string id;
+  std::string code;
+  std::string name;
+};
+
+// A reputations row as stored (or the neutral default when there is none).
+struct Row {
+  bool exists = false;
+  std::string id;
+  std::int64_t value = 0;
+  std::string level = "NEUTRAL";
+  std::string title = "Neutral";
+  bool paused = false;
+  bool locked = false;
+  std::string lock_reason;
+  GameTime lock_expires_at = 0;
+  GameTime last_activity_at = 0;
+  GameTime due = 0;
+  std::string history = "[]";
+};
+
+std::optional<Faction> find_faction(Command& command, const std::string& code) {
+  SQLite::Statement& query = command.prepare("SELECT id, code, name FROM factions WHERE code = ?");
+  query.bind(1, code);
+  if (!query.executeStep()) return std::nullopt;
+  Faction faction{query.getColumn(0).getString(), query.getColumn(1).getString(),
+                  query.getColumn(2).getString()};
+  query.reset();
+  return faction;
+}
+
+Row load_row(Command& command, const std::string& player, const std::string& faction_id) {
+  SQLite::Statement& query = command.prepare(
+      "SELECT id, current_value, current_level, title, decay_paused, is_locked, "
+      "ifnull(lock_reason, ''), ifnull(lock_expires_at, 0), last_activity_at, "
+      "ifnull(decay_due_at, 0), history FROM reputations WHERE player_id = ? AND faction_id = ?");
+  query.bind(1, player);
+  query.bind(2, faction_id);
+  Row row;
+  if (query.executeStep()) {
+    row.exists = true;
+    row.id = query.getColumn(0).getString();
+    row.value = query.getColumn(1).getInt64();
+    row.level = query.getColumn(2).getString();
+    row.title = query.getColumn(3).getString();
+    row.paused = query.getColumn(4).getInt() != 0;
+    row.locked = query.getColumn(5).getInt() != 0;
+    row.lock_reason = query.getColumn(6).getString();
+    row.lock_expires_at = query.getColumn(7).getInt64();
+    row.last_activity_at = query.getColumn(8).getInt64();
+    row.due = query.getColumn(9).getInt64();
+    row.history = query.getColumn(10).getString();
+  }
+  query.reset();
+  return row;
+}
+
+double trade_modifier(const ReputationRules& rules, std::int64_t value) {
+  const double raw = static_cast<double>(value) / static_cast<double>(rules.max_value) *
+                     rules.trade_modifier_at_max;
+  return std::round(raw * 100.0) / 100.0;
+}
+
+std::int64_t port_access(const ReputationRules& rules, std::int64_t value) {
+  for (const Threshold& step : rules.port_access) {
+    if (value >= step.at_least) return static_cast<std::int64_t>(step.value);
+  }
+  return 0;
+}
+
+std::string combat_response(const ReputationRules& rules, std::int64_t value) {
+  if (value >= rules.friendly_at) return "friendly";
+  if (value >= rules.neutral_at) return "neutral";
+  return "hostile";
+}
+
+double price_multiplier(const ReputationRules& rules, std::int64_t value) {
+  for (const Threshold& step : rules.price_multipliers) {
+    if (value >= step.at_least) return step.value;
+  }
+  return rules.price_multiplier_floor;
+}
+
+// Writes the row (inserting it when new) with the derived fields of its value.
+void store_row(Command& command, const std::string& player, const Faction& faction, Row& row) {
+  const ReputationRules& rules = command.rules().reputation;
+  if (!row.exists) {
+    row.id = command.new_uuid();
+    row.exists = true;
+    SQLite::Statement& insert = command.prepare(
+        "INSERT INTO reputations (id, player_id, faction_id, last_activity_at, created_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?4)");
+    insert.bind(1, row.id);
+    insert.bind(2, player);
+    insert.bind(3, faction.id);
+    insert.bind(4, command.now());
+    insert.exec();
+    if (row.last_activity_at == 0) row.last_activity_at = command.now();
+  }
+  SQLite::Statement& update = command.prepare(
+      "UPDATE reputations SET current_value = ?1, current_level = ?2, title = ?3, "
+      "decay_paused = ?4, history = ?5, trade_modifier = ?6, port_access_level = ?7, "
+      "combat_response = ?8, is_locked = ?9, lock_reason = NULLIF(?10, ''), "
+      "lock_expires_at = NULLIF(?11, 0), last_activity_at = ?12, decay_due_at = NULLIF(?13, 0) "
+      "WHERE id = ?14");
+  update.bind(1, row.value);
+  update.bind(2, row.level);
+  update.bind(3, row.title);
+  update.bind(4, row.paused ? 1 : 0);
+  update.bind(5, row.history);
+  update.bind(6, trade_modifier(rules, row.value));
+  update.bind(7, port_access(rules, row.value));
+  update.bind(8, combat_response(rules, row.value));
+  update.bind(9, row.locked ? 1 : 0);
+  update.bind(10, row.lock_reason);
+  update.bind(11, row.lock_expires_at);
+  update.bind(12, row.last_activity_at);
+  update.bind(13, row.due);
+  update.bind(14, row.id);
+  update.exec();
+  if (row.due != 0) command.schedule(row.due);
+  if (row.lock_expires_at != 0) command.schedule(row.lock_expires_at);
+}
+
+// The decay schedule a row should have at time `at`: none while paused or locked.
+GameTime schedule_for(const Row& row, GameTime at, const ReputationRules& rules) {
+  if (row.paused || row.locked) return 0;
+  return reputation::next_decay_step(row.value, row.last_activity_at, at, rules);
+}
+
+// Appends to a history document, keeping the newest `limit` entries.
+std::string append_history(const std::string& stored, ReputationHistoryEntry entry,
+                           std::int64_t limit) {
+  auto history = storage::from_json<ReputationHistory>(stored, kReputationHistoryColumn);
+  history.push_back(std::move(entry));
+  const auto keep = static_cast<std::size_t>(std::max<std::int64_t>(0, limit));
+  if (history.size() > keep) history.erase(history.begin(), history.end() - keep);
+  return storage::to_json(history);
+}
+
+// The standing a row shows at time `at` (decay due by then applied, expired locks lifted).
+Standing view(Command& command, const Faction& faction, const Row& row, GameTime at) {
+  const ReputationRules& rules = command.rules().reputation;
+  Standing standing;
+  standing.faction = faction.code;
+  standing.faction_name = faction.name;
+  standing.value = reputation::decayed(row.value, row.due, at, rules);
+  const reputation::Tier tier = reputation::faction_tier(command, standing.value);
+  standing.level = tier.level;
+  standing.numeric_level = tier.numeric;
+  standing.title = tier.title;
+  standing.trade_modifier = trade_modifier(rules, standing.value);
+  standing.port_access_level = port_access(rules, standing.value);
+  standing.combat_response = combat_response(rules, standing.value);
+  standing.price_multiplier = row.exists ? price_multiplier(rules, standing.value) : 1.0;
+  standing.locked = row.locked && (row.lock_expires_at == 0 || row.lock_expires_at > at);
+  standing.lock_reason = standing.locked ? row.lock_reason : "";
+  standing.lock_expires_at = standing.locked ? row.lock_expires_at : 0;
+  standing.decay_paused = row.paused;
+  standing.last_activity_at = row.exists ? row.last_activity_at : 0;
+  standing.next_decay_at =
+      row.due == 0 ? 0 : (at < row.due ? row.due : row.due + ((at - row.due) / rules.decay_interval + 1) * rules.decay_interval);
+  if (standing.next_decay_at != 0 &&
+      reputation::decayed(row.value, row.due, standing.next_decay_at, rules) == standing.value) {
+    standing.next_decay_at = 0;  // the floor is reached: nothing more to decay
+  }
+  standing.history = storage::from_json<ReputationHistory>(row.history, kReputationHistoryColumn);
+  return standing;
+}
+
+// The faction and the player of a command, or the refusal.
+Result<Faction> resolve(Command& command, const std::string& player, const std::string& code) {
+  if (Outcome active = players::check_active(command, player); !active) return active;
+  auto faction = find_faction(command, code);
+  if (!faction) {
+    return Outcome::refused(Refusal::NotFound, fmt::format("There is no faction '{}'.", code));
+  }
+  return *faction;
+}
+
+void emit_tier_change(Command& command, GameTime at, const std::string& player,
+                      const Faction& faction, const reputation::Tier& before,
+                      const reputation::Tier& after, std::int64_t value, bool queued) {
+  if (before.level == after.level) return;
+  const std::string payload = Payload()
+                                  .add("faction", faction.code)
+                                  .add("old_level", before.level)
+                                  .add("new_level", after.level)
+                                  .add("old_title", before.title)
+                                  .add("new_title", after.title)
+                                  .add("value", value)
+                                  .str();
+  if (queued) {
+    command.emit_at(at, "reputation.tier_changed", "", player, payload);
+  } else {
+    command.emit("reputation.tier_changed", "", player, payload);
+  }
+}
+
+}  // namespace
+
+Result<Standing> Reputation::change(const std::string& player, const std::string& faction_code,
+                                    std::int64_t delta, const std::string& reason) {
+  return core_.run([&](Command& command) -> Result<Standing> {
+    if (delta == 0) return Outcome::refused(Refusal::InvalidArgument, "A change must not be 0.");
+    if (reason.empty() || reason.size() > 255) {
+      return Outcome::refused(Refusal::InvalidArgument,
+                              "A change needs a reason of 1 to 255 characters.");
+    }
+    const auto faction = resolve(command, player, faction_code);
+    if (!faction) return faction.outcome();
+    const ReputationRules& rules = command.rules().reputation;
+    Row row = load_row(command, player, faction->id);
+    if (row.locked) {
+      return Outcome::refused(Refusal::NotAllowed,
+                              fmt::format("The standing with {} is locked: {}.", faction->name,
+                                          row.lock_reason.empty() ? "no reason given"
+                                                                  : row.lock_reason));
+    }
+    std::int64_t applied = delta;
+    if (applied > 0) {
+      // A gain is capped so that the player's positive standings with rivals stay within their
+      // combined maximum.
+      SQLite::Statement& rivals = command.prepare(
+          "SELECT ifnull(r.current_value, 0), v.max_combined FROM faction_rivalries v "
+          "LEFT JOIN reputations r ON r.player_id = ?2 AND r.faction_id = CASE WHEN "
+          "v.faction_a_id = ?1 THEN v.faction_b_id ELSE v.faction_a_id END "
+          "WHERE v.faction_a_id = ?1 OR v.faction_b_id = ?1");
+      rivals.bind(1, faction->id);
+      rivals.bind(2, player);
+      while (rivals.executeStep()) {
+        const std::int64_t rival = rivals.getColumn(0).getInt64();
+        const std::int64_t most = rivals.getColumn(1).getInt64();
+        if (rival > 0 && row.value + applied + rival > most) {
+          applied = std::max<std::int64_t>(0, most - rival - row.value);
+        }
+      }
+      rivals.reset();
+    }
+    const std::int64_t old_value = row.value;
+    const reputation::Tier old_tier = reputation::faction_tier(command, old_value);
+    row.value = std::clamp(old_value + applied, rules.min_value, rules.max_value);
+    const reputation::Tier new_tier = reputation::faction_tier(command, row.value);
+    row.level = new_tier.level;
+    row.title = new_tier.title;
+    row.history = append_history(
+        row.history, {command.now(), old_value, row.value, row.value - old_value, reason},
+        rules.history_limit);
+    row.last_activity_at = command.now();
+    row.due = schedule_for(row, command.now(), rules);
+    store_row(command, player, *faction, row);
+    command.emit("reputation.changed", "", player,
+                 Payload()
+                     .add("faction", faction->code)
+                     .add("old", old_value)
+                     .add("new", row.value)
+                     .add("change", row.value - old_value)
+                     .add("reason", reason)
+                     .str());
+    emit_tier_change(command, command.now(), player, *faction, old_tier, new_tier, row.value,
+                     false);
+    return view(command, *faction, row, command.now());
+  });
+}
+
+std::optional<Standing> Reputation::standing(const std::string& player,
+                                             const std::string& faction_code) const {
+  return core_.read([&](SQLite::Database&) -> std::optional<Standing> {
+    Command command(core_, core_.clock().now());
+    auto faction = find_faction(command, faction_code);
+    if (!faction) return std::nullopt;
+    if (players::check_active(command, player).refusal() == Refusal::NotFound) return std::nullopt;
+    return view(command, *faction, load_row(command, player, faction->id), command.now());
+  });
+}
+
+std::vector<Standing> Reputation::standings(const std::string& player) const {
+  return core_.read([&](SQLite::Database& sql) {
+    Command command(core_, core_.clock().now());
+    std::vector<Standing> all;
+    if (players::check_active(command, player).refusal() == Refusal::NotFound) return all;
+    SQLite::Statement factions(sql, "SELECT id, code, name FROM factions ORDER BY code");
+    while (factions.executeStep()) {
+      const Faction faction{factions.getColumn(0).getString(), factions.getColumn(1).getString(),
+                            factions.getColumn(2).getString()};
+      all.push_back(view(command, faction, load_row(command, player, faction.id), command.now()));
+    }
+    return all;
+  });
+}
+
+Outcome Reputation::lock(const std::string& player, const std::string& faction_code,
+                         const std::string& reason, GameTime until) {
+  return core_.run([&](Command& command) -> Outcome {
+    if (until != 0 && until <= command.now()) {
+      return Outcome::refused(Refusal::InvalidArgument, "A lock must expire in the future.");
+    }
+    if (reason.size() > 255) {
+      return Outcome::refused(Refusal::InvalidArgument, "A lock reason has at most 255 characters.");
+    }
+    const auto faction = resolve(command, player, faction_code);
+    if (!faction) return faction.outcome();
+    Row row = load_row(command, player, faction->id);
+    row.locked = true;
+    row.lock_reason = reason;
+    row.lock_expires_at = until;
+    row.due = 0;
+    store_row(command, player, *faction, row);
+    command.emit("reputation.locked", "", player,
+                 Payload().add("faction", faction->code).add("reason", reason).add("until", until).str());
+    return {};
+  });
+}
+
+Outcome Reputation::unlock(const std::string& player, const std::string& faction_code) {
+  return core_.run([&](Command& command) -> Outcome {
+    const auto faction = resolve(command, player, faction_code);
+    if (!faction) return faction.outcome();
+    Row row = load_row(command, player, faction->id);
+    if (!row.locked) return Outcome::refused(Refusal::AlreadyDone, "The standing is not locked.");
+    row.locked = false;
+    row.lock_reason.clear();
+    row.lock_expires_at = 0;
+    row.due = schedule_for(row, command.now(), command.rules().reputation);
+    store_row(command, player, *faction, row);
+    command.emit("reputation.unlocked", "", player, Payload().add("faction", faction->code).str());
+    return {};
+  });
+}
+
+Outcome Reputation::pause_decay(const std::string& player, const std::string& faction_code) {
+  return core_.run([&](Command& command) -> Outcome {
+    const auto faction = resolve(command, player, faction_code);
+    if (!faction) return faction.outcome();
+    Row row = load_row(command, player, faction->id);
+    if (row.paused) return Outcome::refused(Refusal::AlreadyDone, "Decay is already paused.");
+    row.paused = true;
+    row.due = 0;
+    store_row(command, player, *faction, row);
+    return {};
+  });
+}
+
+Outcome Reputation::resume_decay(const std::string& player, const std::string& faction_code) {
+  return core_.run([&](Command& command) -> Outcome {
+    const auto faction = resolve(command, player, faction_code);
+    if (!faction) return faction.outcome();
+    Row row = load_row(command, player, faction->id);
+    if (!row.paused) return Outcome::refused(Refusal::AlreadyDone, "Decay is not paused.");
+    row.paused = false;
+    row.due = schedule_for(row, command.now(), command.rules().reputation);
+    store_row(command, player, *faction, row);
+    return {};
+  });
+}
+
+void tick_reputation(Command& command, GameTime to) {
+  const ReputationRules& rules = command.rules().reputation;
+  constexpr int kBatch = 512;
+
+  // Locks that expired: lifted as of their expiry, decay rescheduled from then.
+  for (;;) {
+    SQLite::Statement& due = command.prepare(
+        "SELECT r.player_id, r.faction_id, f.code, f.name, r.lock_expires_at FROM reputations r "
+        "JOIN factions f ON f.id = r.faction_id WHERE r.lock_expires_at <= ?1 "
+        "ORDER BY r.lock_expires_at LIMIT ?2");
+    due.bind(1, to);
+    due.bind(2, kBatch);
+    std::vector<std::pair<std::string, Faction>> rows;
+    std::vector<GameTime> expiries;
+    while (due.executeStep()) {
+      rows.push_back({due.getColumn(0).getString(),
+                      {due.getColumn(1).getString(), due.getColumn(2).getString(),
+                       due.getColumn(3).getString()}});
+      expiries.push_back(due.getColumn(4).getInt64());
+    }
+    due.reset();
+    if (rows.empty()) break;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const auto& [player, faction] = rows[i];
+      Row row = load_row(command, player, faction.id);
+      row.locked = false;
+      row.lock_reason.clear();
+      row.lock_expires_at = 0;
+      row.due = schedule_for(row, expiries[i], rules);
+      store_row(command, player, faction, row);
+      command.emit_at(expiries[i], "reputation.unlocked", "", player,
+                      Payload().add("faction", faction.code).str());
+    }
+  }
+
+  // Decay: every step due by `to`, each as of its own time.
+  for (;;) {
+    SQLite::Statement& due = command.prepare(
+        "SELECT r.player_id, r.faction_id, f.code, f.name FROM reputations r "
+        "JOIN factions f ON f.id = r.faction_id WHERE r.decay_due_at <= ?1 "
+        "ORDER BY r.decay_due_at LIMIT ?2");
+    due.bind(1, to);
+    due.bind(2, kBatch);
+    std::vector<std::pair<std::string, Faction>> rows;
+    while (due.executeStep()) {
+      rows.push_back({due.getColumn(0).getString(),
+                      {due.getColumn(1).getString(), due.getColumn(2).getString(),
+                       due.getColumn(3).getString()}});
+    }
+    due.reset();
+    if (rows.empty()) break;
+    for (const auto& [player, faction] : rows) {
+      Row row = load_row(command, player, faction.id);
+      auto history = storage::from_json<ReputationHistory>(row.history, kReputationHistoryColumn);
+      reputation::Tier tier = reputation::faction_tier(command, row.value);
+      while (row.due != 0 && row.due <= to) {
+        const GameTime at = row.due;
+        const std::int64_t old_value = row.value;
+        row.value = reputation::decayed(old_value, at, at, rules);
+        const reputation::Tier new_tier = reputation::faction_tier(command, row.value);
+        const std::int64_t idle_days = (at - row.last_activity_at) / kDay;
+        history.push_back({at, old_value, row.value, row.value - old_value,
+                           fmt::format("Inactivity decay ({} days idle)", idle_days)});
+        command.emit_at(at, "reputation.decayed", "", player,
+                        Payload()
+                            .add("faction", faction.code)
+                            .add("old", old_value)
+                            .add("new", row.value)
+                            .add("days_idle", idle_days)
+                            .str());
+        emit_tier_change(command, at, player, faction, tier, new_tier, row.value, true);
+        tier = new_tier;
+        row.due = row.value > rules.decay_floor || row.value < -rules.decay_floor
+                      ? at + rules.decay_interval
+                      : 0;
+      }
+      const auto keep = static_cast<std::size_t>(std::max<std::int64_t>(0, rules.history_limit));
+      if (history.size() > keep) history.erase(history.begin(), history.end() - keep);
+      row.history = storage::to_json(history);
+      row.level = tier.level;
+      row.title = tier.title;
+      store_row(command, player, faction, row);
+    }
+  }
+}
+
+}  // namespace hearth

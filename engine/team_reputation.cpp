@@ -1,0 +1,254 @@
+#include "engine/team_reputation.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/documents_json.h"
+#include "engine/payload.h"
+#include "engine/reputation_internal.h"
+#include "engine/team_reputation_internal.h"
+#include "engine/tick.h"
+
+namespace hearth {
+
+namespace {
+
+struct Row {
+  std::string team;
+  std::string method;
+  TeamFactionReputation standings;
+  TeamReputationHistory history;
+  TeamTierNotifications pending;
+  GameTime last = 0;
+  GameTime next = 0;
+  GameTime method_changed_at = 0;
+};
+
+std::optional<Row> load_row(Command& command, const std::string& team) {
+  SQLite::Statement& query = command.prepare(
+      "SELECT calculation_method, faction_reputation, history, pending_notifications, "
+      "ifnull(last_recalculated_at, 0), next_recalculation_at, ifnull(method_changed_at, 0) "
+      "FROM team_reputations WHERE team_id = ?");
+  query.bind(1, team);
+  if (!query.executeStep()) return std::nullopt;
+  Row row;
+  row.team = team;
+  row.method = query.getColumn(0).getString();
+  row.standings = storage::from_json<TeamFactionReputation>(query.getColumn(1).getString(),
+                                                            kTeamFactionReputationColumn);
+  row.history = storage::from_json<TeamReputationHistory>(query.getColumn(2).getString(),
+                                                          kTeamReputationHistoryColumn);
+  row.pending = storage::from_json<TeamTierNotifications>(query.getColumn(3).getString(),
+                                                          kTeamTierNotificationsColumn);
+  row.last = query.getColumn(4).getInt64();
+  row.next = query.getColumn(5).getInt64();
+  row.method_changed_at = query.getColumn(6).getInt64();
+  query.reset();
+  return row;
+}
+
+void store_row(Command& command, const Row& row) {
+  SQLite::Statement& update = command.prepare(
+      "UPDATE team_reputations SET calculation_method = ?1, faction_reputation = ?2, "
+      "history = ?3, pending_notifications = ?4, last_recalculated_at = NULLIF(?5, 0), "
+      "next_recalculation_at = ?6, method_changed_at = NULLIF(?7, 0) WHERE team_id = ?8");
+  update.bind(1, row.method);
+  update.bind(2, storage::to_json(row.standings));
+  update.bind(3, storage::to_json(row.history));
+  update.bind(4, storage::to_json(row.pending));
+  update.bind(5, row.last);
+  update.bind(6, row.next);
+  update.bind(7, row.method_changed_at);
+  update.bind(8, row.team);
+  update.exec();
+  command.schedule(row.next);
+}
+
+// The team's standings as of `at`: each member's value (closed form: decay due by `at`
+// included; no row counts as 0) aggregated by `method`.
+TeamFactionReputation standings_at(Command& command, const std::string& team,
+                                   const std::string& method, GameTime at) {
+  const ReputationRules& rules = command.rules().reputation;
+  std::vector<std::pair<std::string, std::string>> factions;
+  SQLite::Statement& all = command.prepare("SELECT id, name FROM factions ORDER BY id");
+  while (all.executeStep()) {
+    factions.emplace_back(all.getColumn(0).getString(), all.getColumn(1).getString());
+  }
+  all.reset();
+  TeamFactionReputation standings;
+  for (const auto& [faction, name] : factions) {
+    SQLite::Statement& members = command.prepare(
+        "SELECT tm.role = 'LEADER', ifnull(rp.current_value, 0), ifnull(rp.decay_due_at, 0) "
+        "FROM team_members tm LEFT JOIN reputations rp ON rp.player_id = tm.player_id "
+        "AND rp.faction_id = ?2 WHERE tm.team_id = ?1");
+    members.bind(1, team);
+    members.bind(2, faction);
+    std::int64_t sum = 0, lowest = 0, leader = 0, count = 0;
+    while (members.executeStep()) {
+      const std::int64_t value = reputation::decayed(members.getColumn(1).getInt64(),
+                                                     members.getColumn(2).getInt64(), at, rules);
+      lowest = count == 0 ? value : std::min(lowest, value);
+      sum += value;
+      if (members.getColumn(0).getInt() != 0) leader = value;
+      ++count;
+    }
+    members.reset();
+    std::int64_t value = 0;
+    if (count > 0) {
+      if (method == "LOWEST") {
+        value = lowest;
+      } else if (method == "LEADER") {
+        value = leader;
+      } else {
+        // Round half to even, as the original does.
+        value = static_cast<std::int64_t>(
+            std::nearbyint(static_cast<double>(sum) / static_cast<double>(count)));
+      }
+    }
+    standings[faction] = {faction, name, value, reputation::faction_tier(command, value).level};
+  }
+  return standings;
+}
+
+// One recalculation at time `at`: tier changes against the previous snapshot become pending
+// notifications and events (never on the first computation); a change of any standing is
+// recorded in the history.
+void recalculate(Command& command, Row& row, GameTime at, bool queued) {
+  const TeamReputationRules& rules = command.rules().team_reputation;
+  TeamFactionReputation fresh = standings_at(command, row.team, row.method, at);
+  if (!row.standings.empty()) {
+    for (const auto& [faction, standing] : fresh) {
+      const auto old = row.standings.find(faction);
+      if (old == row.standings.end() || old->second.level == standing.level) continue;
+      row.pending.push_back({faction, standing.faction_name, old->second.value, standing.value,
+                             old->second.level, standing.level, at});
+      const std::string payload = Payload()
+                                      .add("faction_id", faction)
+                                      .add("old_level", old->second.level)
+                                      .add("new_level", standing.level)
+                                      .add("old_value", old->second.value)
+                                      .add("new_value", standing.value)
+                                      .str();
+      if (queued) {
+        command.emit_at(at, "team_reputation.tier_changed", "", row.team, payload);
+      } else {
+        command.emit("team_reputation.tier_changed", "", row.team, payload);
+      }
+    }
+  }
+  if (fresh != row.standings) {
+    row.history.push_back({"recalculation", at, row.method, fresh, ""});
+    const auto keep = static_cast<std::size_t>(std::max<std::int64_t>(0, rules.history_limit));
+    if (row.history.size() > keep) row.history.erase(row.history.begin(), row.history.end() - keep);
+    row.standings = std::move(fresh);
+  }
+  row.last = at;
+  row.next = at + rules.recalculation_interval;
+}
+
+}  // namespace
+
+void team_reputation::open(Command& command, const std::string& team) {
+  SQLite::Statement& insert = command.prepare(
+      "INSERT INTO team_reputations (team_id, next_recalculation_at) VALUES (?, ?)");
+  insert.bind(1, team);
+  insert.bind(2, command.now());
+  insert.exec();
+  command.schedule(command.now());
+}
+
+void team_reputation::close(Command& command, const std::string& team) {
+  SQLite::Statement& remove = command.prepare("DELETE FROM team_reputations WHERE team_id = ?");
+  remove.bind(1, team);
+  remove.exec();
+}
+
+Outcome TeamReputation::set_method(const std::string& team, const std::string& actor,
+                                   const std::string& method) {
+  return core_.run([&](Command& command) -> Outcome {
+    if (method != "AVERAGE" && method != "LOWEST" && method != "LEADER") {
+      return Outcome::refused(Refusal::InvalidArgument,
+                              fmt::format("'{}' is not a method: AVERAGE, LOWEST or LEADER.",
+                                          method));
+    }
+    auto row = load_row(command, team);
+    if (!row) return Outcome::refused(Refusal::NotFound, "There is no such team.");
+    SQLite::Statement& leader = command.prepare(
+        "SELECT 1 FROM team_members WHERE team_id = ? AND player_id = ? AND role = 'LEADER'");
+    leader.bind(1, team);
+    leader.bind(2, actor);
+    const bool is_leader = leader.executeStep();
+    leader.reset();
+    if (!is_leader) {
+      return Outcome::refused(Refusal::NotAllowed, "Only the team leader may change the method.");
+    }
+    if (row->method == method) {
+      return Outcome::refused(Refusal::AlreadyDone, fmt::format("The method is already {}.", method));
+    }
+    const GameTime cooldown = command.rules().team_reputation.method_change_cooldown;
+    if (row->method_changed_at != 0 && command.now() < row->method_changed_at + cooldown) {
+      return Outcome::refused(
+          Refusal::CooldownActive,
+          fmt::format("The method was changed recently; it can change again in {}.",
+                      format_duration(row->method_changed_at + cooldown - command.now())));
+    }
+    row->method = method;
+    row->method_changed_at = command.now();
+    row->history.push_back({"method_switch", command.now(), method, {}, actor});
+    recalculate(command, *row, command.now(), false);
+    store_row(command, *row);
+    command.emit("team_reputation.method_changed", actor, team,
+                 Payload().add("method", method).str());
+    return {};
+  });
+}
+
+std::optional<TeamReputationView> TeamReputation::reputation(const std::string& team) const {
+  return core_.read([&](SQLite::Database&) -> std::optional<TeamReputationView> {
+    Command command(core_, core_.clock().now());
+    const auto row = load_row(command, team);
+    if (!row) return std::nullopt;
+    TeamReputationView view;
+    view.method = row->method;
+    for (const auto& [faction, standing] : row->standings) view.standings.push_back(standing);
+    view.last_recalculated_at = row->last;
+    view.next_recalculation_at = row->next;
+    view.method_changed_at = row->method_changed_at;
+    view.pending_notifications = row->pending;
+    return view;
+  });
+}
+
+Outcome TeamReputation::clear_notifications(const std::string& team) {
+  return core_.run([&](Command& command) -> Outcome {
+    auto row = load_row(command, team);
+    if (!row) return Outcome::refused(Refusal::NotFound, "There is no such team.");
+    row->pending.clear();
+    store_row(command, *row);
+    return {};
+  });
+}
+
+void tick_team_reputation(Command& command, GameTime to) {
+  constexpr int kBatch = 64;
+  for (;;) {
+    SQLite::Statement& due = command.prepare(
+        "SELECT team_id FROM team_reputations WHERE next_recalculation_at <= ?1 "
+        "ORDER BY next_recalculation_at, team_id LIMIT ?2");
+    due.bind(1, to);
+    due.bind(2, kBatch);
+    std::vector<std::string> teams;
+    while (due.executeStep()) teams.push_back(due.getColumn(0).getString());
+    due.reset();
+    if (teams.empty()) break;
+    for (const std::string& team : teams) {
+      auto row = load_row(command, team);
+      while (row->next <= to) recalculate(command, *row, row->next, true);
+      store_row(command, *row);
+    }
+  }
+}
+
+}  // namespace hearth
