@@ -1,9 +1,9 @@
 #include "engine/clock.h"
 
-#include <fmt/core.h>
-
 #include <algorithm>
 #include <chrono>
+
+#include <fmt/core.h>
 
 namespace hearth {
 

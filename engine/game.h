@@ -16,11 +16,11 @@
 #include "engine/players.h"
 #include "engine/ranks.h"
 #include "engine/reputation.h"
+#include "engine/rules.h"
 #include "engine/team_reputation.h"
 #include "engine/teams.h"
 #include "engine/timers.h"
 #include "engine/turns.h"
-#include "engine/rules.h"
 
 namespace hearth {
 

@@ -1,8 +1,8 @@
 #include "engine/inventory.h"
 
-#include <fmt/core.h>
-
 #include <limits>
+
+#include <fmt/core.h>
 
 #include "engine/command.h"
 #include "engine/inventory_internal.h"
@@ -69,14 +69,15 @@ namespace {
 // What add and remove check alike. Returns the item's name, or the refusal.
 Result<std::string> check_posting(Command& command, const ItemPosting& posting) {
   if (posting.quantity <= 0) {
-    return Outcome::refused(Refusal::InvalidArgument,
-                            fmt::format("The quantity must be positive, not {}.", posting.quantity));
+    return Outcome::refused(
+        Refusal::InvalidArgument,
+        fmt::format("The quantity must be positive, not {}.", posting.quantity));
   }
   if (posting.type.empty() || posting.type.size() > 50) {
     return Outcome::refused(
         Refusal::InvalidArgument,
-        fmt::format("An item history row's type has 1 to 50 characters; '{}' has {}.",
-                    posting.type, posting.type.size()));
+        fmt::format("An item history row's type has 1 to 50 characters; '{}' has {}.", posting.type,
+                    posting.type.size()));
   }
   if (!user_deleted(command, posting.user_id)) {
     return Outcome::refused(Refusal::NotFound,
@@ -122,8 +123,7 @@ std::int64_t record(Command& command, const ItemPosting& posting, const std::str
   insert.exec();
   insert.reset();
   const std::int64_t entry = command.sql().getLastInsertRowid();
-  command.emit(change > 0 ? "inventory.added" : "inventory.removed", posting.actor,
-               posting.user_id,
+  command.emit(change > 0 ? "inventory.added" : "inventory.removed", posting.actor, posting.user_id,
                Payload()
                    .add("entry", entry)
                    .add("item", posting.item)
@@ -148,10 +148,9 @@ Result<std::int64_t> add(Command& command, const ItemPosting& posting) {
   }
   const LedgerRules& rules = command.rules().ledger;
   if (rules.max_stack_size > 0 && before + posting.quantity > rules.max_stack_size) {
-    return Outcome::refused(
-        Refusal::NotAllowed,
-        fmt::format("A stack holds at most {}: {} of {} plus {} is too many.",
-                    rules.max_stack_size, before, *name, posting.quantity));
+    return Outcome::refused(Refusal::NotAllowed,
+                            fmt::format("A stack holds at most {}: {} of {} plus {} is too many.",
+                                        rules.max_stack_size, before, *name, posting.quantity));
   }
   if (before == 0 && rules.max_inventory_slots > 0) {
     SQLite::Statement& slots = command.prepare("SELECT count(*) FROM inventory WHERE user_id = ?");
@@ -181,9 +180,9 @@ Result<std::int64_t> remove(Command& command, const ItemPosting& posting) {
   if (!name) return name.outcome();
   const std::int64_t before = held(command, posting.user_id, posting.item);
   if (before < posting.quantity) {
-    return Outcome::refused(Refusal::NotAllowed,
-                            fmt::format("The user holds {} of {}, fewer than {}.", before, *name,
-                                        posting.quantity));
+    return Outcome::refused(
+        Refusal::NotAllowed,
+        fmt::format("The user holds {} of {}, fewer than {}.", before, *name, posting.quantity));
   }
   if (before == posting.quantity) {
     SQLite::Statement& empty =
@@ -336,7 +335,8 @@ Result<PurchaseReceipt> Inventory::buy(const Purchase& purchase) {
     }
     const auto item = find_item(command.sql(), purchase.item);
     if (!item) {
-      return Outcome::refused(Refusal::NotFound, fmt::format("There is no item {}.", purchase.item));
+      return Outcome::refused(Refusal::NotFound,
+                              fmt::format("There is no item {}.", purchase.item));
     }
     if (!item->price) {
       return Outcome::refused(Refusal::NotAllowed, fmt::format("{} is not sold.", item->name));
@@ -376,7 +376,8 @@ Result<PurchaseReceipt> Inventory::buy(const Purchase& purchase) {
 
 std::int64_t Inventory::quantity(const std::string& user_id, std::int64_t item) const {
   return core_.read([&](SQLite::Database& sql) -> std::int64_t {
-    SQLite::Statement query(sql, "SELECT quantity FROM inventory WHERE user_id = ? AND item_id = ?");
+    SQLite::Statement query(sql,
+                            "SELECT quantity FROM inventory WHERE user_id = ? AND item_id = ?");
     query.bind(1, user_id);
     query.bind(2, item);
     return query.executeStep() ? query.getColumn(0).getInt64() : 0;
@@ -445,9 +446,9 @@ std::vector<InventoryViolation> Inventory::check_inventory() const {
       violation.item = query.getColumn(1).getInt64();
       violation.held = query.getColumn(2).getInt64();
       violation.logged = query.getColumn(3).getInt64();
-      violation.detail = fmt::format("User '{}' holds {} of item {}, but its history sums to {}.",
-                                     violation.user_id, violation.held, violation.item,
-                                     violation.logged);
+      violation.detail =
+          fmt::format("User '{}' holds {} of item {}, but its history sums to {}.",
+                      violation.user_id, violation.held, violation.item, violation.logged);
       violations.push_back(std::move(violation));
     }
     return violations;

@@ -1,9 +1,9 @@
 #include "engine/ledger.h"
 
-#include <fmt/core.h>
-
 #include <charconv>
 #include <limits>
+
+#include <fmt/core.h>
 
 #include "engine/command.h"
 #include "engine/ledger_internal.h"
@@ -28,8 +28,7 @@ constexpr const char* kAccountSelect =
     "coalesce(user_id, team_id, CAST(class_id AS TEXT), system_name), balance, allow_negative "
     "FROM accounts";
 
-constexpr const char* kCurrencySelect =
-    "SELECT id, name, type, kind, is_default FROM currencies";
+constexpr const char* kCurrencySelect = "SELECT id, name, type, kind, is_default FROM currencies";
 
 const char* owner_kind_text(OwnerKind kind) {
   switch (kind) {
@@ -157,10 +156,11 @@ std::optional<CurrencyView> find_currency_named(SQLite::Database& sql, const std
 
 std::optional<Rate> find_rate_at(SQLite::Database& sql, std::int64_t source,
                                  std::int64_t destination, GameTime at) {
-  SQLite::Statement query(sql, std::string(kRateSelect) +
-                                   " WHERE currency_source_id = ?1 AND currency_destination_id = ?2 "
-                                   "AND valid_from <= ?3 AND (valid_to IS NULL OR valid_to > ?3) "
-                                   "ORDER BY valid_from DESC LIMIT 1");
+  SQLite::Statement query(sql,
+                          std::string(kRateSelect) +
+                              " WHERE currency_source_id = ?1 AND currency_destination_id = ?2 "
+                              "AND valid_from <= ?3 AND (valid_to IS NULL OR valid_to > ?3) "
+                              "ORDER BY valid_from DESC LIMIT 1");
   query.bind(1, source);
   query.bind(2, destination);
   query.bind(3, at);
@@ -199,14 +199,6 @@ std::optional<AccountState> account_state(Command& command, std::int64_t id) {
   return state;
 }
 
-bool user_exists(Command& command, const std::string& id) {
-  SQLite::Statement& query = command.prepare("SELECT 1 FROM users WHERE id = ?");
-  query.bind(1, id);
-  const bool found = query.executeStep();
-  query.reset();
-  return found;
-}
-
 std::string currency_name(Command& command, std::int64_t currency) {
   SQLite::Statement& query = command.prepare("SELECT name FROM currencies WHERE id = ?");
   query.bind(1, currency);
@@ -223,19 +215,41 @@ struct Posted {
   std::string to_user;
 };
 
-Outcome check_memo(Command& command, const std::string& type, const std::string& user_id,
-                   const std::string& related_user_id) {
-  if (type.empty() || type.size() > 50) {
-    return Outcome::refused(Refusal::InvalidArgument,
-                            fmt::format("A ledger row's type has 1 to 50 characters; '{}' has {}.",
-                                        type, type.size()));
+// The two accounts of a posting, and whether the users its memo names exist, read by one
+// statement (this is the hot path of every money movement).
+struct PostingState {
+  std::optional<AccountState> from;
+  std::optional<AccountState> to;
+  bool user_found = false;
+  bool related_user_found = false;
+};
+
+PostingState posting_state(Command& command, const Posting& posting) {
+  SQLite::Statement& query = command.prepare(
+      "SELECT id, currency_id, balance, allow_negative, owner_kind, "
+      "coalesce(user_id, team_id, CAST(class_id AS TEXT), system_name), "
+      "?3 = '' OR EXISTS (SELECT 1 FROM users WHERE id = ?3), "
+      "?4 = '' OR EXISTS (SELECT 1 FROM users WHERE id = ?4) "
+      "FROM accounts WHERE id IN (?1, ?2)");
+  query.bind(1, posting.from_account);
+  query.bind(2, posting.to_account);
+  query.bind(3, posting.user_id);
+  query.bind(4, posting.related_user_id);
+  PostingState state;
+  while (query.executeStep()) {
+    AccountState account;
+    account.currency = query.getColumn(1).getInt64();
+    account.balance = query.getColumn(2).getInt64();
+    account.allow_negative = query.getColumn(3).getInt() != 0;
+    account.owner_kind = owner_kind_from(query.getColumn(4).getString());
+    account.owner = query.getColumn(5).getString();
+    state.user_found = query.getColumn(6).getInt() != 0;
+    state.related_user_found = query.getColumn(7).getInt() != 0;
+    (query.getColumn(0).getInt64() == posting.from_account ? state.from : state.to) =
+        std::move(account);
   }
-  for (const std::string* user : {&user_id, &related_user_id}) {
-    if (!user->empty() && !user_exists(command, *user)) {
-      return Outcome::refused(Refusal::NotFound, fmt::format("There is no user '{}'.", *user));
-    }
-  }
-  return {};
+  query.reset();
+  return state;
 }
 
 Result<Posted> post_row(Command& command, const Posting& posting) {
@@ -244,16 +258,16 @@ Result<Posted> post_row(Command& command, const Posting& posting) {
                             fmt::format("The amount must be positive, not {}.", posting.amount));
   }
   if (posting.from_account == posting.to_account) {
-    return Outcome::refused(
-        Refusal::InvalidArgument,
-        fmt::format("Account {} cannot pay itself.", posting.from_account));
+    return Outcome::refused(Refusal::InvalidArgument,
+                            fmt::format("Account {} cannot pay itself.", posting.from_account));
   }
-  const auto from = account_state(command, posting.from_account);
+  const PostingState state = posting_state(command, posting);
+  const auto& from = state.from;
+  const auto& to = state.to;
   if (!from) {
     return Outcome::refused(Refusal::NotFound,
                             fmt::format("There is no account {}.", posting.from_account));
   }
-  const auto to = account_state(command, posting.to_account);
   if (!to) {
     return Outcome::refused(Refusal::NotFound,
                             fmt::format("There is no account {}.", posting.to_account));
@@ -265,9 +279,16 @@ Result<Posted> post_row(Command& command, const Posting& posting) {
                     posting.from_account, posting.to_account,
                     currency_name(command, from->currency), currency_name(command, to->currency)));
   }
-  if (Outcome memo = check_memo(command, posting.type, posting.user_id, posting.related_user_id);
-      !memo) {
-    return memo;
+  if (posting.type.empty() || posting.type.size() > 50) {
+    return Outcome::refused(Refusal::InvalidArgument,
+                            fmt::format("A ledger row's type has 1 to 50 characters; '{}' has {}.",
+                                        posting.type, posting.type.size()));
+  }
+  if (!state.user_found || !state.related_user_found) {
+    return Outcome::refused(
+        Refusal::NotFound,
+        fmt::format("There is no user '{}'.",
+                    state.user_found ? posting.related_user_id : posting.user_id));
   }
   if (to->balance > kMaxAmount - posting.amount ||
       (from->allow_negative && from->balance < kMinAmount + posting.amount)) {
@@ -275,13 +296,13 @@ Result<Posted> post_row(Command& command, const Posting& posting) {
                             fmt::format("Moving {} would overflow a balance.", posting.amount));
   }
   if (!from->allow_negative && from->balance < posting.amount) {
-    return Outcome::refused(Refusal::InsufficientFunds,
-                            fmt::format("Insufficient funds: {} needed, {} available.",
-                                        posting.amount, from->balance));
+    return Outcome::refused(
+        Refusal::InsufficientFunds,
+        fmt::format("Insufficient funds: {} needed, {} available.", posting.amount, from->balance));
   }
 
-  SQLite::Statement& move = command.prepare(
-      "UPDATE accounts SET balance = balance + ?1, updated_at = ?2 WHERE id = ?3");
+  SQLite::Statement& move =
+      command.prepare("UPDATE accounts SET balance = balance + ?1, updated_at = ?2 WHERE id = ?3");
   move.bind(1, -posting.amount);
   move.bind(2, command.now());
   move.bind(3, posting.from_account);
@@ -459,16 +480,15 @@ Result<std::int64_t> reverse(Command& command, std::int64_t transaction, const M
 
 Result<ConversionReceipt> convert(Command& command, const Conversion& conversion) {
   if (conversion.amount <= 0) {
-    return Outcome::refused(
-        Refusal::InvalidArgument,
-        fmt::format("The amount must be positive, not {}.", conversion.amount));
+    return Outcome::refused(Refusal::InvalidArgument,
+                            fmt::format("The amount must be positive, not {}.", conversion.amount));
   }
   const auto from = account_state(command, conversion.from_account);
   const auto to = account_state(command, conversion.to_account);
   if (!from || !to) {
     return Outcome::refused(Refusal::NotFound,
-                            fmt::format("There is no account {}.", !from ? conversion.from_account
-                                                                         : conversion.to_account));
+                            fmt::format("There is no account {}.",
+                                        !from ? conversion.from_account : conversion.to_account));
   }
   if (from->currency == to->currency) {
     return Outcome::refused(Refusal::InvalidArgument,
@@ -500,10 +520,10 @@ Result<ConversionReceipt> convert(Command& command, const Conversion& conversion
   }
   rates.reset();
   if (rate_id == 0) {
-    return Outcome::refused(Refusal::NotFound,
-                            fmt::format("No rate converts {} into {} at this time.",
-                                        currency_name(command, from->currency),
-                                        currency_name(command, to->currency)));
+    return Outcome::refused(
+        Refusal::NotFound,
+        fmt::format("No rate converts {} into {} at this time.",
+                    currency_name(command, from->currency), currency_name(command, to->currency)));
   }
   if (!inverse) {
     if (conversion.amount > kMaxAmount / ratio) {
@@ -519,17 +539,15 @@ Result<ConversionReceipt> convert(Command& command, const Conversion& conversion
     converted = received * ratio;
     volume = received;
     if (received == 0) {
-      return Outcome::refused(
-          Refusal::InvalidArgument,
-          fmt::format("It takes {} {} to buy one unit of {}; {} is too few.", ratio,
-                      currency_name(command, from->currency),
-                      currency_name(command, to->currency), conversion.amount));
+      return Outcome::refused(Refusal::InvalidArgument,
+                              fmt::format("It takes {} {} to buy one unit of {}; {} is too few.",
+                                          ratio, currency_name(command, from->currency),
+                                          currency_name(command, to->currency), conversion.amount));
     }
     if (converted != conversion.amount && command.rules().ledger.exact_conversions) {
-      return Outcome::refused(
-          Refusal::InvalidArgument,
-          fmt::format("{} is not a multiple of {}: conversions must be exact.", conversion.amount,
-                      ratio));
+      return Outcome::refused(Refusal::InvalidArgument,
+                              fmt::format("{} is not a multiple of {}: conversions must be exact.",
+                                          conversion.amount, ratio));
     }
   }
 
@@ -619,8 +637,7 @@ std::vector<CurrencyView> Ledger::currencies() const {
 }
 
 std::optional<CurrencyView> Ledger::currency(const std::string& name) const {
-  return core_.read(
-      [&](SQLite::Database& sql) { return find_currency_named(sql, name); });
+  return core_.read([&](SQLite::Database& sql) { return find_currency_named(sql, name); });
 }
 
 CurrencyView Ledger::default_currency() const {
@@ -654,10 +671,11 @@ Result<CurrencyView> Ledger::create_currency(const NewCurrency& currency) {
     insert.bind(4, command.now());
     insert.exec();
     const std::int64_t id = sql.getLastInsertRowid();
-    SQLite::Statement system(sql,
-                             "INSERT INTO accounts (currency_id, owner_kind, system_name, "
-                             "allow_negative, created_at, updated_at) VALUES "
-                             "(?1, 'system', 'mint', 1, ?2, ?2), (?1, 'system', 'sink', 0, ?2, ?2)");
+    SQLite::Statement system(
+        sql,
+        "INSERT INTO accounts (currency_id, owner_kind, system_name, "
+        "allow_negative, created_at, updated_at) VALUES "
+        "(?1, 'system', 'mint', 1, ?2, ?2), (?1, 'system', 'sink', 0, ?2, ?2)");
     system.bind(1, id);
     system.bind(2, command.now());
     system.exec();
@@ -681,8 +699,7 @@ std::optional<AccountView> Ledger::account(std::int64_t id) const {
 
 std::optional<AccountView> Ledger::account_of(const AccountOwner& owner,
                                               std::int64_t currency) const {
-  return core_.read(
-      [&](SQLite::Database& sql) { return find_account_of(sql, owner, currency); });
+  return core_.read([&](SQLite::Database& sql) { return find_account_of(sql, owner, currency); });
 }
 
 std::int64_t Ledger::balance(std::int64_t account) const {
@@ -762,10 +779,9 @@ Result<AccountView> Ledger::open_account(const AccountOwner& owner, std::int64_t
       }
     }
     if (find_account_of(sql, owner, currency)) {
-      return Outcome::refused(
-          Refusal::AlreadyExists,
-          fmt::format("The {} '{}' already has an account in currency {}.",
-                      owner_kind_text(owner.kind), owner.id, currency));
+      return Outcome::refused(Refusal::AlreadyExists,
+                              fmt::format("The {} '{}' already has an account in currency {}.",
+                                          owner_kind_text(owner.kind), owner.id, currency));
     }
     SQLite::Statement insert(
         sql, fmt::format("INSERT INTO accounts (currency_id, owner_kind, {}, created_at, "
@@ -807,9 +823,8 @@ Result<std::vector<std::int64_t>> Ledger::transfer_all(const std::vector<Transfe
     for (std::size_t i = 0; i < movements.size(); ++i) {
       auto posted = ledger::transfer(command, posting_of(movements[i], "TRANSFER"));
       if (!posted) {
-        return Outcome::refused(posted.refusal(),
-                                fmt::format("Transfer {} of {}: {}", i + 1, movements.size(),
-                                            posted.detail()));
+        return Outcome::refused(posted.refusal(), fmt::format("Transfer {} of {}: {}", i + 1,
+                                                              movements.size(), posted.detail()));
       }
       ids.push_back(*posted);
     }
@@ -817,12 +832,12 @@ Result<std::vector<std::int64_t>> Ledger::transfer_all(const std::vector<Transfe
   });
 }
 
-Result<std::int64_t> Ledger::mint(std::int64_t to_account, std::int64_t amount,
-                                  const Memo& memo) {
+Result<std::int64_t> Ledger::mint(std::int64_t to_account, std::int64_t amount, const Memo& memo) {
   return core_.run([&](Command& command) -> Result<std::int64_t> {
     const auto to = ledger::account_state(command, to_account);
     if (!to) {
-      return Outcome::refused(Refusal::NotFound, fmt::format("There is no account {}.", to_account));
+      return Outcome::refused(Refusal::NotFound,
+                              fmt::format("There is no account {}.", to_account));
     }
     Transfer movement{ledger::system_account(command, "mint", to->currency), to_account, amount,
                       memo};
@@ -845,8 +860,7 @@ Result<std::int64_t> Ledger::burn(std::int64_t from_account, std::int64_t amount
 }
 
 Result<std::int64_t> Ledger::reverse(std::int64_t transaction, const Memo& memo) {
-  return core_.run(
-      [&](Command& command) { return ledger::reverse(command, transaction, memo); });
+  return core_.run([&](Command& command) { return ledger::reverse(command, transaction, memo); });
 }
 
 std::optional<TransactionView> Ledger::transaction(std::int64_t id) const {
@@ -910,9 +924,9 @@ Result<Rate> Ledger::set_rate(const NewRate& rate) {
       overlap.bind(4);
     }
     if (overlap.executeStep()) {
-      return Outcome::refused(
-          Refusal::AlreadyExists,
-          fmt::format("The window overlaps rate {} of the same pair.", overlap.getColumn(0).getInt64()));
+      return Outcome::refused(Refusal::AlreadyExists,
+                              fmt::format("The window overlaps rate {} of the same pair.",
+                                          overlap.getColumn(0).getInt64()));
     }
     SQLite::Statement insert(sql,
                              "INSERT INTO currency_conversions (currency_source_id, "
@@ -959,9 +973,8 @@ Outcome Ledger::end_rate(std::int64_t rate, GameTime at) {
     }
     const Rate current = read_rate(query);
     if (current.valid_to && *current.valid_to <= at) {
-      return Outcome::refused(
-          Refusal::AlreadyDone,
-          fmt::format("Rate {} already ends at {}.", rate, *current.valid_to));
+      return Outcome::refused(Refusal::AlreadyDone,
+                              fmt::format("Rate {} already ends at {}.", rate, *current.valid_to));
     }
     if (at < command.now()) {
       return Outcome::refused(Refusal::NotAllowed, "A rate cannot be ended in the past.");
@@ -990,16 +1003,16 @@ std::optional<Rate> Ledger::rate_at(std::int64_t source, std::int64_t destinatio
 }
 
 Result<ConversionReceipt> Ledger::convert(const Conversion& conversion) {
-  return core_.run(
-      [&](Command& command) { return ledger::convert(command, conversion); });
+  return core_.run([&](Command& command) { return ledger::convert(command, conversion); });
 }
 
 std::vector<LedgerViolation> Ledger::check_ledger() const {
   return core_.read([](SQLite::Database& sql) {
     std::vector<LedgerViolation> violations;
-    SQLite::Statement conserved(sql,
-                                "SELECT currency_id, sum(balance) FROM accounts "
-                                "GROUP BY currency_id HAVING sum(balance) <> 0 ORDER BY currency_id");
+    SQLite::Statement conserved(
+        sql,
+        "SELECT currency_id, sum(balance) FROM accounts "
+        "GROUP BY currency_id HAVING sum(balance) <> 0 ORDER BY currency_id");
     while (conserved.executeStep()) {
       LedgerViolation violation;
       violation.kind = ViolationKind::NotConserved;

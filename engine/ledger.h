@@ -124,9 +124,9 @@ struct Rate {
 struct NewRate {
   std::int64_t source = 0;
   std::int64_t destination = 0;
-  std::int64_t ratio = 0;               // > 0
-  std::optional<GameTime> valid_from;   // none: the command's time
-  std::optional<GameTime> valid_to;     // none: open-ended
+  std::int64_t ratio = 0;              // > 0
+  std::optional<GameTime> valid_from;  // none: the command's time
+  std::optional<GameTime> valid_to;    // none: open-ended
 };
 
 // Exchanging `amount` of the currency of `from_account` into the currency of `to_account`; both

@@ -1,8 +1,8 @@
 #include "engine/personal_reputation.h"
 
-#include <fmt/core.h>
-
 #include <algorithm>
+
+#include <fmt/core.h>
 
 #include "engine/payload.h"
 #include "engine/players_internal.h"
@@ -159,12 +159,14 @@ void tick_personal_reputation(Command& command, GameTime to) {
         "ORDER BY personal_reputation_decay_due_at LIMIT ?2");
     due.bind(1, to);
     due.bind(2, kBatch);
+
     struct Row {
       std::string player;
       std::int64_t value;
       GameTime anchor;
       GameTime due;
     };
+
     std::vector<Row> rows;
     while (due.executeStep()) {
       rows.push_back({due.getColumn(0).getString(), due.getColumn(1).getInt64(),

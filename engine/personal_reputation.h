@@ -21,7 +21,7 @@ struct Alignment {
   double price_factor = 1.0;  // what the player's prices are multiplied by
   bool bounty_hunter_aggro = false;
   std::int64_t faction_standing_bonus = 0;
-  bool wanted = false;  // below Rules::personal_reputation.wanted_below
+  bool wanted = false;         // below Rules::personal_reputation.wanted_below
   GameTime next_decay_at = 0;  // 0 when the value is 0
 
   bool operator==(const Alignment&) const = default;

@@ -1,8 +1,8 @@
 #include "engine/ranks.h"
 
-#include <fmt/core.h>
-
 #include <algorithm>
+
+#include <fmt/core.h>
 
 #include "engine/command.h"
 #include "engine/documents_json.h"
@@ -66,8 +66,8 @@ Rank rank_for_points(Command& command, std::int64_t points) {
 }
 
 std::optional<Rank> rank_after(Command& command, std::int64_t level) {
-  SQLite::Statement& query = command.prepare(
-      std::string(kRankColumns) + "WHERE level > ? ORDER BY level LIMIT 1");
+  SQLite::Statement& query =
+      command.prepare(std::string(kRankColumns) + "WHERE level > ? ORDER BY level LIMIT 1");
   query.bind(1, level);
   if (!query.executeStep()) return std::nullopt;
   Rank rank = read_rank(query);
@@ -135,8 +135,8 @@ void promote(Command& command, const std::string& player) {
   RankView current = describe(command, player);
   const Rank reached = rank_for_points(command, current.points);
   if (reached.level <= current.level || !current.blocked_by.empty()) return;
-  SQLite::Statement& update = command.prepare(
-      "UPDATE players SET military_rank = ?1, updated_at = ?2 WHERE id = ?3");
+  SQLite::Statement& update =
+      command.prepare("UPDATE players SET military_rank = ?1, updated_at = ?2 WHERE id = ?3");
   update.bind(1, reached.name);
   update.bind(2, command.now());
   update.bind(3, player);
@@ -171,9 +171,12 @@ std::int64_t Ranks::points_for(const RankRules& rules, RankReason reason, std::i
         if (amount >= band.at_least) return static_cast<std::int64_t>(band.value);
       }
       return 0;
-    case RankReason::Exploration: return std::max<std::int64_t>(0, amount) * rules.exploration_per_sector;
-    case RankReason::ColonyEstablishment: return std::max<std::int64_t>(0, amount) * rules.colony;
-    case RankReason::AdminGrant: return amount;
+    case RankReason::Exploration:
+      return std::max<std::int64_t>(0, amount) * rules.exploration_per_sector;
+    case RankReason::ColonyEstablishment:
+      return std::max<std::int64_t>(0, amount) * rules.colony;
+    case RankReason::AdminGrant:
+      return amount;
   }
   return 0;
 }

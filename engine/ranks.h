@@ -40,7 +40,7 @@ struct RankView {
   std::int64_t trade_discount_pct = 0;
   std::int64_t combat_damage_pct = 0;
   std::int64_t max_turns_bonus = 0;
-  std::string next_rank;             // empty at the top
+  std::string next_rank;              // empty at the top
   std::int64_t next_rank_points = 0;  // points the next rank needs; 0 at the top
   // What the player lacks for the rank its points reach, e.g. "trades 25 (has 3)"; empty when
   // nothing blocks a promotion.

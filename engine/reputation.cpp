@@ -1,9 +1,9 @@
 #include "engine/reputation.h"
 
-#include <fmt/core.h>
-
 #include <algorithm>
 #include <cmath>
+
+#include <fmt/core.h>
 
 #include "engine/documents_json.h"
 #include "engine/payload.h"
@@ -214,7 +214,11 @@ Standing view(Command& command, const Faction& faction, const Row& row, GameTime
   standing.decay_paused = row.paused;
   standing.last_activity_at = row.exists ? row.last_activity_at : 0;
   standing.next_decay_at =
-      row.due == 0 ? 0 : (at < row.due ? row.due : row.due + ((at - row.due) / rules.decay_interval + 1) * rules.decay_interval);
+      row.due == 0
+          ? 0
+          : (at < row.due
+                 ? row.due
+                 : row.due + ((at - row.due) / rules.decay_interval + 1) * rules.decay_interval);
   if (standing.next_decay_at != 0 &&
       reputation::decayed(row.value, row.due, standing.next_decay_at, rules) == standing.value) {
     standing.next_decay_at = 0;  // the floor is reached: nothing more to decay
@@ -267,10 +271,10 @@ Result<Standing> Reputation::change(const std::string& player, const std::string
     const ReputationRules& rules = command.rules().reputation;
     Row row = load_row(command, player, faction->id);
     if (row.locked) {
-      return Outcome::refused(Refusal::NotAllowed,
-                              fmt::format("The standing with {} is locked: {}.", faction->name,
-                                          row.lock_reason.empty() ? "no reason given"
-                                                                  : row.lock_reason));
+      return Outcome::refused(
+          Refusal::NotAllowed,
+          fmt::format("The standing with {} is locked: {}.", faction->name,
+                      row.lock_reason.empty() ? "no reason given" : row.lock_reason));
     }
     std::int64_t applied = delta;
     if (applied > 0) {
@@ -351,7 +355,8 @@ Outcome Reputation::lock(const std::string& player, const std::string& faction_c
       return Outcome::refused(Refusal::InvalidArgument, "A lock must expire in the future.");
     }
     if (reason.size() > 255) {
-      return Outcome::refused(Refusal::InvalidArgument, "A lock reason has at most 255 characters.");
+      return Outcome::refused(Refusal::InvalidArgument,
+                              "A lock reason has at most 255 characters.");
     }
     const auto faction = resolve(command, player, faction_code);
     if (!faction) return faction.outcome();
@@ -361,8 +366,9 @@ Outcome Reputation::lock(const std::string& player, const std::string& faction_c
     row.lock_expires_at = until;
     row.due = 0;
     store_row(command, player, *faction, row);
-    command.emit("reputation.locked", "", player,
-                 Payload().add("faction", faction->code).add("reason", reason).add("until", until).str());
+    command.emit(
+        "reputation.locked", "", player,
+        Payload().add("faction", faction->code).add("reason", reason).add("until", until).str());
     return {};
   });
 }

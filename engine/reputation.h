@@ -20,14 +20,14 @@ class Core;
 struct Standing {
   std::string faction;  // the faction's code, e.g. "terran_federation"
   std::string faction_name;
-  std::int64_t value = 0;  // -800..800
-  std::string level = "NEUTRAL";  // one of the 17 tiers, PUBLIC_ENEMY..EXALTED
+  std::int64_t value = 0;          // -800..800
+  std::string level = "NEUTRAL";   // one of the 17 tiers, PUBLIC_ENEMY..EXALTED
   std::int64_t numeric_level = 0;  // -8..8
   std::string title = "Neutral";
-  double trade_modifier = 0;  // -0.30..0.30, linear in the value
-  std::int64_t port_access_level = 1;  // 0..3
+  double trade_modifier = 0;                // -0.30..0.30, linear in the value
+  std::int64_t port_access_level = 1;       // 0..3
   std::string combat_response = "neutral";  // "friendly", "neutral" or "hostile"
-  double price_multiplier = 1.0;  // what the player's prices are multiplied by
+  double price_multiplier = 1.0;            // what the player's prices are multiplied by
   bool locked = false;
   std::string lock_reason;
   GameTime lock_expires_at = 0;  // 0: locked until unlocked
@@ -48,8 +48,8 @@ class Reputation {
   // first capped by the faction's rivalries, then the value is clamped to its range. Refuses an
   // unknown or deleted player, an unknown faction, a zero delta, an empty reason and a locked
   // standing. Journals "reputation.changed", and "reputation.tier_changed" when the tier moves.
-  Result<Standing> change(const std::string& player, const std::string& faction,
-                          std::int64_t delta, const std::string& reason);
+  Result<Standing> change(const std::string& player, const std::string& faction, std::int64_t delta,
+                          const std::string& reason);
 
   // The standing now (decay due by now included); nullopt for an unknown player or faction.
   std::optional<Standing> standing(const std::string& player, const std::string& faction) const;

@@ -76,8 +76,8 @@ struct ReputationRules {
   std::int64_t neutral_at = -200;
   // The price a player pays is multiplied by the first step the value reaches (else
   // price_multiplier_floor); a player with no standing pays × 1.0.
-  std::vector<Threshold> price_multipliers = {{700, 0.85},  {500, 0.90},  {300, 0.95},
-                                              {100, 0.97},  {-99, 1.00},  {-299, 1.05},
+  std::vector<Threshold> price_multipliers = {{700, 0.85},  {500, 0.90}, {300, 0.95},
+                                              {100, 0.97},  {-99, 1.00}, {-299, 1.05},
                                               {-499, 1.15}, {-699, 1.30}};
   double price_multiplier_floor = 1.50;
 

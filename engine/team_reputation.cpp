@@ -1,9 +1,9 @@
 #include "engine/team_reputation.h"
 
-#include <fmt/core.h>
-
 #include <algorithm>
 #include <cmath>
+
+#include <fmt/core.h>
 
 #include "engine/documents_json.h"
 #include "engine/payload.h"
@@ -156,7 +156,10 @@ void team_reputation::open(Command& command, const std::string& team) {
   insert.bind(1, team);
   insert.bind(2, command.now());
   insert.exec();
-  command.schedule(command.now());
+  // The first computation happens at once (and is never a tier change).
+  auto row = load_row(command, team);
+  recalculate(command, *row, command.now(), false);
+  store_row(command, *row);
 }
 
 void team_reputation::close(Command& command, const std::string& team) {
@@ -169,9 +172,9 @@ Outcome TeamReputation::set_method(const std::string& team, const std::string& a
                                    const std::string& method) {
   return core_.run([&](Command& command) -> Outcome {
     if (method != "AVERAGE" && method != "LOWEST" && method != "LEADER") {
-      return Outcome::refused(Refusal::InvalidArgument,
-                              fmt::format("'{}' is not a method: AVERAGE, LOWEST or LEADER.",
-                                          method));
+      return Outcome::refused(
+          Refusal::InvalidArgument,
+          fmt::format("'{}' is not a method: AVERAGE, LOWEST or LEADER.", method));
     }
     auto row = load_row(command, team);
     if (!row) return Outcome::refused(Refusal::NotFound, "There is no such team.");
@@ -185,7 +188,8 @@ Outcome TeamReputation::set_method(const std::string& team, const std::string& a
       return Outcome::refused(Refusal::NotAllowed, "Only the team leader may change the method.");
     }
     if (row->method == method) {
-      return Outcome::refused(Refusal::AlreadyDone, fmt::format("The method is already {}.", method));
+      return Outcome::refused(Refusal::AlreadyDone,
+                              fmt::format("The method is already {}.", method));
     }
     const GameTime cooldown = command.rules().team_reputation.method_change_cooldown;
     if (row->method_changed_at != 0 && command.now() < row->method_changed_at + cooldown) {

@@ -15,7 +15,7 @@ namespace hearth {
 class Core;
 
 struct TeamReputationView {
-  std::string method;  // "AVERAGE", "LOWEST" or "LEADER"
+  std::string method;                   // "AVERAGE", "LOWEST" or "LEADER"
   std::vector<TeamStanding> standings;  // by faction id; empty before the first recalculation
   GameTime last_recalculated_at = 0;
   GameTime next_recalculation_at = 0;

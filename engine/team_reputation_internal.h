@@ -7,7 +7,7 @@
 
 namespace hearth::team_reputation {
 
-// Starts a new team's reputation (AVERAGE), first recalculated at the command's time.
+// Starts a new team's reputation (AVERAGE), computed at once and then on the daily schedule.
 void open(Command& command, const std::string& team);
 
 // Ends a disbanded team's reputation.

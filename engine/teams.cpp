@@ -12,7 +12,8 @@ namespace hearth {
 namespace {
 
 std::optional<std::string> team_of_player(Command& command, const std::string& player) {
-  SQLite::Statement& query = command.prepare("SELECT team_id FROM team_members WHERE player_id = ?");
+  SQLite::Statement& query =
+      command.prepare("SELECT team_id FROM team_members WHERE player_id = ?");
   query.bind(1, player);
   if (!query.executeStep()) return std::nullopt;
   std::string team = query.getColumn(0).getString();
@@ -48,8 +49,7 @@ std::optional<TeamView> load_team(Command& command, const std::string& team) {
   return view;
 }
 
-void add_member(Command& command, const std::string& team, const std::string& player,
-                bool leader) {
+void add_member(Command& command, const std::string& team, const std::string& player, bool leader) {
   SQLite::Statement& insert = command.prepare(
       "INSERT INTO team_members (team_id, player_id, role, joined_at, can_invite, can_kick, "
       "can_manage_treasury, can_manage_missions, can_manage_alliances, last_active_at) "
@@ -152,8 +152,8 @@ Outcome Teams::leave(const std::string& player) {
     command.emit("team.left", player, *team);
     if (view->leader != player) return {};
     if (view->members.size() == 1) {
-      SQLite::Statement& disband = command.prepare(
-          "UPDATE teams SET disbanded_at = ?1, updated_at = ?1 WHERE id = ?2");
+      SQLite::Statement& disband =
+          command.prepare("UPDATE teams SET disbanded_at = ?1, updated_at = ?1 WHERE id = ?2");
       disband.bind(1, command.now());
       disband.bind(2, *team);
       disband.exec();

@@ -12,9 +12,12 @@ namespace {
 
 const char* type_name(TimerType type) {
   switch (type) {
-    case TimerType::Cooldown: return "COOLDOWN";
-    case TimerType::Effect: return "EFFECT";
-    case TimerType::Access: return "ACCESS";
+    case TimerType::Cooldown:
+      return "COOLDOWN";
+    case TimerType::Effect:
+      return "EFFECT";
+    case TimerType::Access:
+      return "ACCESS";
   }
   return "COOLDOWN";
 }
@@ -70,9 +73,9 @@ Outcome Timers::start(const std::string& user, TimerType type, const std::string
       if (running.executeStep()) {
         const GameTime remaining = running.getColumn(0).getInt64() - command.now();
         running.reset();
-        return Outcome::refused(Refusal::CooldownActive,
-                                fmt::format("The '{}' cooldown is active: {} left.", key,
-                                            format_duration(remaining)));
+        return Outcome::refused(
+            Refusal::CooldownActive,
+            fmt::format("The '{}' cooldown is active: {} left.", key, format_duration(remaining)));
       }
     }
     const GameTime expires_at = command.now() + duration;
@@ -91,8 +94,7 @@ Outcome Timers::start(const std::string& user, TimerType type, const std::string
   });
 }
 
-Outcome Timers::start_cooldown(const std::string& user, const std::string& key,
-                               GameTime duration) {
+Outcome Timers::start_cooldown(const std::string& user, const std::string& key, GameTime duration) {
   return start(user, TimerType::Cooldown, key, duration, "{}");
 }
 
@@ -174,8 +176,8 @@ void tick_timers(Command& command, GameTime to) {
   due.bind(1, to);
   while (due.executeStep()) {
     const std::string type = due.getColumn(1).getString();
-    const std::string event = type == "EFFECT"   ? "effect.expired"
-                              : type == "ACCESS" ? "access.expired"
+    const std::string event = type == "EFFECT"     ? "effect.expired"
+                              : type == "ACCESS"   ? "access.expired"
                               : type == "COOLDOWN" ? "cooldown.expired"
                                                    : "timer.expired";
     command.emit_at(due.getColumn(3).getInt64(), event, "", due.getColumn(0).getString(),

@@ -62,8 +62,8 @@ class Timers {
   std::vector<TimerView> active(const std::string& user) const;
 
  private:
-  Outcome start(const std::string& user, TimerType type, const std::string& key,
-                GameTime duration, const std::string& metadata);
+  Outcome start(const std::string& user, TimerType type, const std::string& key, GameTime duration,
+                const std::string& metadata);
 
   std::optional<TimerView> find(const std::string& user, TimerType type,
                                 const std::string& key) const;

@@ -1,9 +1,9 @@
 #include "engine/turns.h"
 
-#include <fmt/core.h>
-
 #include <algorithm>
 #include <cmath>
+
+#include <fmt/core.h>
 
 #include "engine/payload.h"
 #include "engine/players_internal.h"
@@ -186,7 +186,8 @@ Result<std::int64_t> Turns::welcome_back(const std::string& player) {
   return core_.run([&](Command& command) -> Result<std::int64_t> {
     if (Outcome active = players::check_active(command, player); !active) return active;
     const TurnRules& rules = command.rules().turns;
-    SQLite::Statement& last = command.prepare("SELECT last_game_login_at FROM players WHERE id = ?");
+    SQLite::Statement& last =
+        command.prepare("SELECT last_game_login_at FROM players WHERE id = ?");
     last.bind(1, player);
     last.executeStep();
     const bool returning = !last.getColumn(0).isNull();
@@ -198,7 +199,8 @@ Result<std::int64_t> Turns::welcome_back(const std::string& player) {
       turns::State state;
       turns::load(command, player, state);
       turns::materialize(state, rules, command.now());
-      const std::int64_t bonus = std::min(rules.return_bonus_cap, rules.return_bonus_per_day * days);
+      const std::int64_t bonus =
+          std::min(rules.return_bonus_cap, rules.return_bonus_per_day * days);
       const std::int64_t before = state.turns;
       state.turns = std::max(before, std::min(state.cap, before + bonus));
       granted = state.turns - before;

@@ -15,10 +15,10 @@ class Core;
 // A player's turn budget at a moment of game time.
 struct TurnBudget {
   std::int64_t available = 0;
-  std::int64_t cap = 0;          // Rules::turns.base_cap + the rank's bonus
-  double multiplier = 1.0;       // the companion multiplier speeding regeneration
-  GameTime next_turn_at = 0;     // when the next turn arrives; 0 at or above the cap
-  GameTime full_at = 0;          // when the pool reaches the cap; 0 at or above the cap
+  std::int64_t cap = 0;       // Rules::turns.base_cap + the rank's bonus
+  double multiplier = 1.0;    // the companion multiplier speeding regeneration
+  GameTime next_turn_at = 0;  // when the next turn arrives; 0 at or above the cap
+  GameTime full_at = 0;       // when the pool reaches the cap; 0 at or above the cap
   std::int64_t lifetime_spent = 0;
 
   bool operator==(const TurnBudget&) const = default;

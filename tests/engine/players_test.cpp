@@ -16,10 +16,10 @@ using test::query_int;
 // Every table a create writes, so a refused create can be shown to have written nothing.
 long long footprint(Game& game) {
   return query_int(game,
-               "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM players) + "
-               "(SELECT count(*) FROM ships) + (SELECT count(*) FROM accounts) + "
-               "(SELECT count(*) FROM transactions) + (SELECT count(*) FROM events) + "
-               "(SELECT count(*) FROM player_first_login_state)");
+                   "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM players) + "
+                   "(SELECT count(*) FROM ships) + (SELECT count(*) FROM accounts) + "
+                   "(SELECT count(*) FROM transactions) + (SELECT count(*) FROM events) + "
+                   "(SELECT count(*) FROM player_first_login_state)");
 }
 
 }  // namespace
@@ -47,15 +47,17 @@ BOOST_AUTO_TEST_CASE(a_new_player_starts_with_the_seed_defaults) {
 
   // An escape pod as flagship, an account per money currency, the credits minted to it.
   BOOST_TEST(query_int(game, "SELECT count(*) FROM ships WHERE owner_id = '" + alice.id +
-                             "' AND type = 'ESCAPE_POD' AND is_flagship = 1") == 1);
-  BOOST_TEST(query_int(game, "SELECT count(*) FROM players WHERE current_ship_id IS NOT NULL") == 1);
+                                 "' AND type = 'ESCAPE_POD' AND is_flagship = 1") == 1);
+  BOOST_TEST(query_int(game, "SELECT count(*) FROM players WHERE current_ship_id IS NOT NULL") ==
+             1);
   BOOST_TEST(query_int(game, "SELECT count(*) FROM accounts WHERE user_id = '" + alice.id + "'") ==
              query_int(game, "SELECT count(*) FROM currencies WHERE kind = 'money'"));
-  BOOST_TEST(query_int(game, "SELECT amount FROM transactions WHERE type = 'GRANT' AND user_id = '" +
-                             alice.id + "'") == 10000);
+  BOOST_TEST(
+      query_int(game, "SELECT amount FROM transactions WHERE type = 'GRANT' AND user_id = '" +
+                          alice.id + "'") == 10000);
   BOOST_TEST(query_int(game, "SELECT sum(balance) FROM accounts WHERE currency_id = 1") == 0);
   BOOST_TEST(query_int(game, "SELECT count(*) FROM player_first_login_state WHERE player_id = '" +
-                             alice.id + "' AND has_completed_first_login = 0") == 1);
+                                 alice.id + "' AND has_completed_first_login = 0") == 1);
 
   const auto events = game.events();
   BOOST_TEST_REQUIRE(events.size() == 1u);

@@ -50,8 +50,8 @@ BOOST_AUTO_TEST_CASE(a_player_starts_neutral_with_every_faction) {
 
 BOOST_AUTO_TEST_CASE(the_tier_follows_the_code_bands) {
   const std::vector<std::pair<std::int64_t, std::string>> cases = {
-      {800, "EXALTED"},      {700, "EXALTED"},     {699, "REVERED"},   {100, "ACKNOWLEDGED"},
-      {99, "RECOGNIZED"},    {50, "RECOGNIZED"},   {49, "NEUTRAL"},    {-50, "NEUTRAL"},
+      {800, "EXALTED"},      {700, "EXALTED"},       {699, "REVERED"},     {100, "ACKNOWLEDGED"},
+      {99, "RECOGNIZED"},    {50, "RECOGNIZED"},     {49, "NEUTRAL"},      {-50, "NEUTRAL"},
       {-51, "QUESTIONABLE"}, {-100, "QUESTIONABLE"}, {-101, "SUSPICIOUS"}, {-701, "PUBLIC_ENEMY"},
       {-800, "PUBLIC_ENEMY"}};
   for (const auto& [value, level] : cases) {
@@ -103,11 +103,12 @@ BOOST_AUTO_TEST_CASE(refusals_write_nothing) {
   const std::size_t events = game.events().size();
   BOOST_TEST((game.reputation().change(alice, kTerran, 0, "nothing").refusal() ==
               Refusal::InvalidArgument));
-  BOOST_TEST((game.reputation().change(alice, kTerran, 5, "").refusal() ==
-              Refusal::InvalidArgument));
+  BOOST_TEST(
+      (game.reputation().change(alice, kTerran, 5, "").refusal() == Refusal::InvalidArgument));
   BOOST_TEST((game.reputation().change(alice, "nobody", 5, "x").refusal() == Refusal::NotFound));
-  BOOST_TEST((game.reputation().change("00000000-0000-4000-8000-000000000000", kTerran, 5, "x")
-                  .refusal() == Refusal::NotFound));
+  BOOST_TEST((
+      game.reputation().change("00000000-0000-4000-8000-000000000000", kTerran, 5, "x").refusal() ==
+      Refusal::NotFound));
   BOOST_TEST(game.events().size() == events);
   BOOST_TEST(test::query_int(game, "SELECT count(*) FROM reputations") == 0);
 }
@@ -117,10 +118,10 @@ BOOST_AUTO_TEST_CASE(every_change_is_kept_in_the_history_and_journaled) {
   clock->advance(kHour);
   const Standing standing = game.reputation().change(alice, kTerran, -20, "late").value();
   BOOST_TEST_REQUIRE(standing.history.size() == 2u);
-  BOOST_TEST((standing.history[0] ==
-              ReputationHistoryEntry{test::kStart, 0, 60, 60, "delivered cargo"}));
-  BOOST_TEST((standing.history[1] ==
-              ReputationHistoryEntry{test::kStart + kHour, 60, 40, -20, "late"}));
+  BOOST_TEST(
+      (standing.history[0] == ReputationHistoryEntry{test::kStart, 0, 60, 60, "delivered cargo"}));
+  BOOST_TEST(
+      (standing.history[1] == ReputationHistoryEntry{test::kStart + kHour, 60, 40, -20, "late"}));
   const auto tiers = events_of("reputation.tier_changed");
   BOOST_TEST_REQUIRE(tiers.size() == 2u);
   BOOST_TEST(tiers[0].payload ==
@@ -133,7 +134,8 @@ BOOST_AUTO_TEST_CASE(a_locked_standing_refuses_changes_until_it_is_unlocked) {
   BOOST_TEST(game.reputation().lock(alice, kTerran, "under investigation").ok());
   const auto refused = game.reputation().change(alice, kTerran, 10, "bribe");
   BOOST_TEST((refused.refusal() == Refusal::NotAllowed));
-  BOOST_TEST(refused.detail() == "The standing with Terran Federation is locked: under investigation.");
+  BOOST_TEST(refused.detail() ==
+             "The standing with Terran Federation is locked: under investigation.");
   BOOST_TEST(game.reputation().standing(alice, kTerran)->locked);
   BOOST_TEST(game.reputation().unlock(alice, kTerran).ok());
   BOOST_TEST((game.reputation().unlock(alice, kTerran).refusal() == Refusal::AlreadyDone));

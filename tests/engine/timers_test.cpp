@@ -48,7 +48,8 @@ BOOST_AUTO_TEST_CASE(an_expired_cooldown_can_start_again) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_timers_are_refused) {
-  BOOST_TEST((game.timers().start_cooldown(alice, "daily", 0).refusal() == Refusal::InvalidArgument));
+  BOOST_TEST(
+      (game.timers().start_cooldown(alice, "daily", 0).refusal() == Refusal::InvalidArgument));
   BOOST_TEST((game.timers().start_cooldown(alice, "", kDay).refusal() == Refusal::InvalidArgument));
   BOOST_TEST((game.timers().start_cooldown(alice, std::string(101, 'k'), kDay).refusal() ==
               Refusal::InvalidArgument));
@@ -56,8 +57,9 @@ BOOST_AUTO_TEST_CASE(bad_timers_are_refused) {
               Refusal::InvalidArgument));
   BOOST_TEST((game.timers().apply_effect(alice, "boost", kHour, "{oops").refusal() ==
               Refusal::InvalidArgument));
-  BOOST_TEST((game.timers().start_cooldown("00000000-0000-4000-8000-000000000000", "d", kDay)
-                  .refusal() == Refusal::NotFound));
+  BOOST_TEST(
+      (game.timers().start_cooldown("00000000-0000-4000-8000-000000000000", "d", kDay).refusal() ==
+       Refusal::NotFound));
   BOOST_TEST(game.timers().active(alice).empty());
 }
 
@@ -127,8 +129,8 @@ BOOST_AUTO_TEST_CASE(a_cancelled_timer_ends_without_an_expiry_event) {
   BOOST_TEST(game.timers().apply_effect(alice, "cloak", kHour).ok());
   BOOST_TEST(game.timers().cancel(alice, TimerType::Effect, "cloak").ok());
   BOOST_TEST(!game.timers().effect(alice, "cloak").has_value());
-  BOOST_TEST((game.timers().cancel(alice, TimerType::Effect, "cloak").refusal() ==
-              Refusal::NotFound));
+  BOOST_TEST(
+      (game.timers().cancel(alice, TimerType::Effect, "cloak").refusal() == Refusal::NotFound));
   game.advance_to(test::kStart + kDay);
   BOOST_TEST(expiries().empty());
 }

@@ -42,7 +42,8 @@ BOOST_AUTO_TEST_CASE(a_short_budget_is_refused_saying_when_enough_will_be_there)
   const Outcome short_budget = game.turns().spend(alice, 10);
   BOOST_TEST((short_budget.refusal() == Refusal::NotEnoughTurns));
   // 10 turns at 1000 per day take 864 seconds.
-  BOOST_TEST(short_budget.detail() == "Not enough turns: 10 needed, 0 available (enough in 14m 24s).");
+  BOOST_TEST(short_budget.detail() ==
+             "Not enough turns: 10 needed, 0 available (enough in 14m 24s).");
   BOOST_TEST(available() == 0);
   BOOST_TEST((game.turns().spend(alice, 0).refusal() == Refusal::InvalidArgument));
   BOOST_TEST((game.turns().spend(alice, -5).refusal() == Refusal::InvalidArgument));
@@ -84,10 +85,10 @@ BOOST_AUTO_TEST_CASE(the_companion_multiplier_speeds_regeneration) {
   BOOST_TEST_REQUIRE(game.turns().spend(alice, 1000).ok());
   clock->advance(12 * kHour);
   BOOST_TEST(available() == 750);
-  BOOST_TEST((game.turns().set_companion_multiplier(alice, 1.6).refusal() ==
-              Refusal::InvalidArgument));
-  BOOST_TEST((game.turns().set_companion_multiplier(alice, 0.9).refusal() ==
-              Refusal::InvalidArgument));
+  BOOST_TEST(
+      (game.turns().set_companion_multiplier(alice, 1.6).refusal() == Refusal::InvalidArgument));
+  BOOST_TEST(
+      (game.turns().set_companion_multiplier(alice, 0.9).refusal() == Refusal::InvalidArgument));
   BOOST_TEST(game.turns().budget(alice)->multiplier == 1.5);
 }
 

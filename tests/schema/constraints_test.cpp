@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include <SQLiteCpp/Statement.h>
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/database.h"
@@ -151,6 +152,7 @@ class Table {
     return refuses_statement(insert_sql(name_, row), why);
   }
 
+  // Any statement on the table (an UPDATE, a DELETE) runs.
   tt::assertion_result accepts_statement(const std::string& statement) {
     if (fresh_.try_exec(statement)) return true;
     tt::assertion_result result(false);
@@ -158,6 +160,8 @@ class Table {
     return result;
   }
 
+  // SQLite refuses the statement for a reason whose message contains every fragment of `why`,
+  // and the whole table is left exactly as it was.
   tt::assertion_result refuses_statement(const std::string& statement, Why why) {
     const std::string before = snapshot();
     if (fresh_.try_exec(statement)) {

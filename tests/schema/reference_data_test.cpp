@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <SQLiteCpp/Statement.h>
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/database.h"

@@ -1,11 +1,11 @@
 // docs/schema.md ends with a reference of the live schema; this suite regenerates it from a fresh
 // database and fails when the document is stale. HEARTH_UPDATE_DOCS=1 rewrites it instead.
-#include <boost/test/unit_test.hpp>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <boost/test/unit_test.hpp>
 
 #include "tests/support/database.h"
 
@@ -26,7 +26,8 @@ std::string reference(SQLite::Database& sql) {
                            "'sqlite_%' ORDER BY name");
   while (tables.executeStep()) {
     const std::string table = tables.getColumn(0).getString();
-    out << "\n### " << table << "\n\n| column | type | not null | default | key |\n|---|---|---|---|---|\n";
+    out << "\n### " << table
+        << "\n\n| column | type | not null | default | key |\n|---|---|---|---|---|\n";
     SQLite::Statement columns(sql,
                               "SELECT name, type, \"notnull\", ifnull(dflt_value, ''), pk "
                               "FROM pragma_table_info(?) ORDER BY cid");
@@ -47,9 +48,8 @@ std::string reference(SQLite::Database& sql) {
     while (indexes.executeStep()) {
       out << (first ? "\nIndexes:\n" : "");
       first = false;
-      out << "- `" << indexes.getColumn(0).getString() << "` ("
-          << indexes.getColumn(3).getString() << ")"
-          << (indexes.getColumn(1).getInt() ? " unique" : "")
+      out << "- `" << indexes.getColumn(0).getString() << "` (" << indexes.getColumn(3).getString()
+          << ")" << (indexes.getColumn(1).getInt() ? " unique" : "")
           << (indexes.getColumn(2).getInt() ? " partial" : "") << "\n";
     }
   }
@@ -61,7 +61,8 @@ std::string reference(SQLite::Database& sql) {
 BOOST_FIXTURE_TEST_SUITE(schema_reference_test, test::FreshDatabase)
 
 BOOST_AUTO_TEST_CASE(the_live_schema_reference_in_the_docs_is_current) {
-  const std::filesystem::path path = std::filesystem::path(HEARTH_SOURCE_DIR) / "docs" / "schema.md";
+  const std::filesystem::path path =
+      std::filesystem::path(HEARTH_SOURCE_DIR) / "docs" / "schema.md";
   std::ifstream in(path);
   BOOST_TEST_REQUIRE(in.good(), "cannot read " << path);
   const std::string document{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};

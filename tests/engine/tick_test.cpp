@@ -1,0 +1,297 @@
+// The tick: tick-rate independence (a property test over random step sequences), offline
+// catch-up, exactly-once expiry across reopen and process death, and the cost of an idle tick.
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <random>
+
+#include <boost/test/unit_test.hpp>
+
+#include "tests/support/fixtures.h"
+
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace hearth;
+using hearth::test::TempFile;
+
+namespace {
+
+constexpr GameTime kEnd = test::kStart + 120 * kDay;
+
+// A scripted world: the same commands at the same game times, whatever the ticks in between.
+struct Script {
+  std::map<std::string, std::string> ids;  // username -> id
+
+  std::vector<std::pair<GameTime, std::function<void(Game&)>>> steps() {
+    auto at = [](int days, int hours = 0) { return test::kStart + days * kDay + hours * kHour; };
+    auto must = [](const Outcome& outcome) {
+      BOOST_REQUIRE_MESSAGE(outcome.ok(), outcome.detail());
+    };
+    return {
+        {at(0),
+         [this, must, at](Game& game) {
+           for (const char* name : {"ann", "ben", "cat", "dan", "eve"}) {
+             ids[name] = game.players().create({.username = name})->id;
+           }
+           const std::string team = game.teams().create(ids["eve"], "Night Owls")->id;
+           ids["team"] = team;
+           must(game.teams().join(team, ids["ann"]));
+           must(game.teams().join(team, ids["ben"]));
+           must(game.reputation().change(ids["ann"], "terran_federation", 300, "a").outcome());
+           must(game.reputation().change(ids["ben"], "terran_federation", -250, "b").outcome());
+           must(game.reputation().change(ids["cat"], "mercantile_guild", 650, "c").outcome());
+           must(game.reputation().change(ids["dan"], "fringe_alliance", 420, "d").outcome());
+           must(game.reputation().lock(ids["dan"], "fringe_alliance", "probe", at(20)));
+           must(game.personal_reputation().change(ids["ann"], 40, "kind").outcome());
+           must(game.personal_reputation().change(ids["ben"], -600, "cruel").outcome());
+           must(game.timers().start_cooldown(ids["ann"], "daily", kDay));
+           must(game.timers().apply_effect(ids["ann"], "boost", 3 * kHour, R"({"x":2})"));
+           must(game.timers().grant_access(ids["ann"], "dock", 10 * kDay));
+           must(game.timers().apply_effect(ids["ben"], "shield", 2 * kDay));
+           must(game.turns().spend(ids["ann"], 700));
+           must(game.turns().spend(ids["ben"], 400));
+         }},
+        {at(5, 3),
+         [this, must, at](Game& game) {
+           must(game.reputation().change(ids["ann"], "terran_federation", 50, "e").outcome());
+           must(game.team_reputation().set_method(ids["team"], ids["eve"], "LOWEST"));
+           must(game.turns().spend(ids["cat"], 999));
+         }},
+        {at(12, 7),
+         [this, must, at](Game& game) {
+           must(game.turns().spend(ids["ben"], 100));
+           must(game.timers().start_cooldown(ids["cat"], "raid", 2 * kDay));
+         }},
+        {at(45),
+         [this, must, at](Game& game) {
+           must(game.personal_reputation().change(ids["ann"], -100, "rude").outcome());
+           must(game.reputation().pause_decay(ids["cat"], "mercantile_guild"));
+           must(game.ranks().award(ids["dan"], RankReason::AdminGrant, 160).outcome());
+         }},
+        {at(60, 11),
+         [this, must, at](Game& game) {
+           must(game.reputation().resume_decay(ids["cat"], "mercantile_guild"));
+           must(game.turns().welcome_back(ids["dan"]).outcome());
+           must(game.teams().leave(ids["ben"]));
+         }},
+    };
+  }
+};
+
+// Every row a time-driven rule may write, and the journal, as text.
+std::string dump(Game& game) {
+  return game.core().read([](SQLite::Database& sql) {
+    std::string text;
+    for (const char* table : {"players", "reputations", "team_reputations", "team_members",
+                              "user_timers", "accounts", "transactions", "events"}) {
+      SQLite::Statement rows(sql, std::string("SELECT * FROM ") + table + " ORDER BY 1, 2, 3");
+      text += std::string("## ") + table + "\n";
+      while (rows.executeStep()) {
+        for (int i = 0; i < rows.getColumnCount(); ++i) {
+          text += rows.getColumn(i).getString() + "|";
+        }
+        text += "\n";
+      }
+    }
+    return text;
+  });
+}
+
+// Runs the script with extra ticks at `ticks` (commands first when both fall on one time).
+std::string run(const std::vector<GameTime>& ticks) {
+  auto clock = std::make_shared<ManualClock>(test::kStart);
+  Game game(test::options_with(clock));
+  Script script;
+  auto steps = script.steps();
+  std::size_t next_tick = 0;
+  for (auto& [time, command] : steps) {
+    while (next_tick < ticks.size() && ticks[next_tick] < time) game.advance_to(ticks[next_tick++]);
+    clock->set(time);
+    command(game);
+  }
+  while (next_tick < ticks.size()) game.advance_to(ticks[next_tick++]);
+  game.advance_to(kEnd);
+  return dump(game);
+}
+
+// The number of SQLite VM instructions `work` executes on `game`'s connection.
+long long vm_steps(Game& game, const std::function<void()>& work) {
+  long long steps = 0;
+  sqlite3* handle = game.core().db().sql().getHandle();
+  sqlite3_progress_handler(
+      handle, 1, [](void* counter) { return ++*static_cast<long long*>(counter), 0; }, &steps);
+  work();
+  sqlite3_progress_handler(handle, 0, nullptr, nullptr);
+  return steps;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(tick_test)
+
+BOOST_AUTO_TEST_CASE(any_sequence_of_ticks_leaves_the_same_world_and_journal) {
+  const std::string once = run({});
+  BOOST_TEST_REQUIRE(once.find("reputation.decayed") != std::string::npos);
+  BOOST_TEST_REQUIRE(once.find("team_reputation.tier_changed") != std::string::npos);
+  BOOST_TEST_REQUIRE(once.find("effect.expired") != std::string::npos);
+  BOOST_TEST_REQUIRE(once.find("personal_reputation.decayed") != std::string::npos);
+  BOOST_TEST_REQUIRE(once.find("reputation.unlocked") != std::string::npos);
+  std::mt19937_64 random(20261122);
+  for (int sequence = 0; sequence < 12; ++sequence) {
+    std::vector<GameTime> ticks(1 + random() % (sequence < 6 ? 20 : 400));
+    for (GameTime& tick : ticks) {
+      tick = test::kStart +
+             static_cast<GameTime>(random() % static_cast<std::uint64_t>(kEnd - test::kStart));
+    }
+    std::sort(ticks.begin(), ticks.end());
+    const std::string stepped = run(ticks);
+    BOOST_TEST(stepped == once, "sequence " << sequence << " of " << ticks.size() << " ticks");
+  }
+  // Ticking every hour, the finest sequence.
+  std::vector<GameTime> hourly;
+  for (GameTime t = test::kStart + kHour; t < kEnd; t += kHour) hourly.push_back(t);
+  BOOST_TEST(run(hourly) == once);
+}
+
+BOOST_AUTO_TEST_CASE(a_year_offline_touches_only_the_rows_that_change) {
+  auto clock = std::make_shared<ManualClock>(test::kStart);
+  Game game(test::options_with(clock));
+  std::vector<std::string> players;
+  for (int i = 0; i < 300; ++i) {
+    players.push_back(game.players().create({.username = "player" + std::to_string(i)})->id);
+    BOOST_REQUIRE(game.reputation().change(players.back(), "terran_federation", 60, "ok").ok());
+  }
+  for (int i = 0; i < 3; ++i) {
+    BOOST_REQUIRE(game.reputation().change(players[i], "mercantile_guild", 300, "deal").ok());
+  }
+  sqlite3* handle = game.core().db().sql().getHandle();
+  const int before = sqlite3_total_changes(handle);
+  game.advance_to(test::kStart + 365 * kDay);
+  const int changes = sqlite3_total_changes(handle) - before;
+  // 3 rows decay 4 steps each (300 → 100, RESPECTED → TRUSTED → ACKNOWLEDGED): 3 row updates,
+  // 12 decay and 6 tier events, the clock.
+  BOOST_TEST(changes == 3 + 12 + 6 + 1);
+  BOOST_TEST(game.reputation().standing(players[0], "mercantile_guild")->value == 100);
+  BOOST_TEST(game.reputation().standing(players[5], "terran_federation")->value == 60);
+}
+
+BOOST_AUTO_TEST_CASE(an_idle_tick_costs_the_same_whatever_the_world_size) {
+  auto idle_cost = [](int players) {
+    auto clock = std::make_shared<ManualClock>(test::kStart);
+    Game game(test::options_with(clock));
+    for (int i = 0; i < players; ++i) {
+      const std::string id = game.players().create({.username = "player" + std::to_string(i)})->id;
+      BOOST_REQUIRE(game.reputation().change(id, "terran_federation", 60, "ok").ok());
+      BOOST_REQUIRE(game.timers().start_cooldown(id, "daily", 30 * kDay).ok());
+    }
+    game.advance_to(test::kStart + kHour);  // settles the world
+    sqlite3* handle = game.core().db().sql().getHandle();
+    const int before = sqlite3_total_changes(handle);
+    const long long steps = vm_steps(game, [&] { game.advance_to(test::kStart + 2 * kHour); });
+    BOOST_TEST(sqlite3_total_changes(handle) - before == 1);  // only the clock moved
+    return steps;
+  };
+  const long long small = idle_cost(10);
+  const long long large = idle_cost(1000);
+  BOOST_TEST(large == small, "an idle tick ran " << small << " then " << large << " VM steps");
+}
+
+BOOST_AUTO_TEST_CASE(expiries_fire_once_across_a_reopen_between_ticks) {
+  TempFile file;
+  auto clock = std::make_shared<ManualClock>(test::kStart);
+  std::vector<std::string> users;
+  {
+    Game game(test::options_with(clock, file.path));
+    for (int i = 0; i < 20; ++i) {
+      users.push_back(game.players().create({.username = "user" + std::to_string(i)})->id);
+      BOOST_REQUIRE(game.timers().apply_effect(users.back(), "boost", (i + 1) * kHour).ok());
+    }
+    game.advance_to(test::kStart + 10 * kHour + kMinute);
+  }
+  Game game(test::options_with(clock, file.path));
+  game.advance_to(test::kStart + 10 * kHour + kMinute);  // again: nothing more
+  game.advance_to(test::kStart + kDay);
+  BOOST_TEST(test::query_int(game, "SELECT count(*) FROM events WHERE type = 'effect.expired'") ==
+             20);
+  BOOST_TEST(test::query_int(game,
+                             "SELECT count(DISTINCT subject) FROM events "
+                             "WHERE type = 'effect.expired'") == 20);
+}
+
+BOOST_AUTO_TEST_CASE(a_tick_that_fails_midway_leaves_nothing_and_is_redone_once) {
+  TempFile file;
+  auto clock = std::make_shared<ManualClock>(test::kStart);
+  {
+    Game game(test::options_with(clock, file.path));
+    for (int i = 0; i < 5; ++i) {
+      const std::string id = game.players().create({.username = "user" + std::to_string(i)})->id;
+      BOOST_REQUIRE(game.timers().start_cooldown(id, "daily", kDay).ok());
+    }
+    // The tick's last write fails: everything it did before is rolled back.
+    game.core().run([](Command& command) {
+      command.sql().exec(
+          "CREATE TRIGGER fail_tick BEFORE UPDATE ON game_clock BEGIN "
+          "SELECT RAISE(ABORT, 'power cut'); END");
+    });
+    BOOST_CHECK_THROW(game.advance_to(test::kStart + 2 * kDay), Error);
+    BOOST_TEST(test::query_int(game, "SELECT count(*) FROM events WHERE type LIKE '%.expired'") ==
+               0);
+    BOOST_TEST(test::query_int(game, "SELECT count(*) FROM user_timers WHERE expired_at IS NULL") ==
+               5);
+    game.core().run([](Command& command) { command.sql().exec("DROP TRIGGER fail_tick"); });
+  }
+  Game game(test::options_with(clock, file.path));
+  game.advance_to(test::kStart + 2 * kDay);
+  game.advance_to(test::kStart + 3 * kDay);
+  BOOST_TEST(test::query_int(game, "SELECT count(*) FROM events WHERE type = 'cooldown.expired'") ==
+             5);
+}
+
+BOOST_AUTO_TEST_CASE(expiries_fire_once_when_the_process_dies_between_or_during_ticks) {
+  TempFile file;
+  auto clock = std::make_shared<ManualClock>(test::kStart);
+  {
+    Game game(test::options_with(clock, file.path));
+    for (int i = 0; i < 40; ++i) {
+      const std::string id = game.players().create({.username = "user" + std::to_string(i)})->id;
+      BOOST_REQUIRE(game.timers().apply_effect(id, "boost", (i + 1) * 7 * kMinute).ok());
+      BOOST_REQUIRE(game.reputation().change(id, "terran_federation", 300 + i, "x").ok());
+    }
+  }
+  std::mt19937 random(7);
+  for (int round = 0; round < 8; ++round) {
+    const pid_t child = fork();
+    BOOST_REQUIRE(child >= 0);
+    if (child == 0) {
+      // The child ticks in small steps until it is killed.
+      auto child_clock = std::make_shared<ManualClock>(test::kStart);
+      Game game(test::options_with(child_clock, file.path));
+      for (GameTime t = game.reached_at() + kMinute; t < test::kStart + 90 * kDay; t += kMinute) {
+        game.advance_to(t);
+      }
+      _exit(0);
+    }
+    usleep(2000 + random() % 30000);
+    kill(child, SIGKILL);
+    int status = 0;
+    waitpid(child, &status, 0);
+  }
+  Game game(test::options_with(clock, file.path));
+  game.advance_to(test::kStart + 100 * kDay);
+  BOOST_TEST(test::query_int(game, "PRAGMA integrity_check = 1") == 0);  // "ok" reads as 0
+  BOOST_TEST(test::query_int(game, "SELECT count(*) FROM events WHERE type = 'effect.expired'") ==
+             40);
+  BOOST_TEST(test::query_int(game,
+                             "SELECT count(*) FROM (SELECT subject, at FROM events "
+                             "WHERE type = 'reputation.decayed' GROUP BY subject, at "
+                             "HAVING count(*) > 1)") == 0);
+  // 300 reaches 100 in 4 steps, 301..339 in 5.
+  BOOST_TEST(
+      test::query_int(game, "SELECT count(*) FROM events WHERE type = 'reputation.decayed'") ==
+      4 + 39 * 5);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
