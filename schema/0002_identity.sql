@@ -64,7 +64,7 @@ CREATE INDEX user_tokens_expiry ON user_tokens (expires_at) WHERE expires_at IS 
 CREATE TABLE oauth_accounts (
   id TEXT PRIMARY KEY CHECK (length(id) = 36 AND id = lower(id)),
   user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-  provider TEXT NOT NULL CHECK (length(provider) BETWEEN 1 AND 20),
+  provider TEXT NOT NULL CHECK (length(provider) BETWEEN 1 AND 20 AND provider = lower(provider)),
   provider_user_id TEXT NOT NULL CHECK (length(provider_user_id) BETWEEN 1 AND 255),
   provider_account_email TEXT CHECK (provider_account_email IS NULL
                                      OR length(provider_account_email) <= 255),

@@ -122,7 +122,8 @@ CREATE TABLE personal_reputation_tiers (
   name TEXT PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 50),
   min_value INTEGER NOT NULL UNIQUE CHECK (min_value BETWEEN -1000 AND 1000),
   max_value INTEGER NOT NULL UNIQUE CHECK (max_value BETWEEN -1000 AND 1000),
-  name_color TEXT NOT NULL CHECK (length(name_color) = 7 AND name_color GLOB '#[0-9A-F]*'),
+  name_color TEXT NOT NULL
+    CHECK (name_color GLOB '#[0-9A-F][0-9A-F][0-9A-F][0-9A-F][0-9A-F][0-9A-F]'),
   price_factor REAL NOT NULL CHECK (price_factor > 0),
   bounty_hunter_aggro INTEGER NOT NULL DEFAULT 0 CHECK (bounty_hunter_aggro IN (0, 1)),
   faction_standing_bonus INTEGER NOT NULL DEFAULT 0,
@@ -445,6 +446,7 @@ CREATE TABLE guard_personalities (
   base_suspicion REAL CHECK (base_suspicion IS NULL OR base_suspicion BETWEEN 0.0 AND 1.0),
   threshold_modifier REAL
     CHECK (threshold_modifier IS NULL OR threshold_modifier BETWEEN -1.0 AND 1.0),
+  CHECK ((kind = 'trait') = (description IS NOT NULL)),
   PRIMARY KEY (kind, position),
   UNIQUE (kind, value),
   CHECK ((kind = 'trait') = (base_suspicion IS NOT NULL)),

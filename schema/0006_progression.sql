@@ -57,11 +57,13 @@ CREATE TABLE lootdrops (
   claimed_at INTEGER,
   created_at INTEGER NOT NULL,
   expires_at INTEGER NOT NULL,
-  CHECK (expires_at >= created_at)
+  CHECK (expires_at >= created_at),
+  -- claimed means claimed_at is set: it stays set when a claimer's user row is hard-deleted
+  CHECK (claimed_by IS NULL OR claimed_at IS NOT NULL)
 );
 
 CREATE INDEX lootdrops_expiry ON lootdrops (expires_at);
-CREATE INDEX lootdrops_unclaimed ON lootdrops (expires_at) WHERE claimed_by IS NULL;
+CREATE INDEX lootdrops_unclaimed ON lootdrops (expires_at) WHERE claimed_at IS NULL;
 CREATE INDEX lootdrops_by_claimer ON lootdrops (claimed_by) WHERE claimed_by IS NOT NULL;
 CREATE INDEX lootdrops_by_currency ON lootdrops (currency_id);
 

@@ -2439,7 +2439,11 @@ BOOST_AUTO_TEST_CASE(lootdrops_take_a_valid_row_and_refuse_each_violation) {
                            {kCheck, "expires_at >= created_at"}));
   BOOST_TEST(drops.refuses(with(drop, "currency_id", "99"), {kForeignKey}));
   BOOST_TEST(drops.refuses(without(drop, "currency_id"), {kNotNull, "lootdrops.currency_id"}));
-  BOOST_TEST(drops.refuses(with(drop, "claimed_by", q(kDave)), {kForeignKey}));
+  BOOST_TEST(
+      drops.refuses(with(with(drop, "claimed_by", q(kDave)), "claimed_at", kLater), {kForeignKey}));
+  // A claimer without a claim time: "claimed" is keyed on claimed_at.
+  BOOST_TEST(drops.refuses(with(drop, "claimed_by", q(kAlice)),
+                           {kCheck, "claimed_by IS NULL OR claimed_at IS NOT NULL"}));
   // Expiring the instant it spawned is the edge the CHECK allows.
   BOOST_TEST(drops.accepts(with(drop, "expires_at", kT)));
 }
@@ -2741,7 +2745,8 @@ BOOST_AUTO_TEST_CASE(hard_deleting_a_user_removes_its_belongings_and_nulls_its_h
   add(*this, "provisioning_hosts",
       with(provisioning_host_row(1, "host-1"), "updated_by", q(kAlice)));
   add(*this, "host_bans", with(host_ban_row(1, "10.0.0.0", kBob), "user_id", q(kAlice)));
-  add(*this, "lootdrops", with(lootdrop_row("msg-1"), "claimed_by", q(kAlice)));
+  add(*this, "lootdrops",
+      with(with(lootdrop_row("msg-1"), "claimed_by", q(kAlice)), "claimed_at", kLater));
   add(*this, "moderation_cases",
       with(case_row(1, "CASE-0001"),
            {{"user_id", q(kAlice)}, {"moderator_id", q(kAlice)}, {"resolved_by", q(kAlice)}}));
