@@ -25,6 +25,7 @@ namespace hearth {
 
 struct GameOptions;
 class Core;
+class DialogueProvider;
 
 // Converts the exception in flight into hearth::Error and throws it: the one place where
 // SQLiteCpp, cereal and storage exceptions become the engine's. Call only from a catch block.
@@ -55,14 +56,10 @@ class Command {
   void emit(const std::string& type, const std::string& actor, const std::string& subject,
             const std::string& payload = "{}");
 
-  // Queues an event that happened at game time `at` (a decay step, an expiry...). The tick
-  // journals queued events in canonical order — by time, then type, subject and payload — so
-  // the journal does not depend on how the game time was split into ticks.
+  // Appends an event that happened at game time `at` (a decay step, an expiry...), with a
+  // payload that is already compact JSON (the tick's bulk path: no re-parsing).
   void emit_at(GameTime at, const std::string& type, const std::string& actor,
-               const std::string& subject, const std::string& payload = "{}");
-
-  // Journals the queued events (called by the tick).
-  void flush_queued();
+               const std::string& subject, const std::string& payload);
 
   // Tells the tick that a time-driven rule has work due at `at` (a new expiry, a decay step).
   void schedule(GameTime at);
@@ -76,7 +73,6 @@ class Command {
   Core& core_;
   GameTime now_;
   std::vector<Event> emitted_;
-  std::vector<Event> queued_;
 };
 
 // Everything an open game holds. Owned by Game; the concern handles (turns, reputation...) keep
@@ -127,6 +123,8 @@ class Core {
 
   ListenerId add_listener(EventListener listener);
 
+  bool has_listeners() const { return !listeners_.empty(); }
+
   void remove_listener(ListenerId id);
 
   // A cached prepared statement (see Command::prepare).
@@ -141,6 +139,14 @@ class Core {
   void lower_next_due(GameTime at) { next_due_ = std::min(next_due_, at); }
 
   void set_next_due(GameTime at) { next_due_ = at; }
+
+  // The game's onboarding dialogue provider: held in memory only, never in the file; null when
+  // the game brings none.
+  const std::shared_ptr<DialogueProvider>& dialogue_provider() const { return dialogue_provider_; }
+
+  void set_dialogue_provider(std::shared_ptr<DialogueProvider> provider) {
+    dialogue_provider_ = std::move(provider);
+  }
 
  private:
   template <class Work>
@@ -167,6 +173,7 @@ class Core {
   ListenerId next_listener_ = 1;
   GameTime next_due_ = 0;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  std::shared_ptr<DialogueProvider> dialogue_provider_;
 };
 
 // Applies every time-driven rule for the game time up to `to` and records `to` as reached

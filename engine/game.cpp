@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <random>
-#include <tuple>
 
 #include "engine/command.h"
 #include "schema/schema.h"
@@ -79,34 +78,25 @@ void Command::emit(const std::string& type, const std::string& actor, const std:
   insert.bind(4, subject);
   insert.bind(5, payload);
   insert.exec();
-  emitted_.push_back({sql().getLastInsertRowid(), now_, type, actor, subject, payload});
+  if (core_.has_listeners()) {
+    emitted_.push_back({sql().getLastInsertRowid(), now_, type, actor, subject, payload});
+  }
 }
 
 void Command::emit_at(GameTime at, const std::string& type, const std::string& actor,
                       const std::string& subject, const std::string& payload) {
-  queued_.push_back({0, at, type, actor, subject, payload});
-}
-
-void Command::flush_queued() {
-  std::sort(queued_.begin(), queued_.end(), [](const Event& a, const Event& b) {
-    return std::tie(a.at, a.type, a.subject, a.payload) <
-           std::tie(b.at, b.type, b.subject, b.payload);
-  });
   SQLite::Statement& insert = prepare(
       "INSERT INTO events (at, type, actor, subject, payload) "
       "VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), ?)");
-  for (Event& event : queued_) {
-    insert.bind(1, event.at);
-    insert.bind(2, event.type);
-    insert.bind(3, event.actor);
-    insert.bind(4, event.subject);
-    insert.bind(5, event.payload);
-    insert.exec();
-    insert.reset();
-    event.id = sql().getLastInsertRowid();
-    emitted_.push_back(std::move(event));
+  insert.bind(1, at);
+  insert.bind(2, type);
+  insert.bind(3, actor);
+  insert.bind(4, subject);
+  insert.bind(5, payload);
+  insert.exec();
+  if (core_.has_listeners()) {
+    emitted_.push_back({sql().getLastInsertRowid(), at, type, actor, subject, payload});
   }
-  queued_.clear();
 }
 
 void Command::schedule(GameTime at) { core_.lower_next_due(at); }

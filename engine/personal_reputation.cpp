@@ -151,6 +151,24 @@ std::optional<Alignment> PersonalReputation::alignment(const std::string& player
 void tick_personal_reputation(Command& command, GameTime to) {
   const PersonalReputationRules& rules = command.rules().personal_reputation;
   constexpr int kBatch = 512;
+  std::vector<std::pair<std::int64_t, Tier>> tiers;  // by min_value, descending
+  SQLite::Statement& bands = command.prepare(
+      "SELECT min_value, name, name_color, price_factor, bounty_hunter_aggro, "
+      "faction_standing_bonus FROM personal_reputation_tiers ORDER BY min_value DESC");
+  while (bands.executeStep()) {
+    tiers.push_back({bands.getColumn(0).getInt64(),
+                     {bands.getColumn(1).getString(), bands.getColumn(2).getString(),
+                      bands.getColumn(3).getDouble(), bands.getColumn(4).getInt() != 0,
+                      bands.getColumn(5).getInt64()}});
+  }
+  bands.reset();
+  const auto tier_of = [&](std::int64_t value) -> const Tier& {
+    for (const auto& [min_value, tier] : tiers) {
+      if (value >= min_value) return tier;
+    }
+    throw Error(ErrorKind::CorruptData,
+                fmt::format("No personal reputation tier holds the value {}.", value));
+  };
   for (;;) {
     SQLite::Statement& due = command.prepare(
         "SELECT id, personal_reputation, personal_reputation_anchor_at, "
@@ -175,13 +193,13 @@ void tick_personal_reputation(Command& command, GameTime to) {
     due.reset();
     if (rows.empty()) break;
     for (Row& row : rows) {
-      Tier tier = personal_tier(command, row.value);
+      Tier tier = tier_of(row.value);
       GameTime last_step = row.due;
       while (row.due != 0 && row.due <= to) {
         last_step = row.due;
         const std::int64_t old_value = row.value;
         row.value = decayed(old_value, row.due, row.due, rules);
-        const Tier new_tier = personal_tier(command, row.value);
+        const Tier& new_tier = tier_of(row.value);
         command.emit_at(row.due, "personal_reputation.decayed", "", row.player,
                         Payload().add("old", old_value).add("new", row.value).str());
         emit_tier_change(command, row.due, row.player, tier, new_tier, row.value, true);

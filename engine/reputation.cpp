@@ -71,7 +71,8 @@ struct Row {
   GameTime lock_expires_at = 0;
   GameTime last_activity_at = 0;
   GameTime due = 0;
-  std::string history = "[]";
+  // A history entry (compact JSON) store_row appends; empty for none.
+  std::string appended;
 };
 
 std::optional<Faction> find_faction(Command& command, const std::string& code) {
@@ -88,7 +89,7 @@ Row load_row(Command& command, const std::string& player, const std::string& fac
   SQLite::Statement& query = command.prepare(
       "SELECT id, current_value, current_level, title, decay_paused, is_locked, "
       "ifnull(lock_reason, ''), ifnull(lock_expires_at, 0), last_activity_at, "
-      "ifnull(decay_due_at, 0), history FROM reputations WHERE player_id = ? AND faction_id = ?");
+      "ifnull(decay_due_at, 0) FROM reputations WHERE player_id = ? AND faction_id = ?");
   query.bind(1, player);
   query.bind(2, faction_id);
   Row row;
@@ -104,7 +105,6 @@ Row load_row(Command& command, const std::string& player, const std::string& fac
     row.lock_expires_at = query.getColumn(7).getInt64();
     row.last_activity_at = query.getColumn(8).getInt64();
     row.due = query.getColumn(9).getInt64();
-    row.history = query.getColumn(10).getString();
   }
   query.reset();
   return row;
@@ -154,7 +154,9 @@ void store_row(Command& command, const std::string& player, const Faction& facti
   }
   SQLite::Statement& update = command.prepare(
       "UPDATE reputations SET current_value = ?1, current_level = ?2, title = ?3, "
-      "decay_paused = ?4, history = ?5, trade_modifier = ?6, port_access_level = ?7, "
+      "decay_paused = ?4, history = CASE WHEN ?5 = '' THEN history ELSE json_insert(CASE WHEN "
+      "json_array_length(history) >= ?15 THEN json_remove(history, '$[0]') ELSE history END, "
+      "'$[#]', json(?5)) END, trade_modifier = ?6, port_access_level = ?7, "
       "combat_response = ?8, is_locked = ?9, lock_reason = NULLIF(?10, ''), "
       "lock_expires_at = NULLIF(?11, 0), last_activity_at = ?12, decay_due_at = NULLIF(?13, 0) "
       "WHERE id = ?14");
@@ -162,7 +164,7 @@ void store_row(Command& command, const std::string& player, const Faction& facti
   update.bind(2, row.level);
   update.bind(3, row.title);
   update.bind(4, row.paused ? 1 : 0);
-  update.bind(5, row.history);
+  update.bind(5, row.appended);
   update.bind(6, trade_modifier(rules, row.value));
   update.bind(7, port_access(rules, row.value));
   update.bind(8, combat_response(rules, row.value));
@@ -172,7 +174,9 @@ void store_row(Command& command, const std::string& player, const Faction& facti
   update.bind(12, row.last_activity_at);
   update.bind(13, row.due);
   update.bind(14, row.id);
+  update.bind(15, rules.history_limit);
   update.exec();
+  row.appended.clear();
   if (row.due != 0) command.schedule(row.due);
   if (row.lock_expires_at != 0) command.schedule(row.lock_expires_at);
 }
@@ -183,18 +187,22 @@ GameTime schedule_for(const Row& row, GameTime at, const ReputationRules& rules)
   return reputation::next_decay_step(row.value, row.last_activity_at, at, rules);
 }
 
-// Appends to a history document, keeping the newest `limit` entries.
-std::string append_history(const std::string& stored, ReputationHistoryEntry entry,
-                           std::int64_t limit) {
-  auto history = storage::from_json<ReputationHistory>(stored, kReputationHistoryColumn);
-  history.push_back(std::move(entry));
-  const auto keep = static_cast<std::size_t>(std::max<std::int64_t>(0, limit));
-  if (history.size() > keep) history.erase(history.begin(), history.end() - keep);
-  return storage::to_json(history);
+// A history entry as compact JSON (the shape of ReputationHistoryEntry).
+std::string history_entry(GameTime at, std::int64_t old_value, std::int64_t new_value,
+                          const std::string& reason) {
+  return Payload()
+      .add("at", at)
+      .add("old_value", old_value)
+      .add("new_value", new_value)
+      .add("change", new_value - old_value)
+      .add("reason", reason)
+      .str();
 }
 
-// The standing a row shows at time `at` (decay due by then applied, expired locks lifted).
-Standing view(Command& command, const Faction& faction, const Row& row, GameTime at) {
+// The standing a row shows at time `at` (decay due by then applied, expired locks lifted), with
+// its history when `with_history`.
+Standing view(Command& command, const Faction& faction, const Row& row, GameTime at,
+              bool with_history) {
   const ReputationRules& rules = command.rules().reputation;
   Standing standing;
   standing.faction = faction.code;
@@ -223,7 +231,14 @@ Standing view(Command& command, const Faction& faction, const Row& row, GameTime
       reputation::decayed(row.value, row.due, standing.next_decay_at, rules) == standing.value) {
     standing.next_decay_at = 0;  // the floor is reached: nothing more to decay
   }
-  standing.history = storage::from_json<ReputationHistory>(row.history, kReputationHistoryColumn);
+  if (with_history && row.exists) {
+    SQLite::Statement& history = command.prepare("SELECT history FROM reputations WHERE id = ?");
+    history.bind(1, row.id);
+    history.executeStep();
+    standing.history = storage::from_json<ReputationHistory>(history.getColumn(0).getString(),
+                                                             kReputationHistoryColumn);
+    history.reset();
+  }
   return standing;
 }
 
@@ -238,11 +253,11 @@ Result<Faction> resolve(Command& command, const std::string& player, const std::
 }
 
 void emit_tier_change(Command& command, GameTime at, const std::string& player,
-                      const Faction& faction, const reputation::Tier& before,
+                      const std::string& faction, const reputation::Tier& before,
                       const reputation::Tier& after, std::int64_t value, bool queued) {
   if (before.level == after.level) return;
   const std::string payload = Payload()
-                                  .add("faction", faction.code)
+                                  .add("faction", faction)
                                   .add("old_level", before.level)
                                   .add("new_level", after.level)
                                   .add("old_title", before.title)
@@ -302,9 +317,7 @@ Result<Standing> Reputation::change(const std::string& player, const std::string
     const reputation::Tier new_tier = reputation::faction_tier(command, row.value);
     row.level = new_tier.level;
     row.title = new_tier.title;
-    row.history = append_history(
-        row.history, {command.now(), old_value, row.value, row.value - old_value, reason},
-        rules.history_limit);
+    row.appended = history_entry(command.now(), old_value, row.value, reason);
     row.last_activity_at = command.now();
     row.due = schedule_for(row, command.now(), rules);
     store_row(command, player, *faction, row);
@@ -316,9 +329,9 @@ Result<Standing> Reputation::change(const std::string& player, const std::string
                      .add("change", row.value - old_value)
                      .add("reason", reason)
                      .str());
-    emit_tier_change(command, command.now(), player, *faction, old_tier, new_tier, row.value,
+    emit_tier_change(command, command.now(), player, faction->code, old_tier, new_tier, row.value,
                      false);
-    return view(command, *faction, row, command.now());
+    return view(command, *faction, row, command.now(), false);
   });
 }
 
@@ -329,7 +342,7 @@ std::optional<Standing> Reputation::standing(const std::string& player,
     auto faction = find_faction(command, faction_code);
     if (!faction) return std::nullopt;
     if (players::check_active(command, player).refusal() == Refusal::NotFound) return std::nullopt;
-    return view(command, *faction, load_row(command, player, faction->id), command.now());
+    return view(command, *faction, load_row(command, player, faction->id), command.now(), true);
   });
 }
 
@@ -342,7 +355,8 @@ std::vector<Standing> Reputation::standings(const std::string& player) const {
     while (factions.executeStep()) {
       const Faction faction{factions.getColumn(0).getString(), factions.getColumn(1).getString(),
                             factions.getColumn(2).getString()};
-      all.push_back(view(command, faction, load_row(command, player, faction.id), command.now()));
+      all.push_back(
+          view(command, faction, load_row(command, player, faction.id), command.now(), true));
     }
     return all;
   });
@@ -451,52 +465,109 @@ void tick_reputation(Command& command, GameTime to) {
   }
 
   // Decay: every step due by `to`, each as of its own time.
+  std::vector<std::pair<std::int64_t, reputation::Tier>> tiers;  // by min_value, descending
+  SQLite::Statement& bands = command.prepare(
+      "SELECT min_value, level, title, numeric_level FROM reputation_tiers ORDER BY min_value DESC");
+  while (bands.executeStep()) {
+    tiers.push_back({bands.getColumn(0).getInt64(),
+                     {bands.getColumn(1).getString(), bands.getColumn(2).getString(),
+                      bands.getColumn(3).getInt64()}});
+  }
+  bands.reset();
+  const auto tier_of = [&](std::int64_t value) -> const reputation::Tier& {
+    for (const auto& [min_value, tier] : tiers) {
+      if (value >= min_value) return tier;
+    }
+    throw Error(ErrorKind::CorruptData, fmt::format("No reputation tier holds {}.", value));
+  };
+  struct Due {
+    std::string id;
+    std::string player;
+    std::string faction;
+    std::int64_t value;
+    GameTime last_activity;
+    GameTime due;
+  };
   for (;;) {
     SQLite::Statement& due = command.prepare(
-        "SELECT r.player_id, r.faction_id, f.code, f.name FROM reputations r "
-        "JOIN factions f ON f.id = r.faction_id WHERE r.decay_due_at <= ?1 "
+        "SELECT r.id, r.player_id, f.code, r.current_value, r.last_activity_at, r.decay_due_at "
+        "FROM reputations r JOIN factions f ON f.id = r.faction_id WHERE r.decay_due_at <= ?1 "
         "ORDER BY r.decay_due_at LIMIT ?2");
     due.bind(1, to);
     due.bind(2, kBatch);
-    std::vector<std::pair<std::string, Faction>> rows;
+    std::vector<Due> rows;
     while (due.executeStep()) {
-      rows.push_back({due.getColumn(0).getString(),
-                      {due.getColumn(1).getString(), due.getColumn(2).getString(),
-                       due.getColumn(3).getString()}});
+      rows.push_back({due.getColumn(0).getString(), due.getColumn(1).getString(),
+                      due.getColumn(2).getString(), due.getColumn(3).getInt64(),
+                      due.getColumn(4).getInt64(), due.getColumn(5).getInt64()});
     }
     due.reset();
     if (rows.empty()) break;
-    for (const auto& [player, faction] : rows) {
-      Row row = load_row(command, player, faction.id);
-      auto history = storage::from_json<ReputationHistory>(row.history, kReputationHistoryColumn);
-      reputation::Tier tier = reputation::faction_tier(command, row.value);
+    for (Due& row : rows) {
+      std::vector<std::string> entries;
+      const reputation::Tier* tier = &tier_of(row.value);
       while (row.due != 0 && row.due <= to) {
         const GameTime at = row.due;
         const std::int64_t old_value = row.value;
         row.value = reputation::decayed(old_value, at, at, rules);
-        const reputation::Tier new_tier = reputation::faction_tier(command, row.value);
-        const std::int64_t idle_days = (at - row.last_activity_at) / kDay;
-        history.push_back({at, old_value, row.value, row.value - old_value,
-                           fmt::format("Inactivity decay ({} days idle)", idle_days)});
-        command.emit_at(at, "reputation.decayed", "", player,
+        const reputation::Tier& new_tier = tier_of(row.value);
+        const std::int64_t idle_days = (at - row.last_activity) / kDay;
+        entries.push_back(history_entry(at, old_value, row.value,
+                                        fmt::format("Inactivity decay ({} days idle)", idle_days)));
+        command.emit_at(at, "reputation.decayed", "", row.player,
                         Payload()
-                            .add("faction", faction.code)
+                            .add("faction", row.faction)
                             .add("old", old_value)
                             .add("new", row.value)
                             .add("days_idle", idle_days)
                             .str());
-        emit_tier_change(command, at, player, faction, tier, new_tier, row.value, true);
-        tier = new_tier;
+        emit_tier_change(command, at, row.player, row.faction, *tier, new_tier, row.value, true);
+        tier = &new_tier;
         row.due = row.value > rules.decay_floor || row.value < -rules.decay_floor
                       ? at + rules.decay_interval
                       : 0;
       }
-      const auto keep = static_cast<std::size_t>(std::max<std::int64_t>(0, rules.history_limit));
-      if (history.size() > keep) history.erase(history.begin(), history.end() - keep);
-      row.history = storage::to_json(history);
-      row.level = tier.level;
-      row.title = tier.title;
-      store_row(command, player, faction, row);
+      // One entry (the usual tick) is appended in SQL; several (a catch-up) are merged here.
+      std::string appended = entries.front();
+      if (entries.size() > 1) {
+        SQLite::Statement& stored =
+            command.prepare("SELECT history FROM reputations WHERE id = ?");
+        stored.bind(1, row.id);
+        stored.executeStep();
+        auto history = storage::from_json<ReputationHistory>(stored.getColumn(0).getString(),
+                                                             kReputationHistoryColumn);
+        stored.reset();
+        for (const std::string& entry : entries) {
+          history.push_back(
+              storage::from_json<ReputationHistoryEntry>(entry, kReputationHistoryColumn));
+        }
+        const auto keep = static_cast<std::size_t>(std::max<std::int64_t>(1, rules.history_limit));
+        if (history.size() > keep) history.erase(history.begin(), history.end() - keep);
+        appended.clear();
+        SQLite::Statement& replace =
+            command.prepare("UPDATE reputations SET history = ? WHERE id = ?");
+        replace.bind(1, storage::to_json(history));
+        replace.bind(2, row.id);
+        replace.exec();
+      }
+      SQLite::Statement& update = command.prepare(
+          "UPDATE reputations SET current_value = ?1, current_level = ?2, title = ?3, "
+          "trade_modifier = ?4, port_access_level = ?5, combat_response = ?6, "
+          "decay_due_at = NULLIF(?7, 0), history = CASE WHEN ?9 = '' THEN history ELSE "
+          "json_insert(CASE WHEN json_array_length(history) >= ?8 THEN json_remove(history, "
+          "'$[0]') ELSE history END, '$[#]', json(?9)) END WHERE id = ?10");
+      update.bind(1, row.value);
+      update.bind(2, tier->level);
+      update.bind(3, tier->title);
+      update.bind(4, trade_modifier(rules, row.value));
+      update.bind(5, port_access(rules, row.value));
+      update.bind(6, combat_response(rules, row.value));
+      update.bind(7, row.due);
+      update.bind(8, rules.history_limit);
+      update.bind(9, appended);
+      update.bind(10, row.id);
+      update.exec();
+      if (row.due != 0) command.schedule(row.due);
     }
   }
 }

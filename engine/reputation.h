@@ -48,6 +48,7 @@ class Reputation {
   // first capped by the faction's rivalries, then the value is clamped to its range. Refuses an
   // unknown or deleted player, an unknown faction, a zero delta, an empty reason and a locked
   // standing. Journals "reputation.changed", and "reputation.tier_changed" when the tier moves.
+  // The standing it returns leaves out the history (standing() reads it).
   Result<Standing> change(const std::string& player, const std::string& faction, std::int64_t delta,
                           const std::string& reason);
 

@@ -32,7 +32,6 @@ void advance_world(Command& command, GameTime to) {
   tick_personal_reputation(command, to);
   tick_turns(command, to);
   tick_timers(command, to);
-  command.flush_queued();
 
   SQLite::Statement& record = command.prepare("UPDATE game_clock SET reached_at = ? WHERE id = 1");
   record.bind(1, to);

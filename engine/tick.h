@@ -4,7 +4,8 @@
 // Every rule is closed-form: it stores the time its next change is due in an indexed column,
 // touches only rows whose due time has come, and applies each change as of the time it was due
 // (journaling its events with that time). So advancing in one step or in many smaller ones
-// leaves the same rows and the same journal.
+// leaves the same rows and the same events; within one tick the journal lists them rule by rule
+// (in the order below), each rule's in order of due time.
 #pragma once
 
 #include "engine/command.h"

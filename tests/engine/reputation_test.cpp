@@ -116,7 +116,8 @@ BOOST_AUTO_TEST_CASE(refusals_write_nothing) {
 BOOST_AUTO_TEST_CASE(every_change_is_kept_in_the_history_and_journaled) {
   game.reputation().change(alice, kTerran, 60, "delivered cargo").value();
   clock->advance(kHour);
-  const Standing standing = game.reputation().change(alice, kTerran, -20, "late").value();
+  BOOST_TEST(game.reputation().change(alice, kTerran, -20, "late").value().value == 40);
+  const Standing standing = *game.reputation().standing(alice, kTerran);
   BOOST_TEST_REQUIRE(standing.history.size() == 2u);
   BOOST_TEST(
       (standing.history[0] == ReputationHistoryEntry{test::kStart, 0, 60, 60, "delivered cargo"}));
