@@ -11,6 +11,7 @@
 #include "engine/events.h"
 #include "engine/inventory.h"
 #include "engine/ledger.h"
+#include "engine/onboarding.h"
 #include "engine/outcome.h"
 #include "engine/personal_reputation.h"
 #include "engine/players.h"
@@ -141,6 +142,9 @@ class Game {
 
   // Cooldowns, effects and timed access.
   Timers timers() { return Timers(*core_); }
+
+  // First-login onboarding: the guard negotiation, its outcome, the awarded ship and credits.
+  Onboarding onboarding() { return Onboarding(*core_); }
 
   // The engine internals, for the concern handles. Not for games.
   Core& core() { return *core_; }

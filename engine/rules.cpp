@@ -92,13 +92,95 @@ void serialize(Archive& archive, LedgerRules& rules) {
 }
 
 template <class Archive>
+void serialize(Archive& archive, RarityBand& band) {
+  archive(cereal::make_nvp("at_least", band.at_least), cereal::make_nvp("tiers", band.tiers));
+}
+
+template <class Archive>
+void serialize(Archive& archive, SuspicionStep& step) {
+  archive(cereal::make_nvp("at_least", step.at_least), cereal::make_nvp("change", step.change));
+}
+
+template <class Archive>
+void serialize(Archive& archive, ContradictionPair& pair) {
+  archive(cereal::make_nvp("name", pair.name), cereal::make_nvp("first", pair.first),
+          cereal::make_nvp("second", pair.second));
+}
+
+template <class Archive>
+void serialize(Archive& archive, OnboardingRules& rules) {
+  archive(cereal::make_nvp("rarity_bands", rules.rarity_bands),
+          cereal::make_nvp("offered_ships", rules.offered_ships),
+          cereal::make_nvp("escape_pod_skips_dialogue", rules.escape_pod_skips_dialogue),
+          cereal::make_nvp("escape_pod_credits", rules.escape_pod_credits),
+          cereal::make_nvp("escape_pod_skill", rules.escape_pod_skill),
+          cereal::make_nvp("escape_pod_score", rules.escape_pod_score),
+          cereal::make_nvp("answer_min_length", rules.answer_min_length),
+          cereal::make_nvp("answer_max_length", rules.answer_max_length),
+          cereal::make_nvp("answer_max_words", rules.answer_max_words),
+          cereal::make_nvp("max_exchanges", rules.max_exchanges),
+          cereal::make_nvp("high_suspicion_above", rules.high_suspicion_above),
+          cereal::make_nvp("high_suspicion_min_exchanges", rules.high_suspicion_min_exchanges),
+          cereal::make_nvp("convinced_suspicion_below", rules.convinced_suspicion_below),
+          cereal::make_nvp("convinced_believability_above", rules.convinced_believability_above),
+          cereal::make_nvp("convinced_min_exchanges", rules.convinced_min_exchanges),
+          cereal::make_nvp("default_base_suspicion", rules.default_base_suspicion),
+          cereal::make_nvp("suspicion_steps", rules.suspicion_steps),
+          cereal::make_nvp("suspicion_floor_change", rules.suspicion_floor_change),
+          cereal::make_nvp("mood_wary_at", rules.mood_wary_at),
+          cereal::make_nvp("mood_alarmed_at", rules.mood_alarmed_at),
+          cereal::make_nvp("persuasiveness_base", rules.persuasiveness_base),
+          cereal::make_nvp("persuasiveness_per_word", rules.persuasiveness_per_word),
+          cereal::make_nvp("persuasiveness_length_cap", rules.persuasiveness_length_cap),
+          cereal::make_nvp("detail_bonus", rules.detail_bonus),
+          cereal::make_nvp("detail_keywords", rules.detail_keywords),
+          cereal::make_nvp("confidence_base", rules.confidence_base),
+          cereal::make_nvp("confident_bonus", rules.confident_bonus),
+          cereal::make_nvp("confident_phrases", rules.confident_phrases),
+          cereal::make_nvp("consistency_base", rules.consistency_base),
+          cereal::make_nvp("contradiction_penalty", rules.contradiction_penalty),
+          cereal::make_nvp("contradiction_pairs", rules.contradiction_pairs),
+          cereal::make_nvp("believability_persuasiveness", rules.believability_persuasiveness),
+          cereal::make_nvp("believability_confidence", rules.believability_confidence),
+          cereal::make_nvp("believability_consistency", rules.believability_consistency),
+          cereal::make_nvp("name_prefixes", rules.name_prefixes),
+          cereal::make_nvp("name_max_words", rules.name_max_words),
+          cereal::make_nvp("score_consistency", rules.score_consistency),
+          cereal::make_nvp("score_confidence", rules.score_confidence),
+          cereal::make_nvp("score_persuasiveness", rules.score_persuasiveness),
+          cereal::make_nvp("cat_bonus", rules.cat_bonus),
+          cereal::make_nvp("cat_words", rules.cat_words),
+          cereal::make_nvp("hard_fail_average_consistency", rules.hard_fail_average_consistency),
+          cereal::make_nvp("hard_fail_contradictions", rules.hard_fail_contradictions),
+          cereal::make_nvp("hard_fail_exchange_consistency", rules.hard_fail_exchange_consistency),
+          cereal::make_nvp("strong_at", rules.strong_at),
+          cereal::make_nvp("average_at", rules.average_at),
+          cereal::make_nvp("threshold_min", rules.threshold_min),
+          cereal::make_nvp("threshold_max", rules.threshold_max),
+          cereal::make_nvp("unknown_trait_suspicious_at", rules.unknown_trait_suspicious_at),
+          cereal::make_nvp("unknown_trait_modifier", rules.unknown_trait_modifier),
+          cereal::make_nvp("bonus_min_rarity_tier", rules.bonus_min_rarity_tier),
+          cereal::make_nvp("trade_bonus", rules.trade_bonus),
+          cereal::make_nvp("hard_fail_credits", rules.hard_fail_credits),
+          cereal::make_nvp("partial_success_credits", rules.partial_success_credits),
+          cereal::make_nvp("failure_credits", rules.failure_credits),
+          cereal::make_nvp("nickname_min_length", rules.nickname_min_length),
+          cereal::make_nvp("nickname_max_length", rules.nickname_max_length),
+          cereal::make_nvp("nickname_blocklist", rules.nickname_blocklist),
+          cereal::make_nvp("aria_relationship_score", rules.aria_relationship_score),
+          cereal::make_nvp("aria_total_interactions", rules.aria_total_interactions),
+          cereal::make_nvp("provider_time_budget_ms", rules.provider_time_budget_ms));
+}
+
+template <class Archive>
 void serialize(Archive& archive, Rules& rules) {
   archive(cereal::make_nvp("players", rules.players), cereal::make_nvp("turns", rules.turns),
           cereal::make_nvp("reputation", rules.reputation),
           cereal::make_nvp("personal_reputation", rules.personal_reputation),
           cereal::make_nvp("ranks", rules.ranks), cereal::make_nvp("teams", rules.teams),
           cereal::make_nvp("team_reputation", rules.team_reputation),
-          cereal::make_nvp("ledger", rules.ledger));
+          cereal::make_nvp("ledger", rules.ledger),
+          cereal::make_nvp("onboarding", rules.onboarding));
 }
 
 std::string Rules::to_json() const { return storage::to_json(*this); }
