@@ -39,7 +39,10 @@ class Command {
   SQLite::Database& sql();
 
   // A prepared statement for `sql`, compiled once per game and reused: reset, with no bindings.
-  // Do not hold it across a call that may prepare the same SQL.
+  // Do not hold it across a call that may prepare the same SQL. A string literal is looked up by
+  // its address (the fast path); built strings by their text.
+  SQLite::Statement& prepare(const char* sql);
+
   SQLite::Statement& prepare(const std::string& sql);
 
   // The game time the command happens at.
@@ -63,6 +66,9 @@ class Command {
 
   // Tells the tick that a time-driven rule has work due at `at` (a new expiry, a decay step).
   void schedule(GameTime at);
+
+  // The earliest time some rule may have work (a lower bound kept in memory).
+  GameTime next_due() const;
 
   // Records the earliest due time after a full tick (engine/tick.cpp).
   void set_next_due(GameTime at);
@@ -111,6 +117,10 @@ class Core {
   // exception leaves as hearth::Error.
   template <class Work>
   auto read(Work&& work) -> std::invoke_result_t<Work, SQLite::Database&> {
+    struct ResetAtExit {
+      Core& core;
+      ~ResetAtExit() { core.reset_statements(); }
+    } reset_at_exit{*this};
     try {
       SQLite::Transaction transaction(db_->sql(), SQLite::TransactionBehavior::DEFERRED);
       return work(db_->sql());
@@ -128,9 +138,12 @@ class Core {
   void remove_listener(ListenerId id);
 
   // A cached prepared statement (see Command::prepare).
+  SQLite::Statement& statement(const char* sql);
+
   SQLite::Statement& statement(const std::string& sql);
 
-  // Resets every cached statement, so that none keeps a read cursor open.
+  // Resets the cached statements handed out since the last call, so that none keeps a read
+  // cursor open.
   void reset_statements();
 
   // The earliest time at which some time-driven rule may have work (a lower bound).
@@ -139,6 +152,10 @@ class Core {
   void lower_next_due(GameTime at) { next_due_ = std::min(next_due_, at); }
 
   void set_next_due(GameTime at) { next_due_ = at; }
+
+  // Forgets the cached next due time when another connection (another process) has committed
+  // since this one last looked: it may have scheduled something earlier.
+  void notice_other_writers();
 
   // The game's onboarding dialogue provider: held in memory only, never in the file; null when
   // the game brings none.
@@ -172,7 +189,10 @@ class Core {
   std::vector<std::pair<ListenerId, EventListener>> listeners_;
   ListenerId next_listener_ = 1;
   GameTime next_due_ = 0;
+  std::int64_t data_version_ = -1;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  std::unordered_map<const char*, SQLite::Statement*> by_address_;
+  std::vector<SQLite::Statement*> in_use_;
   std::shared_ptr<DialogueProvider> dialogue_provider_;
 };
 
@@ -204,6 +224,7 @@ auto Core::execute(GameTime now, bool advance, Work&& work)
     try {
       SQLite::Transaction transaction(db_->sql(), SQLite::TransactionBehavior::IMMEDIATE);
       Command command(*this, now);
+      notice_other_writers();
       if (advance && now >= next_due_) advance_world(command, now);
       auto finish = [&] {
         if (random_.state() != before.state()) save_random_state(command);

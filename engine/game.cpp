@@ -39,6 +39,7 @@ std::unique_ptr<storage::Database> open_database(const GameOptions& options) {
   open.durability = options.durability == Durability::Full ? storage::Durability::Full
                                                            : storage::Durability::Normal;
   open.busy_timeout_ms = options.busy_timeout_ms;
+  open.cache_size_kib = options.cache_size_kib;
   auto db = std::make_unique<storage::Database>(options.path, open);
   storage::migrate(*db, migration_sets(options));
   return db;
@@ -60,6 +61,8 @@ Event read_event(SQLite::Statement& query) {
 // Command ----------------------------------------------------------------------------------------
 
 SQLite::Database& Command::sql() { return core_.db().sql(); }
+
+SQLite::Statement& Command::prepare(const char* sql) { return core_.statement(sql); }
 
 SQLite::Statement& Command::prepare(const std::string& sql) { return core_.statement(sql); }
 
@@ -102,6 +105,8 @@ void Command::emit_at(GameTime at, const std::string& type, const std::string& a
 void Command::schedule(GameTime at) { core_.lower_next_due(at); }
 
 void Command::set_next_due(GameTime at) { core_.set_next_due(at); }
+
+GameTime Command::next_due() const { return core_.next_due(); }
 
 // Core -------------------------------------------------------------------------------------------
 
@@ -154,19 +159,42 @@ Core::Core(GameOptions options) {
   });
 }
 
+SQLite::Statement& Core::statement(const char* sql) {
+  SQLite::Statement*& known = by_address_[sql];
+  if (known == nullptr) {
+    known = &statement(std::string(sql));
+  } else {
+    known->tryReset();  // an error of the statement's last run has been reported already
+    known->clearBindings();
+    in_use_.push_back(known);
+  }
+  return *known;
+}
+
 SQLite::Statement& Core::statement(const std::string& sql) {
   auto& slot = statements_[sql];
   if (!slot) {
     slot = std::make_unique<SQLite::Statement>(db_->sql(), sql);
   } else {
-    slot->tryReset();  // an error of the statement's last run has been reported already
+    slot->tryReset();
     slot->clearBindings();
   }
+  in_use_.push_back(slot.get());
   return *slot;
 }
 
+void Core::notice_other_writers() {
+  SQLite::Statement& version = statement("PRAGMA data_version");
+  version.executeStep();
+  const std::int64_t now = version.getColumn(0).getInt64();
+  version.reset();
+  if (now != data_version_) next_due_ = 0;
+  data_version_ = now;
+}
+
 void Core::reset_statements() {
-  for (auto& [sql, statement] : statements_) statement->tryReset();
+  for (SQLite::Statement* statement : in_use_) statement->tryReset();
+  in_use_.clear();
 }
 
 void Core::save_random_state(Command& command) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/clock.h"
+#include "engine/custom_tables.h"
 #include "engine/events.h"
 #include "engine/inventory.h"
 #include "engine/ledger.h"
@@ -57,6 +58,8 @@ struct GameOptions {
   std::vector<GameMigration> migrations;
   // How long a command waits for another process that holds the write lock.
   int busy_timeout_ms = 5000;
+  // SQLite's page cache for this game, in KiB. A large world ticks faster with a large cache.
+  int cache_size_kib = 32768;
 };
 
 // An open game. Opening creates or migrates the file; a file that is not a game file, or was
@@ -145,6 +148,10 @@ class Game {
 
   // First-login onboarding: the guard negotiation, its outcome, the awarded ship and credits.
   Onboarding onboarding() { return Onboarding(*core_); }
+
+  // The game's own tables (created by GameOptions::migrations): plain SQL reads and writes, each
+  // write one command.
+  CustomTables custom_tables() { return CustomTables(*core_); }
 
   // The engine internals, for the concern handles. Not for games.
   Core& core() { return *core_; }

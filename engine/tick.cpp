@@ -26,17 +26,20 @@ void advance_world(Command& command, GameTime to) {
   const GameTime from = reached.getColumn(0).getInt64();
   reached.reset();
   if (to <= from) return;
-
-  tick_team_reputation(command, to);
-  tick_reputation(command, to);
-  tick_personal_reputation(command, to);
-  tick_turns(command, to);
-  tick_timers(command, to);
+  const bool idle = to < command.next_due();
+  if (!idle) {
+    tick_team_reputation(command, to);
+    tick_reputation(command, to);
+    tick_personal_reputation(command, to);
+    tick_turns(command, to);
+    tick_timers(command, to);
+  }
 
   SQLite::Statement& record = command.prepare("UPDATE game_clock SET reached_at = ? WHERE id = 1");
   record.bind(1, to);
   record.exec();
 
+  if (idle) return;  // nothing was due, so the earliest due time stands
   SQLite::Statement& next = command.prepare(kNextDue);
   next.bind(1, kNever);
   next.executeStep();

@@ -68,6 +68,7 @@ Database::Database(std::string path, const OpenOptions& options) : path_(std::mo
   }
   if (!in_memory()) db_->exec("PRAGMA journal_mode = WAL");
   db_->exec("PRAGMA foreign_keys = ON");
+  db_->exec("PRAGMA cache_size = -" + std::to_string(options.cache_size_kib));
   db_->exec(options.durability == Durability::Full ? "PRAGMA synchronous = FULL"
                                                    : "PRAGMA synchronous = NORMAL");
 }

@@ -20,6 +20,7 @@ struct OpenOptions {
   std::uint32_t application_id = 0;  // what PRAGMA application_id must say; set on new files
   Durability durability = Durability::Full;
   int busy_timeout_ms = 5000;  // how long to wait for another process's write lock
+  int cache_size_kib = 32768;  // the page cache (SQLite's default is 2 MiB)
 };
 
 // Thrown when a path holds something this application must not open: not an SQLite database,
