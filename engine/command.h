@@ -76,6 +76,11 @@ class Command {
   std::vector<Event>& emitted() { return emitted_; }
 
  private:
+  // Inserts an event with `statement` (which returns the payload as stored) and keeps it for the
+  // listeners.
+  void append_event(GameTime at, const std::string& type, const std::string& actor,
+                    const std::string& subject, const std::string& payload, const char* statement);
+
   Core& core_;
   GameTime now_;
   std::vector<Event> emitted_;

@@ -72,34 +72,34 @@ Random& Command::random() { return core_.random(); }
 
 void Command::emit(const std::string& type, const std::string& actor, const std::string& subject,
                    const std::string& payload) {
-  SQLite::Statement& insert = prepare(
-      "INSERT INTO events (at, type, actor, subject, payload) "
-      "VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), json(?))");
-  insert.bind(1, now_);
-  insert.bind(2, type);
-  insert.bind(3, actor);
-  insert.bind(4, subject);
-  insert.bind(5, payload);
-  insert.exec();
-  if (core_.has_listeners()) {
-    emitted_.push_back({sql().getLastInsertRowid(), now_, type, actor, subject, payload});
-  }
+  // Payloads from commands may come from a game: json() checks and compacts them.
+  append_event(now_, type, actor, subject, payload,
+               "INSERT INTO events (at, type, actor, subject, payload) "
+               "VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), json(?)) RETURNING payload");
 }
 
 void Command::emit_at(GameTime at, const std::string& type, const std::string& actor,
                       const std::string& subject, const std::string& payload) {
-  SQLite::Statement& insert = prepare(
-      "INSERT INTO events (at, type, actor, subject, payload) "
-      "VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), ?)");
+  append_event(at, type, actor, subject, payload,
+               "INSERT INTO events (at, type, actor, subject, payload) "
+               "VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), ?) RETURNING payload");
+}
+
+void Command::append_event(GameTime at, const std::string& type, const std::string& actor,
+                           const std::string& subject, const std::string& payload,
+                           const char* statement) {
+  SQLite::Statement& insert = prepare(statement);
   insert.bind(1, at);
   insert.bind(2, type);
   insert.bind(3, actor);
   insert.bind(4, subject);
   insert.bind(5, payload);
-  insert.exec();
+  insert.executeStep();
   if (core_.has_listeners()) {
-    emitted_.push_back({sql().getLastInsertRowid(), at, type, actor, subject, payload});
+    emitted_.push_back(
+        {sql().getLastInsertRowid(), at, type, actor, subject, insert.getColumn(0).getString()});
   }
+  insert.reset();
 }
 
 void Command::schedule(GameTime at) { core_.lower_next_due(at); }
