@@ -4,11 +4,11 @@
 #include <cstdlib>
 #include <utility>
 
-#include <sqlite3.h>
-
 #include <fmt/core.h>
 
 #include "engine/command.h"
+
+#include <sqlite3.h>
 
 namespace hearth {
 
@@ -20,8 +20,8 @@ class Prepared {
  public:
   Prepared(sqlite3* db, const std::string& sql) : db_(db) {
     const char* tail = nullptr;
-    check(sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()) + 1, &statement_,
-                             &tail));
+    check(
+        sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()) + 1, &statement_, &tail));
     if (statement_ == nullptr) {
       throw Error(ErrorKind::Usage, "Custom tables: no SQL statement in '" + sql + "'.");
     }
@@ -149,7 +149,9 @@ double SqlRow::real(std::size_t column) const {
   if (const auto* integer = std::get_if<std::int64_t>(&value)) {
     return static_cast<double>(*integer);
   }
-  if (const auto* text = std::get_if<std::string>(&value)) return std::strtod(text->c_str(), nullptr);
+  if (const auto* text = std::get_if<std::string>(&value)) {
+    return std::strtod(text->c_str(), nullptr);
+  }
   return 0;
 }
 
@@ -179,9 +181,9 @@ std::int64_t CustomTables::execute_all(const std::vector<SqlStatement>& statemen
       try {
         command.emit(event.type, event.actor, event.subject, event.payload);
       } catch (const SQLite::Exception& error) {
-        throw Error(ErrorKind::Usage,
-                    std::string("Custom tables: an event payload must be a JSON object: ") +
-                        error.what());
+        throw Error(
+            ErrorKind::Usage,
+            std::string("Custom tables: an event payload must be a JSON object: ") + error.what());
       }
     }
     return changed;

@@ -1,50 +1,135 @@
-// The sample game: for now it opens (or creates) a save file and answers `status` and `quit`.
+// The sample game: a small space-trading game on Hearth, for one pilot or several taking turns
+// at one keyboard, all in one save file.
+//
+//   sample_game [--db PATH] [--script FILE] [--start-time EPOCH_MS] [--seed N]
+//
+// Interactive with a prompt when standard input is a terminal; otherwise (or with --script) it
+// reads commands line by line and prints the same output, each command echoed after its prompt.
+// --start-time fixes the clock's base (game time then moves only with `wait`) and --seed the
+// random generator of a new save, so that a script prints the same thing on every run.
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include <fmt/core.h>
 
 #include "engine/game.h"
+#include "sample_game/commands.h"
+#include "sample_game/galaxy.h"
+#include "sample_game/game_clock.h"
+#include "sample_game/session.h"
+#include "sample_game/waiting.h"
 
-int main(int argc, char** argv) {
+#include <unistd.h>
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: sample_game [--db PATH] [--script FILE] [--start-time EPOCH_MS] [--seed N]\n";
+
+struct Arguments {
   std::string db = "sample_game.hearth";
   std::string script;
+  std::optional<hearth::GameTime> start_time;
+  std::optional<std::uint64_t> seed;
+};
+
+std::optional<std::int64_t> number(const char* text) {
+  char* end = nullptr;
+  const long long value = std::strtoll(text, &end, 10);
+  if (end == text || *end != '\0' || value < 0) return std::nullopt;
+  return value;
+}
+
+std::optional<Arguments> parse(int argc, char** argv) {
+  Arguments arguments;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
-      db = argv[++i];
-    } else if (std::strcmp(argv[i], "--script") == 0 && i + 1 < argc) {
-      script = argv[++i];
+    const bool has_value = i + 1 < argc;
+    if (std::strcmp(argv[i], "--db") == 0 && has_value) {
+      arguments.db = argv[++i];
+    } else if (std::strcmp(argv[i], "--script") == 0 && has_value) {
+      arguments.script = argv[++i];
+    } else if (std::strcmp(argv[i], "--start-time") == 0 && has_value) {
+      arguments.start_time = number(argv[++i]);
+      if (!arguments.start_time) return std::nullopt;
+    } else if (std::strcmp(argv[i], "--seed") == 0 && has_value) {
+      const auto seed = number(argv[++i]);
+      if (!seed) return std::nullopt;
+      arguments.seed = static_cast<std::uint64_t>(*seed);
     } else {
-      fmt::print(stderr, "usage: sample_game [--db PATH] [--script FILE]\n");
-      return 2;
+      return std::nullopt;
     }
   }
+  return arguments;
+}
+
+// One line for stderr: an error message may span several.
+std::string one_line(std::string text) {
+  for (char& c : text) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return text;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace hearth;
+  using namespace hearth::sample_game;
+  const auto arguments = parse(argc, argv);
+  if (!arguments) {
+    fmt::print(stderr, "{}", kUsage);
+    return 2;
+  }
+  std::ifstream script;
+  if (!arguments->script.empty()) {
+    script.open(arguments->script);
+    if (!script) {
+      fmt::print(stderr, "Cannot read the script '{}'.\n", arguments->script);
+      return 1;
+    }
+  }
+  std::istream& in = arguments->script.empty() ? std::cin : script;
+  const bool interactive = arguments->script.empty() && ::isatty(STDIN_FILENO);
+
+  auto clock = std::make_shared<GameClock>(arguments->start_time);
+  std::optional<Game> game;
   try {
-    hearth::GameOptions options;
-    options.path = db;
-    hearth::Game game(options);
-    std::ifstream file;
-    if (!script.empty()) {
-      file.open(script);
-      if (!file) {
-        fmt::print(stderr, "Cannot read the script '{}'.\n", script);
-        return 1;
-      }
-    }
-    std::istream& in = script.empty() ? std::cin : file;
+    GameOptions options;
+    options.path = arguments->db;
+    options.clock = clock;
+    options.rules = game_rules();
+    options.seed = arguments->seed;
+    options.game_name = "sample_game";
+    options.migrations = Galaxy::migrations();
+    game.emplace(std::move(options));
+  } catch (const Error& error) {
+    fmt::print(stderr, "Cannot open the save '{}': {}\n", arguments->db, one_line(error.what()));
+    return 1;
+  }
+
+  try {
+    Session session(*game, *clock);
+    restore_clock(session);
+    fmt::print("Hearth sample game - save {} - {}\n", arguments->db, format_time(game->now()));
+    greet(session);
     std::string line;
-    while (std::getline(in, line)) {
-      if (line == "quit") break;
-      if (line == "status") {
-        fmt::print("save file {} (schema version {})\n", db, game.schema_version());
-      } else if (!line.empty()) {
-        fmt::print("Unknown command '{}'. Try: status, quit.\n", line);
+    while (true) {
+      fmt::print("{}", prompt(session));
+      std::fflush(stdout);
+      if (!std::getline(in, line)) {
+        fmt::print("\n");
+        break;
       }
+      if (!interactive) fmt::print("{}\n", line);
+      if (!run_line(session, line)) break;
     }
-  } catch (const hearth::Error& error) {
-    fmt::print(stderr, "{}\n", error.what());
+  } catch (const Error& error) {
+    fmt::print(stderr, "The save '{}' failed: {}\n", arguments->db, one_line(error.what()));
     return 1;
   }
   return 0;

@@ -112,11 +112,14 @@ BOOST_AUTO_TEST_CASE(mistakes_are_usage_errors_that_write_nothing) {
   };
   BOOST_TEST((kind_of([&] { tables.execute("UPDATE nowhere SET x = 1"); }) == ErrorKind::Usage));
   BOOST_TEST((kind_of([&] { tables.query("SELEC 1"); }) == ErrorKind::Usage));
-  BOOST_TEST((kind_of([&] { tables.execute("INSERT INTO sectors_of_game (id, name) VALUES (?, ?)",
-                                           {std::int64_t{9}}); }) == ErrorKind::Usage));
   BOOST_TEST((kind_of([&] {
-                tables.execute("INSERT INTO sectors_of_game (id, name) VALUES (9, 'X'); "
-                               "DELETE FROM sectors_of_game");
+                tables.execute("INSERT INTO sectors_of_game (id, name) VALUES (?, ?)",
+                               {std::int64_t{9}});
+              }) == ErrorKind::Usage));
+  BOOST_TEST((kind_of([&] {
+                tables.execute(
+                    "INSERT INTO sectors_of_game (id, name) VALUES (9, 'X'); "
+                    "DELETE FROM sectors_of_game");
               }) == ErrorKind::Usage));
   BOOST_TEST((kind_of([&] { tables.query("DELETE FROM sectors_of_game"); }) == ErrorKind::Usage));
   BOOST_TEST((kind_of([&] { tables.execute(""); }) == ErrorKind::Usage));

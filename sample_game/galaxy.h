@@ -1,0 +1,109 @@
+// The galaxy: sectors linked by warps, stations owned by factions, their markets, and the pilots'
+// positions. All of it lives in the game's own tables, created by the game's migrations and read
+// and written through the engine's custom tables.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/game.h"
+
+namespace hearth::sample_game {
+
+struct Sector {
+  std::int64_t id = 0;
+  std::string name;
+  std::string description;
+};
+
+// A warp from one sector to another and the turns it costs.
+struct Warp {
+  std::int64_t to = 0;
+  std::string to_name;
+  std::int64_t turns = 0;
+  bool has_station = false;
+};
+
+struct Station {
+  std::int64_t id = 0;
+  std::int64_t sector = 0;
+  std::string name;
+  std::string faction;  // the engine's faction code, e.g. "terran_federation"
+};
+
+// What one station trades in one commodity, before the pilot's standing is applied. A price of 0
+// means the station does not trade that way.
+struct MarketLine {
+  std::string item;           // the commodity's item name
+  std::int64_t sells_at = 0;  // what a pilot pays per unit
+  std::int64_t buys_at = 0;   // what a pilot is paid per unit
+};
+
+// Where a pilot is and what it flies.
+struct Pilot {
+  std::string id;  // the engine's player (and user) id
+  std::int64_t sector = 1;
+  bool docked = false;
+  std::string ship = "ESCAPE_POD";
+  std::int64_t capacity = 0;  // cargo units the ship holds
+};
+
+class Galaxy {
+ public:
+  explicit Galaxy(Game& game) : game_(game) {}
+
+  // The game's own schema and static data, for GameOptions::migrations.
+  static std::vector<GameMigration> migrations();
+
+  std::optional<Sector> sector(std::int64_t id) const;
+
+  // The sector named `name` (any case).
+  std::optional<Sector> sector_named(const std::string& name) const;
+
+  std::vector<Warp> warps_from(std::int64_t sector) const;
+
+  std::optional<Station> station_in(std::int64_t sector) const;
+
+  std::vector<MarketLine> market(std::int64_t station) const;
+
+  // The faction a trade with `faction` displeases; "" when it has no rival.
+  std::string rival_of(const std::string& faction) const;
+
+  // Every commodity's item name, by name.
+  std::vector<std::string> commodities() const;
+
+  // Pilots --------------------------------------------------------------------------------------
+
+  std::optional<Pilot> pilot(const std::string& id) const;
+
+  // Puts a new pilot in sector 1 in an escape pod.
+  void add_pilot(const std::string& id);
+
+  void set_ship(const std::string& id, const std::string& ship);
+
+  // Moves the pilot and journals "galaxy.moved"; returns true when the sector is a first visit.
+  bool move_pilot(const std::string& id, std::int64_t from, std::int64_t to, std::int64_t turns);
+
+  // Docks at (or undocks from) the station of the pilot's sector; journals "galaxy.docked" or
+  // "galaxy.undocked".
+  void set_docked(const std::string& id, const Station& station, bool docked);
+
+  // The save --------------------------------------------------------------------------------------
+
+  // The pilot the save was last played with ("" when none).
+  std::string active_pilot() const;
+
+  void set_active_pilot(const std::string& id);
+
+  // How far `wait` has moved the game clock ahead of its base, in the save.
+  GameTime clock_offset() const;
+
+  void set_clock_offset(GameTime offset);
+
+ private:
+  Game& game_;
+};
+
+}  // namespace hearth::sample_game

@@ -1,0 +1,34 @@
+// A play session: the open game, its clock and galaxy, and who is at the controls.
+#pragma once
+
+#include <string>
+
+#include "engine/game.h"
+#include "sample_game/galaxy.h"
+#include "sample_game/game_clock.h"
+
+namespace hearth::sample_game {
+
+// Turns regenerate faster and cap lower than the engine's defaults (1000 a day, cap 1000): one
+// turn every three minutes, at most 60, so a trip's cost matters and `wait 90m` shows it.
+Rules game_rules();
+
+struct Session {
+  Session(Game& game_in, GameClock& clock_in) : game(game_in), clock(clock_in), galaxy(game_in) {}
+
+  Game& game;
+  GameClock& clock;
+  Galaxy galaxy;
+  // The active pilot's player id; "" until one is registered or switched to.
+  std::string pilot;
+  // At the shipyard gate: the ship picked, waiting for the answer that claims it.
+  std::string picked_ship;
+
+  // The active pilot's username ("" when none).
+  std::string pilot_name();
+
+  // Makes `id` the active pilot and remembers it in the save.
+  void activate(const std::string& id);
+};
+
+}  // namespace hearth::sample_game

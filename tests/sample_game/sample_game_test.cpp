@@ -1,0 +1,361 @@
+// The sample game end to end: scripted sessions run the built binary, and the tests check what it
+// printed and what the save file holds afterwards.
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include <boost/test/unit_test.hpp>
+
+#include "engine/game.h"
+#include "tests/support/fixtures.h"
+
+#include <sys/wait.h>
+
+using namespace hearth;
+
+namespace {
+
+// The fixed start every script runs at (--start-time), and its seed (--seed): with both, a script
+// prints the same thing on every run. With seed 7 the guard is Station Inspector Singh and the
+// pad holds 1. the escape pod, 2. a fast courier, 3. a light freighter.
+constexpr GameTime kStart = test::kStart;
+
+// Registers `name` and talks the guard into the fast courier (SUCCESS: 3000 credits, +150 with
+// the Terran Federation).
+std::string courier_arrival(const std::string& name) {
+  return "new " + name +
+         "\n2\n"
+         "I'm captain Ada Lovelace. This is absolutely my ship: registry, license, clearance and "
+         "cargo manifest are filed. My cat rides along.\n"
+         "I certainly docked this morning with full docking authorization and the serial on file.\n"
+         "Of course, the registry and license were definitely checked by customs.\n"
+         "Absolutely, my cargo manifest lists the serial and clearance.\n"
+         "Of course it is, the registry says so.\n";
+}
+
+// Registers `name` and admits to the escape pod (SUCCESS: 1000 credits, +50 with the Federation).
+std::string pod_arrival(const std::string& name) {
+  return "new " + name + "\n1\nIt is only my escape pod, I came in on it today.\n";
+}
+
+struct Run {
+  std::string out;
+  std::string err;
+  int exit_code = -1;
+
+  bool says(const std::string& text) const { return out.find(text) != std::string::npos; }
+};
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A save file for one test, and the runs of the game on it.
+struct Save {
+  test::TempFile file;
+  test::TempFile script_file;
+  test::TempFile err_file;
+
+  // Runs the game on the save with `script` (lines of commands), at the fixed start time.
+  Run play(const std::string& script, const std::string& extra = "") const {
+    script_file.write(script);
+    const std::string command =
+        std::string(SAMPLE_GAME_PATH) + " --db " + file.path + " --script " + script_file.path +
+        " --start-time " + std::to_string(kStart) + " --seed 7 " + extra + " 2>" + err_file.path;
+    Run run;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    BOOST_TEST_REQUIRE(pipe != nullptr);
+    char buffer[4096];
+    std::size_t got = 0;
+    while ((got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, got);
+    const int status = ::pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.err = read_all(err_file.path);
+    return run;
+  }
+
+  // The save, opened by the engine at game time `at` (the time the scripts reached).
+  std::unique_ptr<Game> open(GameTime at = kStart) const {
+    GameOptions options;
+    options.path = file.path;
+    options.clock = std::make_shared<ManualClock>(at);
+    return std::make_unique<Game>(std::move(options));
+  }
+};
+
+std::string player_id(Game& game, const std::string& name) {
+  const auto player = game.players().find_by_username(name);
+  BOOST_TEST_REQUIRE(player.has_value());
+  return player->id;
+}
+
+std::int64_t count_events(Game& game, const std::string& type) {
+  std::int64_t count = 0;
+  for (const Event& event : game.events(0, 100000)) count += event.type == type;
+  return count;
+}
+
+std::int64_t held(Game& game, const std::string& player, const std::string& item) {
+  return game.inventory().quantity(player, game.inventory().item_named(item)->id);
+}
+
+// The game's own row for a pilot: sector and docked flag.
+std::pair<std::int64_t, std::int64_t> position(Game& game, const std::string& player) {
+  const auto rows =
+      game.custom_tables().query("SELECT sector, docked FROM pilots WHERE player_id = ?", {player});
+  BOOST_TEST_REQUIRE(rows.size() == 1u);
+  return {rows[0].integer(0), rows[0].integer(1)};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(sample_game_test)
+
+BOOST_AUTO_TEST_CASE(a_new_pilot_goes_through_the_gate_to_a_first_trade) {
+  Save save;
+  const Run run = save.play(courier_arrival("ada") +
+                            "status\ndock\nmarket\nbuy food 10\nundock\nmove 2\ndock\n"
+                            "sell food 10\nstandings\nlog\nquit\n");
+  BOOST_TEST(run.exit_code == 0);
+  BOOST_TEST(run.err == "");
+  BOOST_TEST(run.says("Pilot ada registered."));
+  BOOST_TEST(run.says("Station Inspector Singh"));
+  BOOST_TEST(run.says("  2. Fast Courier"));
+  BOOST_TEST(run.says("Outcome: SUCCESS"));
+  BOOST_TEST(run.says("Singh waves you through to your Fast Courier with 3000 credits."));
+  BOOST_TEST(run.says("Terran Federation standing +150: 150 (Acknowledged)."));
+  BOOST_TEST(run.says("  Credits   3000\n"));
+  BOOST_TEST(run.says("  Turns     60/60 (full)\n"));
+  BOOST_TEST(run.says("  Ship      Fast Courier, hold 0/30\n"));
+  BOOST_TEST(run.says("prices x0.97"));  // the Federation's price effect at 150
+  BOOST_TEST(run.says("Bought 10 Food for 200 credits (20 each). Credits 2800. Hold 10/30."));
+  BOOST_TEST(run.says("You warp to Alpha Centauri (2) for 3 turns."));
+  BOOST_TEST(run.says("Sold 10 Food for 320 credits (32 each). Credits 3120. Hold 0/30."));
+  BOOST_TEST(run.says("Mercantile Guild standing +2 (now 2, Neutral). Shadow Syndicate -1."));
+  BOOST_TEST(run.says("  Terran Federation            151  ACKNOWLEDGED  Acknowledged  x0.97"));
+  BOOST_TEST(run.says("Warped Sol -> Alpha Centauri (3 turns)."));
+
+  auto game = save.open();
+  const std::string ada = player_id(*game, "ada");
+  const PlayerView player = *game->players().find(ada);
+  BOOST_TEST(!player.needs_first_login);
+  BOOST_TEST(game->ledger().credits(ada) == 3120);
+  BOOST_TEST(held(*game, ada, "Food") == 0);
+  BOOST_TEST(game->inventory().history(ada).size() == 2u);  // bought, then sold
+  BOOST_TEST(game->reputation().standing(ada, "mercantile_guild")->value == 2);
+  BOOST_TEST(game->reputation().standing(ada, "terran_federation")->value == 151);
+  BOOST_TEST(game->turns().budget(ada)->available == 60 - 1 - 1 - 3 - 1);
+  BOOST_TEST((position(*game, ada) == std::pair<std::int64_t, std::int64_t>{2, 1}));
+  BOOST_TEST(count_events(*game, "onboarding.completed") == 1);
+  BOOST_TEST(game->ledger().check_ledger().empty());
+  BOOST_TEST(game->inventory().check_inventory().empty());
+}
+
+BOOST_AUTO_TEST_CASE(waiting_regenerates_turns_expires_timers_and_decays_standing) {
+  Save save;
+  const Run run = save.play(courier_arrival("ada") +
+                            "move 3\nmove 1\nsupply\nboost\nstatus\nwait 90m\nstatus\nwait 40d\n"
+                            "standings\nlog\nquit\n");
+  BOOST_TEST(run.exit_code == 0);
+  BOOST_TEST(run.says("You warp to Barnard's Star (3) for 2 turns."));
+  BOOST_TEST(run.says("  Turns     56/60, next turn in 3m 0s, full in 12m 0s\n"));
+  BOOST_TEST(run.says("  Boost     warps at half cost, 2h 0m left\n"));
+  BOOST_TEST(run.says("1h 30m pass. It is now 2026-01-01 01:30 UTC.\n  Turns 56 -> 60 (full).\n"));
+  BOOST_TEST(run.says("  Boost     warps at half cost, 30m 0s left\n"));
+  BOOST_TEST(run.says("40d 0h pass. It is now 2026-02-10 01:30 UTC."));
+  BOOST_TEST(run.says("Terran Federation standing decays 150 -> 100 (Acknowledged)"));
+  BOOST_TEST(run.says("  The fuel boost has worn off.\n"));
+  BOOST_TEST(run.says("  The supply drop is ready again.\n"));
+  BOOST_TEST(run.says("Terran Federation standing decayed 150 -> 100 after 37 idle days."));
+  BOOST_TEST(run.says("Effect 'fuel_boost' expired."));
+
+  const GameTime end = kStart + 90 * kMinute + 40 * kDay;
+  auto game = save.open(end);
+  const std::string ada = player_id(*game, "ada");
+  BOOST_TEST(game->reached_at() == end);
+  BOOST_TEST(game->custom_tables().query("SELECT clock_offset_ms FROM save_state")[0].integer(0) ==
+             90 * kMinute + 40 * kDay);
+  BOOST_TEST(game->reputation().standing(ada, "terran_federation")->value == 100);
+  BOOST_TEST(count_events(*game, "reputation.decayed") == 1);
+  BOOST_TEST(count_events(*game, "effect.expired") == 1);
+  BOOST_TEST(count_events(*game, "cooldown.expired") == 1);
+  BOOST_TEST(game->turns().budget(ada)->available == 60);
+}
+
+BOOST_AUTO_TEST_CASE(two_pilots_take_turns_in_one_save) {
+  Save save;
+  const Run run = save.play(pod_arrival("ada") + "move 3\n" + pod_arrival("bob") +
+                            "pilots\nstatus\nswitch ada\nstatus\nswitch carol\nswitch ada\n"
+                            "quit\n");
+  BOOST_TEST(run.exit_code == 0);
+  BOOST_TEST(run.says("Singh waves you through to your Escape Pod with 1000 credits."));
+  BOOST_TEST(run.says("Terran Federation standing +50: 50 (Recognized)."));
+  BOOST_TEST(
+      run.says("  ada                 1000 credits  Barnard's Star   Escape Pod\n"
+               "* bob                 1000 credits  Sol              Escape Pod\n"));
+  BOOST_TEST(run.says("bob@Sol> status\nPilot bob"));
+  BOOST_TEST(
+      run.says("ada has the controls, in Barnard's Star (3).\nada@Barnard's Star> status\n"
+               "Pilot ada"));
+  BOOST_TEST(run.says("No pilot named 'carol': 'pilots' lists them.\n"));
+  BOOST_TEST(run.says("ada already has the controls.\n"));
+
+  auto game = save.open();
+  const std::string ada = player_id(*game, "ada");
+  const std::string bob = player_id(*game, "bob");
+  BOOST_TEST(game->players().list().size() == 2u);
+  BOOST_TEST(position(*game, ada).first == 3);
+  BOOST_TEST(position(*game, bob).first == 1);
+  BOOST_TEST(game->turns().budget(ada)->available == 58);
+  BOOST_TEST(game->turns().budget(bob)->available == 60);
+  BOOST_TEST(game->custom_tables().query("SELECT active_pilot FROM save_state")[0].text(0) == ada);
+}
+
+BOOST_AUTO_TEST_CASE(a_session_resumes_where_the_save_left_off) {
+  Save save;
+  const Run first = save.play(pod_arrival("ada") + "dock\nbuy food 5\nwait 1h\n" +
+                              "new bob\n3\n");  // bob picks a ship, then the input ends
+  BOOST_TEST(first.exit_code == 0);
+  BOOST_TEST(first.says("You claim the Fast Courier. What do you tell Sato?"));
+
+  // bob is still at the gate with the same guard (Sato) and ships; his pick is made again.
+  const Run second = save.play(
+      "3\nI'm pilot Bob, I definitely bought it with registry and license today.\n"
+      "switch ada\nstatus\ncargo\nquit\n");
+  BOOST_TEST(second.exit_code == 0);
+  BOOST_TEST(second.says("Hearth sample game - save " + save.file.path +
+                         " - 2026-01-01 01:00 UTC\nbob is at the shipyard gate.\n"));
+  BOOST_TEST(second.says("Customs Officer Sato steps into"));
+  BOOST_TEST(second.says("  3. Fast Courier"));
+  BOOST_TEST(second.says("ship> 3\nYou claim the Fast Courier."));
+  BOOST_TEST(second.says("ada has the controls, in Sol (1)."));
+  BOOST_TEST(second.says("  Location  sector 1, Sol, docked at Callisto Shipyard\n"));
+  BOOST_TEST(second.says("  Food             5\n"));
+
+  auto game = save.open(kStart + kHour);
+  const std::string ada = player_id(*game, "ada");
+  const std::string bob = player_id(*game, "bob");
+  BOOST_TEST(held(*game, ada, "Food") == 5);
+  BOOST_TEST(game->ledger().credits(ada) == 1000 - 5 * 20);
+  BOOST_TEST(game->onboarding().status(bob)->attempts == 1);  // resumed, not restarted
+  BOOST_TEST(game->onboarding().status(bob)->claimed_ship);
+}
+
+BOOST_AUTO_TEST_CASE(every_refusal_is_one_sentence_and_changes_nothing) {
+  Save save;
+  // A pilot in an escape pod (1000 credits, 10 units of hold) who has spent every turn warping
+  // between Sol and Barnard's Star (2 turns a warp), and has collected the supply drop.
+  std::string setup = pod_arrival("ada") + "supply\n";
+  for (int i = 0; i < 30; ++i) setup += i % 2 == 0 ? "move 3\n" : "move 1\n";
+  const Run ready = save.play(setup + "quit\n");
+  BOOST_TEST(ready.exit_code == 0);
+  BOOST_TEST(ready.says("ada@Sol> move 3\nYou warp"));
+
+  std::string ada;
+  std::int64_t events_before = 0;
+  {
+    auto game = save.open();
+    ada = player_id(*game, "ada");
+    events_before = static_cast<std::int64_t>(game->events(0, 100000).size());
+    BOOST_TEST(game->turns().budget(ada)->available == 0);
+    BOOST_TEST(game->ledger().credits(ada) == 1500);
+  }
+
+  const Run run = save.play(
+      "stauts\n"
+      "frobnicate\n"
+      "move 3\n"
+      "move 42\n"
+      "move 8\n"
+      "move\n"
+      "market\n"
+      "buy food 1\n"
+      "sell food 1\n"
+      "supply\n"
+      "wait forever\n"
+      "switch nobody\n"
+      "new ada\n"
+      "new x\n"
+      "quit\n");
+  BOOST_TEST(run.exit_code == 0);
+  BOOST_TEST(run.err == "");
+  BOOST_TEST(run.says("> stauts\nUnknown command 'stauts'. Did you mean 'status'?\n"));
+  BOOST_TEST(run.says("> frobnicate\nUnknown command 'frobnicate': 'help' lists the commands.\n"));
+  BOOST_TEST(run.says("> move 3\nNot enough turns: 2 needed, 0 available (enough in 6m 0s).\n"));
+  BOOST_TEST(run.says("> move 42\nNo such sector: '42'. 'map' lists the warps from here.\n"));
+  BOOST_TEST(
+      run.says("> move 8\nNo warp leads from Sol to Sirius: 'map' lists the warps from "
+               "here.\n"));
+  BOOST_TEST(run.says("> move\nUsage: move SECTOR.\n"));
+  BOOST_TEST(run.says("> market\nYou are not docked at a station: 'dock' first.\n"));
+  BOOST_TEST(run.says("> buy food 1\nYou are not docked at a station: 'dock' first.\n"));
+  BOOST_TEST(run.says("> sell food 1\nYou are not docked at a station: 'dock' first.\n"));
+  BOOST_TEST(
+      run.says("> supply\nThe supply drop is on cooldown: the next one is ready in 1d 0h.\n"));
+  BOOST_TEST(run.says("> wait forever\nWait how long?"));
+  BOOST_TEST(run.says("> switch nobody\nNo pilot named 'nobody': 'pilots' lists them.\n"));
+  BOOST_TEST(run.says("> new ada\nThe username 'ada' is taken.\n"));
+  BOOST_TEST(run.says("> new x\nA username has 3 to 50 characters; 'x' has 1.\n"));
+
+  auto game = save.open();
+  BOOST_TEST(static_cast<std::int64_t>(game->events(0, 100000).size()) == events_before);
+  BOOST_TEST(game->ledger().credits(ada) == 1500);
+  BOOST_TEST(game->turns().budget(ada)->available == 0);
+  BOOST_TEST(position(*game, ada).first == 1);
+  BOOST_TEST(game->players().list().size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(trading_refusals_name_what_is_missing) {
+  Save save;
+  const Run run = save.play(pod_arrival("ada") +
+                            "boost\ndock\ndock\nbuy electronics 8\nbuy food 11\nbuy ore 1\n"
+                            "buy gold 1\nbuy food 0\nsell food 1\nbuy food 2\nsell food 3\n"
+                            "supply\nboost\nboost\nmove 2\nquit\n");
+  BOOST_TEST(run.exit_code == 0);
+  BOOST_TEST(
+      run.says("> boost\nYou have no Fuel Cell: buy one at a market or collect the "
+               "'supply' drop.\n"));
+  BOOST_TEST(run.says("> dock\nYou are already docked at Callisto Shipyard.\n"));
+  BOOST_TEST(run.says("> buy electronics 8\nInsufficient funds: 1120 needed, 1000 available.\n"));
+  BOOST_TEST(run.says("> buy food 11\nYour hold has room for 10 more units.\n"));
+  BOOST_TEST(run.says("> buy ore 1\nCallisto Shipyard does not sell Ore.\n"));
+  BOOST_TEST(run.says("> buy gold 1\nNo such commodity: 'gold'."));
+  BOOST_TEST(run.says("> buy food 0\nThe quantity must be a whole number from 1 to 10000.\n"));
+  BOOST_TEST(run.says("> sell food 1\nCallisto Shipyard does not buy Food.\n"));
+  BOOST_TEST(run.says("> boost\nThe fuel boost is already running: 2h 0m left.\n"));
+  BOOST_TEST(run.says("> move 2\nYou are docked: 'undock' first.\n"));
+
+  auto game = save.open();
+  const std::string ada = player_id(*game, "ada");
+  BOOST_TEST(held(*game, ada, "Food") == 2);
+  BOOST_TEST(held(*game, ada, "Fuel Cell") == 0);  // dropped by the supply, burned by the boost
+  BOOST_TEST(game->ledger().credits(ada) == 1000 - 2 * 20 + 500);
+  BOOST_TEST(game->ledger().check_ledger().empty());
+}
+
+BOOST_AUTO_TEST_CASE(an_unusable_save_exits_non_zero_with_one_line) {
+  Save save;
+  save.file.write("this is not a game\n");
+  const Run run = save.play("status\n");
+  BOOST_TEST(run.exit_code == 1);
+  BOOST_TEST(run.out == "");
+  BOOST_TEST(run.err.find("is not a game file") != std::string::npos);
+  BOOST_TEST(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+  BOOST_TEST(save.file.bytes() == "this is not a game\n");  // untouched
+}
+
+BOOST_AUTO_TEST_CASE(help_lists_every_command) {
+  Save save;
+  const Run run = save.play("help\nquit\n");
+  for (const char* command :
+       {"status", "map", "move SECTOR", "dock", "undock", "market", "buy ITEM QUANTITY",
+        "sell ITEM QUANTITY", "cargo", "standings", "supply", "boost", "log", "wait DURATION",
+        "pilots", "new NAME", "switch NAME", "help", "quit"}) {
+    BOOST_TEST(run.says(std::string("\n  ") + command + " "), command);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
