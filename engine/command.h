@@ -124,8 +124,10 @@ class Core {
   auto read(Work&& work) -> std::invoke_result_t<Work, SQLite::Database&> {
     struct ResetAtExit {
       Core& core;
+
       ~ResetAtExit() { core.reset_statements(); }
     } reset_at_exit{*this};
+
     try {
       SQLite::Transaction transaction(db_->sql(), SQLite::TransactionBehavior::DEFERRED);
       return work(db_->sql());

@@ -467,7 +467,8 @@ void tick_reputation(Command& command, GameTime to) {
   // Decay: every step due by `to`, each as of its own time.
   std::vector<std::pair<std::int64_t, reputation::Tier>> tiers;  // by min_value, descending
   SQLite::Statement& bands = command.prepare(
-      "SELECT min_value, level, title, numeric_level FROM reputation_tiers ORDER BY min_value DESC");
+      "SELECT min_value, level, title, numeric_level FROM reputation_tiers ORDER BY min_value "
+      "DESC");
   while (bands.executeStep()) {
     tiers.push_back({bands.getColumn(0).getInt64(),
                      {bands.getColumn(1).getString(), bands.getColumn(2).getString(),
@@ -480,6 +481,7 @@ void tick_reputation(Command& command, GameTime to) {
     }
     throw Error(ErrorKind::CorruptData, fmt::format("No reputation tier holds {}.", value));
   };
+
   struct Due {
     std::string id;
     std::string player;
@@ -488,6 +490,7 @@ void tick_reputation(Command& command, GameTime to) {
     GameTime last_activity;
     GameTime due;
   };
+
   for (;;) {
     SQLite::Statement& due = command.prepare(
         "SELECT r.id, r.player_id, f.code, r.current_value, r.last_activity_at, r.decay_due_at "
@@ -530,8 +533,7 @@ void tick_reputation(Command& command, GameTime to) {
       // One entry (the usual tick) is appended in SQL; several (a catch-up) are merged here.
       std::string appended = entries.front();
       if (entries.size() > 1) {
-        SQLite::Statement& stored =
-            command.prepare("SELECT history FROM reputations WHERE id = ?");
+        SQLite::Statement& stored = command.prepare("SELECT history FROM reputations WHERE id = ?");
         stored.bind(1, row.id);
         stored.executeStep();
         auto history = storage::from_json<ReputationHistory>(stored.getColumn(0).getString(),

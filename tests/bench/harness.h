@@ -2,11 +2,11 @@
 // raw SQLite doing the same writes in the same run, and their ratio.
 #pragma once
 
-#include <fmt/core.h>
-
 #include <chrono>
 #include <functional>
 #include <string>
+
+#include <fmt/core.h>
 
 namespace hearth::bench {
 
@@ -18,8 +18,9 @@ inline double seconds(const std::function<void()>& work) {
 }
 
 inline void print_header(const std::string& title) {
-  fmt::print("\n## {}\n\n| measurement | engine | raw SQLite | engine/raw |\n|---|---:|---:|---:|\n",
-             title);
+  fmt::print(
+      "\n## {}\n\n| measurement | engine | raw SQLite | engine/raw |\n|---|---:|---:|---:|\n",
+      title);
 }
 
 // A row comparing durations (lower is better): ratio = engine / raw.

@@ -1,9 +1,9 @@
 // hearth_bench: the engine's figures beside raw SQLite doing the same work, in the same run.
 // Usage: hearth_bench [ticks|commands|ledger|all] [--players N]
-#include <fmt/core.h>
-
 #include <cstring>
 #include <string>
+
+#include <fmt/core.h>
 
 #include "tests/bench/suites.h"
 

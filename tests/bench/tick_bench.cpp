@@ -4,9 +4,6 @@
 //   due for every row (each decay step journaled, with its tier change when there is one);
 // - an idle tick (nothing due);
 // - spend-turns and change-reputation commands per second, at FULL and at NORMAL.
-#include <fmt/core.h>
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -15,10 +12,14 @@
 #include <string>
 #include <vector>
 
+#include <fmt/core.h>
+
 #include "engine/command.h"
 #include "engine/game.h"
 #include "tests/bench/harness.h"
 #include "tests/bench/suites.h"
+
+#include <sqlite3.h>
 
 namespace hearth::bench {
 
@@ -88,10 +89,10 @@ void build_world(const std::string& path, const Scale& scale) {
         "(150 + (p.rowid * 7919 + f.rowid * 104729) % 650) AS value "
         "FROM players p CROSS JOIN factions f)",
         due - rules.decay_grace - rules.decay_interval, due, kCreated));
-    sql.exec(fmt::format(
-        "INSERT INTO user_timers (user_id, type, key, expires_at, metadata) "
-        "SELECT id, 'EFFECT', 'boost', {}, '{{\"multiplier\":2}}' FROM users",
-        kTick - 30 * kMinute));
+    sql.exec(
+        fmt::format("INSERT INTO user_timers (user_id, type, key, expires_at, metadata) "
+                    "SELECT id, 'EFFECT', 'boost', {}, '{{\"multiplier\":2}}' FROM users",
+                    kTick - 30 * kMinute));
   });
 }
 
@@ -119,7 +120,9 @@ class Raw {
 
   sqlite3_stmt* prepare(const char* sql) {
     sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK) fail();
+    if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr) !=
+        SQLITE_OK)
+      fail();
     statements_.push_back(statement);
     return statement;
   }
@@ -199,11 +202,13 @@ void raw_full_tick(Raw& raw, GameTime to) {
       "trade_modifier = ?4, port_access_level = ?5, combat_response = ?6, "
       "decay_due_at = NULLIF(?7, 0), history = json_insert(CASE WHEN json_array_length(history) "
       ">= ?8 THEN json_remove(history, '$[0]') ELSE history END, '$[#]', json(?9)) WHERE id = ?10");
+
   struct Row {
     std::string id, player, faction;
     std::int64_t value;
     GameTime last, due;
   };
+
   for (;;) {
     sqlite3_bind_int64(due, 1, to);
     std::vector<Row> rows;
@@ -238,8 +243,16 @@ void raw_full_tick(Raw& raw, GameTime to) {
       bind_text(update, 2, after.level);
       bind_text(update, 3, after.title);
       sqlite3_bind_double(update, 4, modifier);
-      sqlite3_bind_int64(update, 5, row.value >= 600 ? 3 : row.value >= 200 ? 2 : row.value >= -200 ? 1 : 0);
-      sqlite3_bind_text(update, 6, row.value >= 400 ? "friendly" : row.value >= -200 ? "neutral" : "hostile", -1, SQLITE_STATIC);
+      sqlite3_bind_int64(update, 5,
+                         row.value >= 600    ? 3
+                         : row.value >= 200  ? 2
+                         : row.value >= -200 ? 1
+                                             : 0);
+      sqlite3_bind_text(update, 6,
+                        row.value >= 400    ? "friendly"
+                        : row.value >= -200 ? "neutral"
+                                            : "hostile",
+                        -1, SQLITE_STATIC);
       sqlite3_bind_int64(update, 7, more ? at + rules.decay_interval : 0);
       sqlite3_bind_int64(update, 8, rules.history_limit);
       bind_text(update, 9,
@@ -314,7 +327,8 @@ void raw_full_tick(Raw& raw, GameTime to) {
   }
   sqlite3_reset(timers);
   sqlite3_stmt* expire = raw.prepare(
-      "UPDATE user_timers SET expired_at = expires_at WHERE expired_at IS NULL AND expires_at <= ?1");
+      "UPDATE user_timers SET expired_at = expires_at WHERE expired_at IS NULL AND expires_at <= "
+      "?1");
   sqlite3_bind_int64(expire, 1, to);
   raw.step_done(expire);
 
@@ -409,7 +423,8 @@ void raw_changes(Raw& raw, const std::vector<int>& players, const std::vector<st
       "UPDATE reputations SET current_value = ?1, current_level = ?2, title = ?3, "
       "trade_modifier = ?4, port_access_level = ?5, combat_response = ?6, last_activity_at = ?7, "
       "decay_due_at = NULLIF(?8, 0), history = json_insert(CASE WHEN json_array_length(history) "
-      ">= ?9 THEN json_remove(history, '$[0]') ELSE history END, '$[#]', json(?10)) WHERE id = ?11");
+      ">= ?9 THEN json_remove(history, '$[0]') ELSE history END, '$[#]', json(?10)) WHERE id = "
+      "?11");
   sqlite3_stmt* event = raw.prepare(
       "INSERT INTO events (at, type, actor, subject, payload) VALUES (?, ?, NULL, ?, json(?))");
   const ReputationRules& rules = kRules.reputation;
@@ -458,29 +473,39 @@ void raw_changes(Raw& raw, const std::vector<int>& players, const std::vector<st
     sqlite3_bind_int64(update, 1, value);
     bind_text(update, 2, levels[1]);
     bind_text(update, 3, titles[1]);
-    sqlite3_bind_double(update, 4, std::round(static_cast<double>(value) / 800.0 * 0.3 * 100) / 100);
+    sqlite3_bind_double(update, 4,
+                        std::round(static_cast<double>(value) / 800.0 * 0.3 * 100) / 100);
     sqlite3_bind_int64(update, 5, value >= 600 ? 3 : value >= 200 ? 2 : value >= -200 ? 1 : 0);
-    sqlite3_bind_text(update, 6, value >= 400 ? "friendly" : value >= -200 ? "neutral" : "hostile", -1, SQLITE_STATIC);
+    sqlite3_bind_text(update, 6,
+                      value >= 400    ? "friendly"
+                      : value >= -200 ? "neutral"
+                                      : "hostile",
+                      -1, SQLITE_STATIC);
     sqlite3_bind_int64(update, 7, now);
     sqlite3_bind_int64(update, 8, decays ? now + rules.decay_grace + rules.decay_interval : 0);
     sqlite3_bind_int64(update, 9, rules.history_limit);
-    bind_text(update, 10,
-              fmt::format(R"({{"at":{},"old_value":{},"new_value":{},"change":{},"reason":"bench"}})",
-                          now, old_value, value, value - old_value));
+    bind_text(
+        update, 10,
+        fmt::format(R"({{"at":{},"old_value":{},"new_value":{},"change":{},"reason":"bench"}})",
+                    now, old_value, value, value - old_value));
     bind_text(update, 11, row_id);
     raw.step_done(update);
     sqlite3_bind_int64(event, 1, now);
     sqlite3_bind_text(event, 2, "reputation.changed", -1, SQLITE_STATIC);
     bind_text(event, 3, id);
-    bind_text(event, 4, fmt::format(R"({{"faction":"{}","old":{},"new":{},"change":{},"reason":"bench"}})",
-                                    code, old_value, value, value - old_value));
+    bind_text(event, 4,
+              fmt::format(R"({{"faction":"{}","old":{},"new":{},"change":{},"reason":"bench"}})",
+                          code, old_value, value, value - old_value));
     raw.step_done(event);
     if (levels[0] != levels[1]) {
       sqlite3_bind_int64(event, 1, now);
       sqlite3_bind_text(event, 2, "reputation.tier_changed", -1, SQLITE_STATIC);
       bind_text(event, 3, id);
-      bind_text(event, 4, fmt::format(R"({{"faction":"{}","old_level":"{}","new_level":"{}","old_title":"{}","new_title":"{}","value":{}}})",
-                                      code, levels[0], levels[1], titles[0], titles[1], value));
+      bind_text(
+          event, 4,
+          fmt::format(
+              R"({{"faction":"{}","old_level":"{}","new_level":"{}","old_title":"{}","new_title":"{}","value":{}}})",
+              code, levels[0], levels[1], titles[0], titles[1], value));
       raw.step_done(event);
     }
     raw.exec("COMMIT");

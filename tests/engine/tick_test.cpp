@@ -88,11 +88,10 @@ std::string dump(Game& game) {
     for (const char* table : {"players", "reputations", "team_reputations", "team_members",
                               "user_timers", "accounts", "transactions", "events"}) {
       // Events compare as the set they are: one tick journals rule by rule.
-      const std::string query =
-          std::string(table) == "events"
-              ? "SELECT at, type, actor, subject, payload FROM events "
-                "ORDER BY at, type, subject, payload"
-              : std::string("SELECT * FROM ") + table + " ORDER BY 1, 2, 3";
+      const std::string query = std::string(table) == "events"
+                                    ? "SELECT at, type, actor, subject, payload FROM events "
+                                      "ORDER BY at, type, subject, payload"
+                                    : std::string("SELECT * FROM ") + table + " ORDER BY 1, 2, 3";
       SQLite::Statement rows(sql, query);
       text += std::string("## ") + table + "\n";
       while (rows.executeStep()) {
