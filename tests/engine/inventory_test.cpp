@@ -113,8 +113,8 @@ BOOST_AUTO_TEST_CASE(an_item_is_created_with_its_definition) {
   const auto events = game.events(after);
   BOOST_TEST_REQUIRE(events.size() == 1u);
   BOOST_TEST(events[0].type == "item.created");
-  BOOST_TEST(events[0].payload == fmt::format(R"({{"item":{},"name":"Potion of Haste"}})",
-                                              potion->id));
+  BOOST_TEST(events[0].payload ==
+             fmt::format(R"({{"item":{},"name":"Potion of Haste"}})", potion->id));
 }
 
 BOOST_AUTO_TEST_CASE(item_definitions_are_validated_and_refusals_write_nothing) {
@@ -139,8 +139,10 @@ BOOST_AUTO_TEST_CASE(item_definitions_are_validated_and_refusals_write_nothing) 
     refused({.name = "Axe", .type = "EQUIPMENT", .usage_data = usage}, Refusal::InvalidArgument);
   }
   BOOST_TEST(snapshot(game) == before);
-  BOOST_TEST(items.create_item({.name = std::string(255, 'n'), .type = std::string(50, 'T'),
-                                .rarity = std::string(20, 'r')})
+  BOOST_TEST(items
+                 .create_item({.name = std::string(255, 'n'),
+                               .type = std::string(50, 'T'),
+                               .rarity = std::string(20, 'r')})
                  .ok());
 }
 
@@ -244,9 +246,10 @@ BOOST_AUTO_TEST_CASE(every_refused_item_change_writes_nothing) {
     BOOST_TEST((removed.refusal() == refusal), removed.detail());
   }
   // A stack never overflows.
-  BOOST_TEST((items.add({.user_id = alice,
-                         .item = gem,
-                         .quantity = std::numeric_limits<std::int64_t>::max() - 1})
+  BOOST_TEST((items
+                  .add({.user_id = alice,
+                        .item = gem,
+                        .quantity = std::numeric_limits<std::int64_t>::max() - 1})
                   .refusal() == Refusal::InvalidArgument));
   BOOST_TEST(snapshot(game) == before);
 }
@@ -270,8 +273,8 @@ BOOST_AUTO_TEST_CASE(the_rules_limit_stacks_and_slots) {
   const auto third = limited_items.add({.user_id = dora, .item = ids[2], .quantity = 1});
   BOOST_TEST((third.refusal() == Refusal::NotAllowed));
   BOOST_TEST(third.detail() == "An inventory holds at most 2 different items.");
-  BOOST_TEST((limited_items.buy({.user_id = dora, .item = ids[2]}).refusal() ==
-              Refusal::NotAllowed));
+  BOOST_TEST(
+      (limited_items.buy({.user_id = dora, .item = ids[2]}).refusal() == Refusal::NotAllowed));
   BOOST_TEST(snapshot(*limited.game) == full);  // the refused purchase paid nothing
 
   // Adding to a held stack takes no new slot; emptying a stack frees one.
@@ -316,21 +319,27 @@ BOOST_AUTO_TEST_CASE(giving_moves_items_between_two_users_in_one_command) {
 
   // Everything a gift refuses writes nothing.
   const std::string before = snapshot(game);
-  BOOST_TEST((items.give({.from_user = alice, .to_user = bob, .item = gem, .quantity = 4})
-                  .refusal() == Refusal::NotAllowed));
-  BOOST_TEST((items.give({.from_user = alice, .to_user = alice, .item = gem, .quantity = 1})
-                  .refusal() == Refusal::InvalidArgument));
-  BOOST_TEST((items.give({.from_user = alice, .to_user = "nobody", .item = gem, .quantity = 1})
-                  .refusal() == Refusal::NotFound));
-  BOOST_TEST((items.give({.from_user = "nobody", .to_user = bob, .item = gem, .quantity = 1})
-                  .refusal() == Refusal::NotFound));
-  BOOST_TEST((items.give({.from_user = alice, .to_user = bob, .item = gem, .quantity = 0})
-                  .refusal() == Refusal::InvalidArgument));
+  BOOST_TEST(
+      (items.give({.from_user = alice, .to_user = bob, .item = gem, .quantity = 4}).refusal() ==
+       Refusal::NotAllowed));
+  BOOST_TEST(
+      (items.give({.from_user = alice, .to_user = alice, .item = gem, .quantity = 1}).refusal() ==
+       Refusal::InvalidArgument));
+  BOOST_TEST((
+      items.give({.from_user = alice, .to_user = "nobody", .item = gem, .quantity = 1}).refusal() ==
+      Refusal::NotFound));
+  BOOST_TEST(
+      (items.give({.from_user = "nobody", .to_user = bob, .item = gem, .quantity = 1}).refusal() ==
+       Refusal::NotFound));
+  BOOST_TEST(
+      (items.give({.from_user = alice, .to_user = bob, .item = gem, .quantity = 0}).refusal() ==
+       Refusal::InvalidArgument));
   BOOST_TEST(snapshot(game) == before);
   BOOST_TEST_REQUIRE(game.players().remove(alice).ok());
   const std::string removed = snapshot(game);
-  BOOST_TEST((items.give({.from_user = alice, .to_user = bob, .item = gem, .quantity = 1})
-                  .refusal() == Refusal::NotAllowed));
+  BOOST_TEST(
+      (items.give({.from_user = alice, .to_user = bob, .item = gem, .quantity = 1}).refusal() ==
+       Refusal::NotAllowed));
   BOOST_TEST(snapshot(game) == removed);
 }
 
@@ -393,9 +402,9 @@ BOOST_AUTO_TEST_CASE(a_refused_purchase_writes_nothing) {
     return answer.detail();
   };
   BOOST_TEST(refused({.user_id = alice, .item = gem}, Refusal::NotAllowed) == "Gem is not sold.");
-  BOOST_TEST(refused({.user_id = alice, .item = sword, .quantity = 101},
-                     Refusal::InsufficientFunds) ==
-             "Insufficient funds: 10100 needed, 10000 available.");
+  BOOST_TEST(
+      refused({.user_id = alice, .item = sword, .quantity = 101}, Refusal::InsufficientFunds) ==
+      "Insufficient funds: 10100 needed, 10000 available.");
   refused({.user_id = alice, .item = sword, .quantity = 0}, Refusal::InvalidArgument);
   refused({.user_id = alice, .item = 999}, Refusal::NotFound);
   refused({.user_id = "nobody", .item = sword}, Refusal::NotFound);

@@ -174,22 +174,21 @@ BOOST_AUTO_TEST_CASE(accounts_open_for_users_teams_classes_and_the_system) {
 
   // The refusals write nothing.
   const std::string before = snapshot(game);
-  BOOST_TEST((ledger.open_account(AccountOwner::user(alice), kFuel).refusal() ==
-              Refusal::AlreadyExists));
+  BOOST_TEST(
+      (ledger.open_account(AccountOwner::user(alice), kFuel).refusal() == Refusal::AlreadyExists));
   BOOST_TEST((ledger.open_account(AccountOwner::of_class(7), kCredits).refusal() ==
               Refusal::AlreadyExists));
   BOOST_TEST((ledger.open_account(AccountOwner::user(alice), 99).refusal() == Refusal::NotFound));
-  BOOST_TEST((ledger.open_account(AccountOwner::user("nobody"), kFuel).refusal() ==
-              Refusal::NotFound));
-  BOOST_TEST((ledger.open_account(AccountOwner::team("nobody"), kFuel).refusal() ==
-              Refusal::NotFound));
-  BOOST_TEST((ledger.open_account(AccountOwner::team("7e000000-0000-4000-8000-000000000002"),
-                                  kFuel)
+  BOOST_TEST(
+      (ledger.open_account(AccountOwner::user("nobody"), kFuel).refusal() == Refusal::NotFound));
+  BOOST_TEST(
+      (ledger.open_account(AccountOwner::team("nobody"), kFuel).refusal() == Refusal::NotFound));
+  BOOST_TEST((ledger.open_account(AccountOwner::team("7e000000-0000-4000-8000-000000000002"), kFuel)
                   .refusal() == Refusal::NotAllowed));
-  BOOST_TEST((ledger.open_account(AccountOwner::of_class(8), kCredits).refusal() ==
-              Refusal::NotFound));
-  BOOST_TEST((ledger.open_account({OwnerKind::Class, "7x"}, kCredits).refusal() ==
-              Refusal::NotFound));
+  BOOST_TEST(
+      (ledger.open_account(AccountOwner::of_class(8), kCredits).refusal() == Refusal::NotFound));
+  BOOST_TEST(
+      (ledger.open_account({OwnerKind::Class, "7x"}, kCredits).refusal() == Refusal::NotFound));
   for (const std::string& name : {std::string(""), std::string("Shop"), std::string(51, 'a')}) {
     BOOST_TEST((ledger.open_account(AccountOwner::system(name), kCredits).refusal() ==
                 Refusal::InvalidArgument),
@@ -198,8 +197,8 @@ BOOST_AUTO_TEST_CASE(accounts_open_for_users_teams_classes_and_the_system) {
   BOOST_TEST(snapshot(game) == before);
   BOOST_TEST_REQUIRE(game.players().remove(bob).ok());
   const std::string after_remove = snapshot(game);
-  BOOST_TEST((ledger.open_account(AccountOwner::user(bob), kFuel).refusal() ==
-              Refusal::NotAllowed));
+  BOOST_TEST(
+      (ledger.open_account(AccountOwner::user(bob), kFuel).refusal() == Refusal::NotAllowed));
   BOOST_TEST(snapshot(game) == after_remove);
 }
 
@@ -239,11 +238,11 @@ BOOST_AUTO_TEST_CASE(a_new_currency_gets_its_system_accounts_and_an_account_per_
 
 BOOST_AUTO_TEST_CASE(a_transfer_is_one_ledger_row_and_one_event) {
   const std::int64_t after = last_event_id(game);
-  const auto id = ledger.transfer({alice_credits, bob_credits, 250,
-                                   {.type = "GIFT",
-                                    .description = "For the fuel",
-                                    .user_id = alice,
-                                    .related_user_id = bob}});
+  const auto id = ledger.transfer(
+      {alice_credits,
+       bob_credits,
+       250,
+       {.type = "GIFT", .description = "For the fuel", .user_id = alice, .related_user_id = bob}});
   BOOST_TEST_REQUIRE(id.ok(), id.detail());
   BOOST_TEST(ledger.balance(alice_credits) == 9750);
   BOOST_TEST(ledger.balance(bob_credits) == 10250);
@@ -325,8 +324,8 @@ BOOST_AUTO_TEST_CASE(every_refused_transfer_writes_nothing) {
   BOOST_TEST_REQUIRE(ledger.mint(alice_credits, kMax - 30000).ok());
   BOOST_TEST(ledger.balance(kCreditsMint) == -kMax);
   const std::string full = snapshot(game);
-  BOOST_TEST((ledger.transfer({bob_credits, alice_credits, 20001}).refusal() ==
-              Refusal::InvalidArgument));
+  BOOST_TEST(
+      (ledger.transfer({bob_credits, alice_credits, 20001}).refusal() == Refusal::InvalidArgument));
   BOOST_TEST((ledger.mint(bob_credits, 2).refusal() == Refusal::InvalidArgument));
   BOOST_TEST(snapshot(game) == full);
   BOOST_TEST(ledger.mint(bob_credits, 1).ok());  // exactly the lowest int64
@@ -334,9 +333,8 @@ BOOST_AUTO_TEST_CASE(every_refused_transfer_writes_nothing) {
 
 BOOST_AUTO_TEST_CASE(mint_and_burn_go_through_the_system_accounts) {
   const std::int64_t after = last_event_id(game);
-  const auto minted = ledger.mint(bob_credits, 500, {.description = "Quest reward",
-                                                     .user_id = bob,
-                                                     .automated = true});
+  const auto minted = ledger.mint(
+      bob_credits, 500, {.description = "Quest reward", .user_id = bob, .automated = true});
   BOOST_TEST_REQUIRE(minted.ok(), minted.detail());
   BOOST_TEST(ledger.balance(bob_credits) == 10500);
   BOOST_TEST(ledger.balance(kCreditsMint) == -30500);
@@ -366,8 +364,8 @@ BOOST_AUTO_TEST_CASE(mint_and_burn_go_through_the_system_accounts) {
 BOOST_AUTO_TEST_CASE(the_legs_of_one_command_commit_together_or_not_at_all) {
   const std::string before = snapshot(game);
   // The first leg alone would be fine; the second is refused, so the first is not applied.
-  const auto refused = ledger.transfer_all({{alice_credits, bob_credits, 100},
-                                            {bob_credits, carol_credits, 20000}});
+  const auto refused =
+      ledger.transfer_all({{alice_credits, bob_credits, 100}, {bob_credits, carol_credits, 20000}});
   BOOST_TEST((refused.refusal() == Refusal::InsufficientFunds));
   BOOST_TEST(refused.detail() ==
              "Transfer 2 of 2: Insufficient funds: 20000 needed, 10100 available.");
@@ -393,9 +391,11 @@ BOOST_AUTO_TEST_CASE(the_legs_of_one_command_commit_together_or_not_at_all) {
 // Reversals --------------------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(a_reversal_moves_the_amount_back_and_points_at_the_original) {
-  const auto original = ledger.transfer({alice_credits, bob_credits, 300,
-                                         {.type = "PURCHASE", .user_id = alice,
-                                          .related_user_id = bob}});
+  const auto original =
+      ledger.transfer({alice_credits,
+                       bob_credits,
+                       300,
+                       {.type = "PURCHASE", .user_id = alice, .related_user_id = bob}});
   BOOST_TEST_REQUIRE(original.ok());
   const std::int64_t after = last_event_id(game);
   const auto reversal = ledger.reverse(*original, {.description = "Refund"});
@@ -548,7 +548,8 @@ BOOST_AUTO_TEST_CASE(converting_against_a_rate_divides_and_the_remainder_stays) 
   const std::string before = snapshot(game);
   const auto too_small = ledger.convert({alice_fragments, alice_credits, 99});
   BOOST_TEST((too_small.refusal() == Refusal::InvalidArgument));
-  BOOST_TEST(too_small.detail() == "It takes 100 fragments to buy one unit of credits; 99 is too few.");
+  BOOST_TEST(too_small.detail() ==
+             "It takes 100 fragments to buy one unit of credits; 99 is too few.");
   BOOST_TEST(snapshot(game) == before);
 }
 
@@ -652,10 +653,10 @@ BOOST_AUTO_TEST_CASE(ending_a_rate_shortens_its_window) {
   BOOST_TEST((ledger.end_rate(rate->id, noon + 1).refusal() == Refusal::AlreadyDone));
   BOOST_TEST((ledger.end_rate(rate->id, noon).refusal() == Refusal::AlreadyDone));
   BOOST_TEST((ledger.end_rate(later->id, test::kStart - 1).refusal() == Refusal::NotAllowed));
-  BOOST_TEST((ledger.end_rate(later->id, test::kStart + kDay).refusal() ==
-              Refusal::InvalidArgument));
-  BOOST_TEST((ledger.end_rate(later->id, test::kStart + kHour).refusal() ==
-              Refusal::InvalidArgument));
+  BOOST_TEST(
+      (ledger.end_rate(later->id, test::kStart + kDay).refusal() == Refusal::InvalidArgument));
+  BOOST_TEST(
+      (ledger.end_rate(later->id, test::kStart + kHour).refusal() == Refusal::InvalidArgument));
   BOOST_TEST(snapshot(game) == before);
 }
 
@@ -751,7 +752,7 @@ BOOST_AUTO_TEST_CASE(the_check_finds_a_reversal_that_does_not_mirror_its_origina
 
 BOOST_AUTO_TEST_CASE(money_is_conserved_over_many_random_commands) {
   BOOST_TEST_REQUIRE(ledger.set_rate({kCredits, kFragments, 100}).ok());
-  std::vector<std::int64_t> accounts = {alice_credits, bob_credits,     carol_credits,
+  std::vector<std::int64_t> accounts = {alice_credits,   bob_credits,   carol_credits,
                                         alice_fragments, bob_fragments, kCreditsSink};
   std::vector<std::int64_t> rows;
   std::mt19937_64 draw(7);
