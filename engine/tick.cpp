@@ -25,25 +25,28 @@ void advance_world(Command& command, GameTime to) {
   if (!reached.executeStep()) throw Error(ErrorKind::CorruptData, "game_clock has no row.");
   const GameTime from = reached.getColumn(0).getInt64();
   reached.reset();
-  if (to <= from) return;
-  const bool idle = to < command.next_due();
-  if (!idle) {
+  const bool forward = to > from;
+  // The rules run only when something is due by `to` (next_due is a lower bound; 0: unknown).
+  const bool due = forward && to >= command.next_due();
+  if (due) {
     tick_team_reputation(command, to);
     tick_reputation(command, to);
     tick_personal_reputation(command, to);
     tick_turns(command, to);
     tick_timers(command, to);
   }
-
-  SQLite::Statement& record = command.prepare("UPDATE game_clock SET reached_at = ? WHERE id = 1");
-  record.bind(1, to);
-  record.exec();
-
-  if (idle) return;  // nothing was due, so the earliest due time stands
-  SQLite::Statement& next = command.prepare(kNextDue);
-  next.bind(1, kNever);
-  next.executeStep();
-  command.set_next_due(next.getColumn(0).getInt64());
+  if (forward) {
+    SQLite::Statement& record =
+        command.prepare("UPDATE game_clock SET reached_at = ? WHERE id = 1");
+    record.bind(1, to);
+    record.exec();
+  }
+  if (due || command.next_due() == 0) {
+    SQLite::Statement& next = command.prepare(kNextDue);
+    next.bind(1, kNever);
+    next.executeStep();
+    command.set_next_due(next.getColumn(0).getInt64());
+  }
 }
 
 }  // namespace hearth

@@ -32,5 +32,5 @@ CREATE TABLE events (
   payload TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(payload))
 );
 
+-- A player's log reads by subject. No index by type: every event would pay for it on write.
 CREATE INDEX events_by_subject ON events (subject, id) WHERE subject IS NOT NULL;
-CREATE INDEX events_by_type ON events (type, id);
