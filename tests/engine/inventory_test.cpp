@@ -12,11 +12,8 @@ using namespace hearth;
 
 namespace {
 
-long long scalar(Game& game, const std::string& sql) {
-  return game.core().read([&](SQLite::Database& db) { return db.execAndGet(sql).getInt64(); });
-}
-
-void exec(Game& game, const std::string& sql) { game.core().db().sql().exec(sql); }
+using test::exec_sql;
+using test::query_int;
 
 // Everything an inventory command writes — items, stacks, history, ledger rows, balances,
 // events — so that a refused command can be shown to have written nothing.
@@ -34,7 +31,7 @@ std::string snapshot(Game& game) {
 }
 
 std::int64_t last_event_id(Game& game) {
-  return scalar(game, "SELECT ifnull(max(id), 0) FROM events");
+  return query_int(game, "SELECT ifnull(max(id), 0) FROM events");
 }
 
 // A game with two players and two items: a sword sold at 100 credits and a gem not sold.
@@ -162,7 +159,7 @@ BOOST_AUTO_TEST_CASE(adding_grows_a_stack_and_records_every_change) {
   BOOST_TEST(items.quantity(alice, sword) == 5);
   BOOST_TEST(items.quantity(bob, sword) == 0);
   BOOST_TEST((items.stacks(alice) == std::vector<Stack>{{sword, "Sword", 5}}));
-  BOOST_TEST(scalar(game, "SELECT count(*) FROM inventory") == 1);
+  BOOST_TEST(query_int(game, "SELECT count(*) FROM inventory") == 1);
 
   const auto history = items.history(alice);
   BOOST_TEST_REQUIRE(history.size() == 2u);
@@ -196,7 +193,7 @@ BOOST_AUTO_TEST_CASE(removing_shrinks_a_stack_and_deletes_it_at_zero) {
   const auto rest = items.remove({.user_id = alice, .item = gem, .quantity = 3});
   BOOST_TEST_REQUIRE(rest.ok(), rest.detail());
   BOOST_TEST(items.quantity(alice, gem) == 0);
-  BOOST_TEST(scalar(game, "SELECT count(*) FROM inventory") == 0);
+  BOOST_TEST(query_int(game, "SELECT count(*) FROM inventory") == 0);
   BOOST_TEST(items.stacks(alice).empty());
   const auto history = items.history(alice);
   BOOST_TEST_REQUIRE(history.size() == 3u);
@@ -423,8 +420,8 @@ BOOST_AUTO_TEST_CASE(the_check_finds_stacks_that_disagree_with_their_history) {
   BOOST_TEST_REQUIRE(items.add({.user_id = alice, .item = sword, .quantity = 4}).ok());
   BOOST_TEST_REQUIRE(items.add({.user_id = bob, .item = gem, .quantity = 2}).ok());
   BOOST_TEST(items.check_inventory().empty());
-  exec(game, fmt::format("UPDATE inventory SET quantity = 9 WHERE item_id = {}", sword));
-  exec(game, fmt::format("DELETE FROM inventory WHERE item_id = {}", gem));
+  exec_sql(game, fmt::format("UPDATE inventory SET quantity = 9 WHERE item_id = {}", sword));
+  exec_sql(game, fmt::format("DELETE FROM inventory WHERE item_id = {}", gem));
   const auto violations = items.check_inventory();
   BOOST_TEST_REQUIRE(violations.size() == 2u);
   const auto& by_alice = violations[0].user_id == alice ? violations[0] : violations[1];

@@ -23,11 +23,8 @@ constexpr std::int64_t kCreditsMint = 1;
 constexpr std::int64_t kCreditsSink = 2;
 constexpr std::int64_t kFragmentsMint = 3;
 
-long long scalar(Game& game, const std::string& sql) {
-  return game.core().read([&](SQLite::Database& db) { return db.execAndGet(sql).getInt64(); });
-}
-
-void exec(Game& game, const std::string& sql) { game.core().db().sql().exec(sql); }
+using test::exec_sql;
+using test::query_int;
 
 // Everything the ledger writes — row counts, every balance, every rate — so that a refused
 // command can be shown to have written nothing.
@@ -66,7 +63,7 @@ bool conserved(Game& game) {
 }
 
 std::int64_t last_event_id(Game& game) {
-  return scalar(game, "SELECT ifnull(max(id), 0) FROM events");
+  return query_int(game, "SELECT ifnull(max(id), 0) FROM events");
 }
 
 // The events journaled after `after`, of types starting with `prefix`.
@@ -141,12 +138,12 @@ BOOST_AUTO_TEST_CASE(a_player_holds_an_account_in_every_money_currency) {
 }
 
 BOOST_AUTO_TEST_CASE(accounts_open_for_users_teams_classes_and_the_system) {
-  exec(game,
-       "INSERT INTO teams (id, name, created_at, updated_at) VALUES "
-       "('7e000000-0000-4000-8000-000000000001', 'Traders', 0, 0), "
-       "('7e000000-0000-4000-8000-000000000002', 'Gone', 0, 0)");
-  exec(game, "UPDATE teams SET disbanded_at = 1 WHERE name = 'Gone'");
-  exec(game, "INSERT INTO classes (id, name) VALUES (7, 'Class 7')");
+  exec_sql(game,
+           "INSERT INTO teams (id, name, created_at, updated_at) VALUES "
+           "('7e000000-0000-4000-8000-000000000001', 'Traders', 0, 0), "
+           "('7e000000-0000-4000-8000-000000000002', 'Gone', 0, 0)");
+  exec_sql(game, "UPDATE teams SET disbanded_at = 1 WHERE name = 'Gone'");
+  exec_sql(game, "INSERT INTO classes (id, name) VALUES (7, 'Class 7')");
   const std::int64_t after = last_event_id(game);
 
   const auto fuel = ledger.open_account(AccountOwner::user(alice), kFuel);
@@ -213,7 +210,7 @@ BOOST_AUTO_TEST_CASE(a_new_currency_gets_its_system_accounts_and_an_account_per_
   BOOST_TEST(ledger.account_of(AccountOwner::system("mint"), gems->id)->allow_negative);
   BOOST_TEST(ledger.account_of(AccountOwner::system("sink"), gems->id).has_value());
   BOOST_TEST(ledger.account_of(AccountOwner::user(carol), gems->id)->balance == 0);
-  BOOST_TEST(scalar(game, "SELECT count(*) FROM accounts WHERE currency_id = 14") == 5);
+  BOOST_TEST(query_int(game, "SELECT count(*) FROM accounts WHERE currency_id = 14") == 5);
   const auto events = events_since(game, after, "ledger.");
   BOOST_TEST_REQUIRE(events.size() == 1u);
   BOOST_TEST(events[0].payload == R"({"currency":14,"name":"gems"})");
@@ -221,7 +218,7 @@ BOOST_AUTO_TEST_CASE(a_new_currency_gets_its_system_accounts_and_an_account_per_
   // A resource currency gets no user accounts; players created later get every money currency.
   const auto ore = ledger.create_currency({.name = "ore", .kind = CurrencyKind::Resource});
   BOOST_TEST_REQUIRE(ore.ok(), ore.detail());
-  BOOST_TEST(scalar(game, "SELECT count(*) FROM accounts WHERE currency_id = 15") == 2);
+  BOOST_TEST(query_int(game, "SELECT count(*) FROM accounts WHERE currency_id = 15") == 2);
   const std::string dave = game.players().create({.username = "dave"})->id;
   BOOST_TEST(ledger.account_of(AccountOwner::user(dave), gems->id).has_value());
   BOOST_TEST(!ledger.account_of(AccountOwner::user(dave), ore->id));
@@ -473,11 +470,12 @@ BOOST_AUTO_TEST_CASE(a_mint_is_reversed_back_into_the_mint) {
 }
 
 BOOST_AUTO_TEST_CASE(an_unconfirmed_row_is_not_reversed) {
-  exec(game, fmt::format("INSERT INTO transactions (currency_id, from_account_id, to_account_id, "
-                         "amount, type, confirmed, created_at, updated_at) VALUES "
-                         "(1, {}, {}, 50, 'PENDING', 0, 0, 0)",
-                         alice_credits, bob_credits));
-  const std::int64_t pending = scalar(game, "SELECT max(id) FROM transactions");
+  exec_sql(game,
+           fmt::format("INSERT INTO transactions (currency_id, from_account_id, to_account_id, "
+                       "amount, type, confirmed, created_at, updated_at) VALUES "
+                       "(1, {}, {}, 50, 'PENDING', 0, 0, 0)",
+                       alice_credits, bob_credits));
+  const std::int64_t pending = query_int(game, "SELECT max(id) FROM transactions");
   const std::string before = snapshot(game);
   BOOST_TEST((ledger.reverse(pending).refusal() == Refusal::NotAllowed));
   BOOST_TEST(snapshot(game) == before);
@@ -628,10 +626,10 @@ BOOST_AUTO_TEST_CASE(rate_windows_of_a_pair_never_overlap) {
   BOOST_TEST(ledger.set_rate({kCredits, kFragments, 30, day + kDay}).ok());
   BOOST_TEST(ledger.set_rate({kFragments, kCredits, 1, day}).ok());
   // The schema's trigger refuses an overlap even from SQL.
-  BOOST_CHECK_THROW(exec(game,
-                         "INSERT INTO currency_conversions (currency_source_id, "
-                         "currency_destination_id, ratio, valid_from, created_at, updated_at) "
-                         "VALUES (1, 2, 7, 0, 0, 0)"),
+  BOOST_CHECK_THROW(exec_sql(game,
+                             "INSERT INTO currency_conversions (currency_source_id, "
+                             "currency_destination_id, ratio, valid_from, created_at, updated_at) "
+                             "VALUES (1, 2, 7, 0, 0, 0)"),
                     SQLite::Exception);
 }
 
@@ -690,7 +688,8 @@ BOOST_AUTO_TEST_CASE(every_refused_conversion_writes_nothing) {
 
 BOOST_AUTO_TEST_CASE(the_check_finds_a_tampered_balance) {
   BOOST_TEST(ledger.check_ledger().empty());
-  exec(game, fmt::format("UPDATE accounts SET balance = balance + 5 WHERE id = {}", alice_credits));
+  exec_sql(game,
+           fmt::format("UPDATE accounts SET balance = balance + 5 WHERE id = {}", alice_credits));
   const auto violations = ledger.check_ledger();
   BOOST_TEST_REQUIRE(violations.size() == 2u);
   BOOST_TEST((violations[0].kind == ViolationKind::NotConserved));
@@ -705,8 +704,10 @@ BOOST_AUTO_TEST_CASE(the_check_finds_a_tampered_balance) {
 
 BOOST_AUTO_TEST_CASE(the_check_finds_a_balance_that_moved_between_accounts_without_a_row) {
   // Conserved, yet two balances disagree with their ledger rows.
-  exec(game, fmt::format("UPDATE accounts SET balance = balance - 7 WHERE id = {}", alice_credits));
-  exec(game, fmt::format("UPDATE accounts SET balance = balance + 7 WHERE id = {}", bob_credits));
+  exec_sql(game,
+           fmt::format("UPDATE accounts SET balance = balance - 7 WHERE id = {}", alice_credits));
+  exec_sql(game,
+           fmt::format("UPDATE accounts SET balance = balance + 7 WHERE id = {}", bob_credits));
   const auto violations = ledger.check_ledger();
   BOOST_TEST_REQUIRE(violations.size() == 2u);
   BOOST_TEST((violations[0].kind == ViolationKind::BalanceMismatch));
@@ -717,14 +718,15 @@ BOOST_AUTO_TEST_CASE(the_check_finds_a_balance_that_moved_between_accounts_witho
 
 BOOST_AUTO_TEST_CASE(the_check_finds_a_forbidden_negative_balance) {
   // A consistent ledger row that overdraws alice, written past the schema's CHECK.
-  exec(game, "PRAGMA ignore_check_constraints = ON");
-  exec(game, fmt::format("INSERT INTO transactions (currency_id, from_account_id, to_account_id, "
-                         "amount, type, confirmed, created_at, updated_at) VALUES "
-                         "(1, {0}, {1}, 10010, 'THEFT', 1, 0, 0); "
-                         "UPDATE accounts SET balance = balance - 10010 WHERE id = {0}; "
-                         "UPDATE accounts SET balance = balance + 10010 WHERE id = {1}",
-                         alice_credits, bob_credits));
-  exec(game, "PRAGMA ignore_check_constraints = OFF");
+  exec_sql(game, "PRAGMA ignore_check_constraints = ON");
+  exec_sql(game,
+           fmt::format("INSERT INTO transactions (currency_id, from_account_id, to_account_id, "
+                       "amount, type, confirmed, created_at, updated_at) VALUES "
+                       "(1, {0}, {1}, 10010, 'THEFT', 1, 0, 0); "
+                       "UPDATE accounts SET balance = balance - 10010 WHERE id = {0}; "
+                       "UPDATE accounts SET balance = balance + 10010 WHERE id = {1}",
+                       alice_credits, bob_credits));
+  exec_sql(game, "PRAGMA ignore_check_constraints = OFF");
   const auto violations = ledger.check_ledger();
   BOOST_TEST_REQUIRE(violations.size() == 1u);
   BOOST_TEST((violations[0].kind == ViolationKind::ForbiddenNegative));
@@ -737,17 +739,18 @@ BOOST_AUTO_TEST_CASE(the_check_finds_a_forbidden_negative_balance) {
 BOOST_AUTO_TEST_CASE(the_check_finds_a_reversal_that_does_not_mirror_its_original) {
   const auto original = ledger.transfer({alice_credits, bob_credits, 300});
   // A "reversal" of 200 instead of 300, with consistent balances.
-  exec(game, fmt::format("INSERT INTO transactions (currency_id, from_account_id, to_account_id, "
-                         "amount, type, previous_transaction_id, confirmed, created_at, "
-                         "updated_at) VALUES (1, {1}, {0}, 200, 'REVERSAL', {2}, 1, 0, 0); "
-                         "UPDATE accounts SET balance = balance + 200 WHERE id = {0}; "
-                         "UPDATE accounts SET balance = balance - 200 WHERE id = {1}",
-                         alice_credits, bob_credits, *original));
+  exec_sql(game,
+           fmt::format("INSERT INTO transactions (currency_id, from_account_id, to_account_id, "
+                       "amount, type, previous_transaction_id, confirmed, created_at, "
+                       "updated_at) VALUES (1, {1}, {0}, 200, 'REVERSAL', {2}, 1, 0, 0); "
+                       "UPDATE accounts SET balance = balance + 200 WHERE id = {0}; "
+                       "UPDATE accounts SET balance = balance - 200 WHERE id = {1}",
+                       alice_credits, bob_credits, *original));
   const auto violations = ledger.check_ledger();
   BOOST_TEST_REQUIRE(violations.size() == 1u);
   BOOST_TEST((violations[0].kind == ViolationKind::BadReversal));
   BOOST_TEST(violations[0].expected == *original);
-  BOOST_TEST(violations[0].transaction == scalar(game, "SELECT max(id) FROM transactions"));
+  BOOST_TEST(violations[0].transaction == query_int(game, "SELECT max(id) FROM transactions"));
 }
 
 BOOST_AUTO_TEST_CASE(money_is_conserved_over_many_random_commands) {

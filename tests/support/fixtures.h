@@ -71,6 +71,9 @@ inline long long query_int(Game& game, const std::string& sql) {
   return game.core().read([&](SQLite::Database& db) { return db.execAndGet(sql).getInt64(); });
 }
 
+// Runs `sql` on the game's file directly (test set-up and tampering), outside any command.
+inline void exec_sql(Game& game, const std::string& sql) { game.core().db().sql().exec(sql); }
+
 // A predicate for BOOST_CHECK_EXCEPTION: the Error has this kind.
 inline auto is_kind(ErrorKind kind) {
   return [kind](const Error& error) { return error.kind() == kind; };
