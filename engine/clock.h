@@ -16,6 +16,11 @@ constexpr GameTime kHour = 60 * kMinute;
 constexpr GameTime kDay = 24 * kHour;
 constexpr GameTime kWeek = 7 * kDay;
 
+// The latest game time the engine accepts: 9999-12-31 23:59:59.999 UTC. Game time runs from the
+// epoch (0) to here; a command, a clock reading or an advance outside that range fails with
+// Error{Usage}. Within it, no rule's arithmetic can overflow.
+constexpr GameTime kMaxGameTime = 253402300799999;
+
 // A duration for a person: "45s", "12m 5s", "3h 20m", "2d 4h" (rounded up to the second).
 std::string format_duration(GameTime duration);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <unordered_map>
@@ -114,6 +115,22 @@ class Core {
     return run(clock_->now(), std::forward<Work>(work));
   }
 
+  // Runs `work()` with every command it makes nested in one transaction (Game::atomically): an
+  // inner command's refusal undoes only that command; `work` returning a refusal, or throwing,
+  // undoes them all. Listeners hear the events once, after the commit.
+  template <class Work>
+  Outcome group(Work&& work) {
+    return run([&](Command& command) -> Outcome {
+      struct Scope {
+        Core& core;
+        Command* outer;
+        ~Scope() { core.group_ = outer; }
+      } scope{*this, group_};
+      if (group_ == nullptr) group_ = &command;
+      return work();
+    });
+  }
+
   // Like run(), without advancing the world first (for the tick itself and for opening).
   template <class Work>
   auto run_unadvanced(GameTime now, Work&& work) -> std::invoke_result_t<Work, Command&>;
@@ -129,7 +146,10 @@ class Core {
     } reset_at_exit{*this};
 
     try {
+      // Inside a group (Game::atomically) a read sees the group's own writes.
+      if (group_ != nullptr) return work(db_->sql());
       SQLite::Transaction transaction(db_->sql(), SQLite::TransactionBehavior::DEFERRED);
+      notice_other_writers();
       return work(db_->sql());
     } catch (const Error&) {
       throw;
@@ -160,8 +180,9 @@ class Core {
 
   void set_next_due(GameTime at) { next_due_ = at; }
 
-  // Forgets the cached next due time when another connection (another process) has committed
-  // since this one last looked: it may have scheduled something earlier.
+  // When another connection (another process) has committed since this one last looked, re-reads
+  // what this Core keeps in memory of the file: the generator's state and the rules; and forgets
+  // the cached next due time (the other may have scheduled something earlier).
   void notice_other_writers();
 
   // The game's onboarding dialogue provider: held in memory only, never in the file; null when
@@ -173,8 +194,27 @@ class Core {
   }
 
  private:
+  // The in-memory copies of file state that a command may change.
+  struct MemoryState {
+    Random random;
+    GameTime next_due;
+  };
+
+  MemoryState memory_state() const { return {random_, next_due_}; }
+
+  void restore(const MemoryState& state) {
+    random_ = state.random;
+    next_due_ = state.next_due;
+  }
+
   template <class Work>
   auto execute(GameTime now, bool advance, Work&& work) -> std::invoke_result_t<Work, Command&>;
+
+  template <class Work>
+  auto execute_nested(Work&& work) -> std::invoke_result_t<Work, Command&>;
+
+  // Loads the rules stored in the file when they differ from the ones in memory.
+  void load_rules(const std::string& document);
 
   template <class T>
   static bool commits(const T& result) {
@@ -201,7 +241,13 @@ class Core {
   std::unordered_map<const char*, SQLite::Statement*> by_address_;
   std::vector<SQLite::Statement*> in_use_;
   std::shared_ptr<DialogueProvider> dialogue_provider_;
+  std::string rules_document_;
+  // The open group's command while Game::atomically runs; null otherwise.
+  Command* group_ = nullptr;
 };
+
+// Refuses, with Error{Usage}, a game time before the epoch or after kMaxGameTime.
+void check_game_time(GameTime time);
 
 // Applies every time-driven rule for the game time up to `to` and records `to` as reached
 // (engine/tick.cpp). A `to` at or before the time reached does nothing.
@@ -221,20 +267,24 @@ template <class Work>
 auto Core::execute(GameTime now, bool advance, Work&& work)
     -> std::invoke_result_t<Work, Command&> {
   using Answer = std::invoke_result_t<Work, Command&>;
-  const Random before = random_;
+  if (group_ != nullptr) return execute_nested(std::forward<Work>(work));
+  check_game_time(now);
   std::vector<Event> committed;
   auto attempt = [&]() -> Answer {
     struct ResetAtExit {
       Core& core;
       ~ResetAtExit() { core.reset_statements(); }
     } reset_at_exit{*this};
+    std::optional<MemoryState> before;
     try {
       SQLite::Transaction transaction(db_->sql(), SQLite::TransactionBehavior::IMMEDIATE);
-      Command command(*this, now);
       notice_other_writers();
+      // Whatever the transaction undoes, the in-memory copies of file state undo too.
+      before = memory_state();
+      Command command(*this, now);
       if (advance && now >= next_due_) advance_world(command, now);
       auto finish = [&] {
-        if (random_.state() != before.state()) save_random_state(command);
+        if (random_.state() != before->random.state()) save_random_state(command);
         transaction.commit();
         committed = std::move(command.emitted());
       };
@@ -246,15 +296,15 @@ auto Core::execute(GameTime now, bool advance, Work&& work)
         if (commits(answer)) {
           finish();
         } else {
-          random_ = before;
+          restore(*before);
         }
         return answer;
       }
     } catch (const Error&) {
-      random_ = before;
+      if (before) restore(*before);
       throw;
     } catch (...) {
-      random_ = before;
+      if (before) restore(*before);
       rethrow_as_error();
     }
   };
@@ -265,6 +315,50 @@ auto Core::execute(GameTime now, bool advance, Work&& work)
     Answer answer = attempt();
     notify(committed);
     return answer;
+  }
+}
+
+template <class Work>
+auto Core::execute_nested(Work&& work) -> std::invoke_result_t<Work, Command&> {
+  using Answer = std::invoke_result_t<Work, Command&>;
+  Command& command = *group_;
+  const MemoryState before = memory_state();
+  const std::size_t heard = command.emitted().size();
+  // A nested command is a savepoint of the group's transaction: its refusal or failure undoes
+  // it alone; its events reach the listeners with the group's, after the group commits.
+  auto undo = [&] {
+    restore(before);
+    command.emitted().resize(heard);
+    db_->sql().exec("ROLLBACK TO hearth_command");
+    db_->sql().exec("RELEASE hearth_command");
+  };
+  try {
+    db_->sql().exec("SAVEPOINT hearth_command");
+    if constexpr (std::is_void_v<Answer>) {
+      work(command);
+      db_->sql().exec("RELEASE hearth_command");
+    } else {
+      Answer answer = work(command);
+      if (commits(answer)) {
+        db_->sql().exec("RELEASE hearth_command");
+      } else {
+        undo();
+      }
+      return answer;
+    }
+  } catch (...) {
+    try {
+      undo();
+    } catch (...) {
+      // The transaction itself is gone (SQLite rolled it back); the group's own rollback follows.
+    }
+    try {
+      throw;
+    } catch (const Error&) {
+      throw;
+    } catch (...) {
+      rethrow_as_error();
+    }
   }
 }
 

@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 
 #include "engine/command.h"
+#include "engine/text.h"
 
 #include <sqlite3.h>
 
@@ -170,8 +171,8 @@ std::int64_t CustomTables::execute(const std::string& sql, const std::vector<Sql
 std::int64_t CustomTables::execute_all(const std::vector<SqlStatement>& statements,
                                        const std::vector<GameEvent>& events) {
   for (const GameEvent& event : events) {
-    if (event.type.empty() || event.type.size() > 100) {
-      throw Error(ErrorKind::Usage, "Custom tables: an event type has 1 to 100 characters.");
+    if (Outcome valid = text::check("An event type", event.type, 1, 100); !valid) {
+      throw Error(ErrorKind::Usage, "Custom tables: " + valid.detail());
     }
   }
   return core_.run([&](Command& command) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <random>
 
+#include <fmt/core.h>
+
 #include "engine/command.h"
 #include "schema/schema.h"
 #include "storage/migrations.h"
@@ -118,6 +120,7 @@ Core::Core(GameOptions options) {
     rethrow_as_error();
   }
   const GameTime now = clock_->now();
+  check_game_time(now);
   rules_ = options.rules.value_or(Rules{});
   run_unadvanced(now, [&](Command& command) {
     SQLite::Database& sql = command.sql();
@@ -140,23 +143,37 @@ Core::Core(GameOptions options) {
           sql.execAndGet("SELECT state FROM random_state WHERE id = 1").getInt64()));
     }
     if (fresh || options.rules) {
+      rules_document_ = rules_.to_json();
       SQLite::Statement save(sql,
                              "INSERT INTO rules (id, document, updated_at) VALUES (1, ?, ?) "
                              "ON CONFLICT (id) DO UPDATE SET document = excluded.document, "
                              "updated_at = excluded.updated_at");
-      save.bind(1, rules_.to_json());
+      save.bind(1, rules_document_);
       save.bind(2, now);
       save.exec();
     } else {
-      const std::string stored =
-          sql.execAndGet("SELECT document FROM rules WHERE id = 1").getString();
-      try {
-        rules_ = Rules::from_json(stored);
-      } catch (const Error& error) {
-        throw Error(ErrorKind::CorruptData, error.what());
-      }
+      load_rules(sql.execAndGet("SELECT document FROM rules WHERE id = 1").getString());
     }
   });
+}
+
+void Core::load_rules(const std::string& document) {
+  if (document == rules_document_) return;
+  try {
+    rules_ = Rules::from_json(document);
+  } catch (const Error& error) {
+    throw Error(ErrorKind::CorruptData, error.what());
+  }
+  rules_document_ = document;
+}
+
+void check_game_time(GameTime time) {
+  if (time < 0 || time > kMaxGameTime) {
+    throw Error(ErrorKind::Usage,
+                fmt::format("Game time {} is outside the range the engine keeps (0 to {}, the end "
+                            "of the year 9999 UTC).",
+                            time, kMaxGameTime));
+  }
 }
 
 SQLite::Statement& Core::statement(const char* sql) {
@@ -188,7 +205,19 @@ void Core::notice_other_writers() {
   version.executeStep();
   const std::int64_t now = version.getColumn(0).getInt64();
   version.reset();
-  if (now != data_version_) next_due_ = 0;
+  if (now == data_version_) return;
+  if (data_version_ != -1) {
+    // Another connection has committed: what this one keeps in memory may be stale.
+    SQLite::Statement& random = statement("SELECT state FROM random_state WHERE id = 1");
+    if (random.executeStep()) {
+      random_ = Random(static_cast<std::uint64_t>(random.getColumn(0).getInt64()));
+    }
+    random.reset();
+    SQLite::Statement& rules = statement("SELECT document FROM rules WHERE id = 1");
+    if (rules.executeStep()) load_rules(rules.getColumn(0).getString());
+    rules.reset();
+  }
+  next_due_ = 0;
   data_version_ = now;
 }
 
@@ -235,10 +264,13 @@ GameTime Game::reached_at() const {
 }
 
 void Game::advance_to(GameTime time) {
+  check_game_time(time);
   core_->run_unadvanced(time, [&](Command& command) { advance_world(command, time); });
 }
 
 void Game::tick() { advance_to(now()); }
+
+Outcome Game::atomically(const std::function<Outcome()>& work) { return core_->group(work); }
 
 const Rules& Game::rules() const { return core_->rules(); }
 

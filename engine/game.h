@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -89,6 +90,13 @@ class Game {
 
   // advance_to(now()).
   void tick();
+
+  // Runs `work` as one transaction: every command `work` makes on this Game joins it. A refused
+  // inner command undoes only itself (and returns its refusal to `work`, which may go on); when
+  // `work` returns a refusal or throws, everything it did is undone and that refusal or error is
+  // the answer. Listeners hear the events once, after the commit. The commands inside happen at
+  // the game time the group started at.
+  Outcome atomically(const std::function<Outcome()>& work);
 
   const Rules& rules() const;
 

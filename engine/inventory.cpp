@@ -8,6 +8,7 @@
 #include "engine/inventory_internal.h"
 #include "engine/ledger_internal.h"
 #include "engine/payload.h"
+#include "engine/text.h"
 
 namespace hearth {
 
@@ -52,12 +53,7 @@ std::optional<bool> user_deleted(Command& command, const std::string& id) {
 }
 
 Outcome check_length(const char* what, const std::string& text, std::size_t max) {
-  if (text.empty() || text.size() > max) {
-    return Outcome::refused(Refusal::InvalidArgument,
-                            fmt::format("An item's {} has 1 to {} characters; '{}' has {}.", what,
-                                        max, text, text.size()));
-  }
-  return {};
+  return text::check(fmt::format("An item's {}", what), text, 1, static_cast<std::int64_t>(max));
 }
 
 }  // namespace
@@ -73,11 +69,8 @@ Result<std::string> check_posting(Command& command, const ItemPosting& posting) 
         Refusal::InvalidArgument,
         fmt::format("The quantity must be positive, not {}.", posting.quantity));
   }
-  if (posting.type.empty() || posting.type.size() > 50) {
-    return Outcome::refused(
-        Refusal::InvalidArgument,
-        fmt::format("An item history row's type has 1 to 50 characters; '{}' has {}.", posting.type,
-                    posting.type.size()));
+  if (Outcome valid = text::check("An item history row's type", posting.type, 1, 50); !valid) {
+    return valid;
   }
   if (!user_deleted(command, posting.user_id)) {
     return Outcome::refused(Refusal::NotFound,

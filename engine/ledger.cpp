@@ -8,6 +8,7 @@
 #include "engine/command.h"
 #include "engine/ledger_internal.h"
 #include "engine/payload.h"
+#include "engine/text.h"
 
 namespace hearth {
 
@@ -279,10 +280,8 @@ Result<Posted> post_row(Command& command, const Posting& posting) {
                     posting.from_account, posting.to_account,
                     currency_name(command, from->currency), currency_name(command, to->currency)));
   }
-  if (posting.type.empty() || posting.type.size() > 50) {
-    return Outcome::refused(Refusal::InvalidArgument,
-                            fmt::format("A ledger row's type has 1 to 50 characters; '{}' has {}.",
-                                        posting.type, posting.type.size()));
+  if (Outcome valid = text::check("A ledger row's type", posting.type, 1, 50); !valid) {
+    return valid;
   }
   if (!state.user_found || !state.related_user_found) {
     return Outcome::refused(
@@ -653,9 +652,8 @@ CurrencyView Ledger::default_currency() const {
 Result<CurrencyView> Ledger::create_currency(const NewCurrency& currency) {
   return core_.run([&](Command& command) -> Result<CurrencyView> {
     SQLite::Database& sql = command.sql();
-    if (currency.name.empty() || currency.name.size() > 255) {
-      return Outcome::refused(Refusal::InvalidArgument,
-                              "A currency's name has 1 to 255 characters.");
+    if (Outcome valid = text::check("A currency's name", currency.name, 1, 255); !valid) {
+      return valid;
     }
     if (find_currency_named(sql, currency.name)) {
       return Outcome::refused(Refusal::AlreadyExists,

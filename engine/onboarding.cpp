@@ -15,6 +15,7 @@
 #include "engine/ledger_internal.h"
 #include "engine/payload.h"
 #include "engine/players_internal.h"
+#include "engine/text.h"
 
 namespace hearth {
 
@@ -76,12 +77,6 @@ std::string trim(std::string_view text) {
   while (begin < end && is_space(text[begin])) ++begin;
   while (end > begin && is_space(text[end - 1])) --end;
   return std::string(text.substr(begin, end - begin));
-}
-
-// Characters (UTF-8 code points) of `text`.
-std::int64_t characters(std::string_view text) {
-  return std::count_if(text.begin(), text.end(),
-                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
 }
 
 // Whitespace-separated words of `text`.
@@ -496,7 +491,8 @@ std::string opening_line(const GuardPersonality& guard, const StringList& ships)
 // --- validation ---------------------------------------------------------------------------------
 
 Outcome check_answer(const OnboardingRules& rules, const std::string& answer) {
-  const std::int64_t length = characters(answer);
+  if (Outcome valid = text::check_optional("An answer", answer, INT64_MAX); !valid) return valid;
+  const std::int64_t length = text::characters(answer);
   if (length < rules.answer_min_length || length > rules.answer_max_length ||
       trim(answer).empty()) {
     return Outcome::refused(Refusal::InvalidArgument,
@@ -516,7 +512,7 @@ Outcome check_answer(const OnboardingRules& rules, const std::string& answer) {
 // Why `nickname` (trimmed) cannot be the player's; "" when it can.
 std::string nickname_issue(SQLite::Database& sql, const OnboardingRules& rules,
                            const std::string& player, const std::string& nickname) {
-  const std::int64_t length = characters(nickname);
+  const std::int64_t length = text::characters(nickname);
   if (length < rules.nickname_min_length || length > rules.nickname_max_length) return "length";
   std::int64_t spaces = 0;
   for (char c : nickname) {

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "engine/error.h"
@@ -21,6 +22,31 @@ enum class Refusal {
   CooldownActive,     // a cooldown timer is still running
   AlreadyDone,        // the thing can happen once and has happened
 };
+
+// The refusal's name as written in the code ("NotEnoughTurns"); "None" when not refused.
+constexpr std::string_view to_string(Refusal refusal) {
+  switch (refusal) {
+    case Refusal::None:
+      return "None";
+    case Refusal::InvalidArgument:
+      return "InvalidArgument";
+    case Refusal::NotFound:
+      return "NotFound";
+    case Refusal::AlreadyExists:
+      return "AlreadyExists";
+    case Refusal::NotAllowed:
+      return "NotAllowed";
+    case Refusal::NotEnoughTurns:
+      return "NotEnoughTurns";
+    case Refusal::InsufficientFunds:
+      return "InsufficientFunds";
+    case Refusal::CooldownActive:
+      return "CooldownActive";
+    case Refusal::AlreadyDone:
+      return "AlreadyDone";
+  }
+  return "Unknown";
+}
 
 // The answer of a command that may be refused: ok, or a Refusal with one sentence for a person.
 class [[nodiscard]] Outcome {

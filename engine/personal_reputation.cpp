@@ -6,6 +6,7 @@
 
 #include "engine/payload.h"
 #include "engine/players_internal.h"
+#include "engine/text.h"
 #include "engine/tick.h"
 
 namespace hearth {
@@ -104,10 +105,7 @@ Result<Alignment> PersonalReputation::change(const std::string& player, std::int
                                              const std::string& reason) {
   return core_.run([&](Command& command) -> Result<Alignment> {
     if (delta == 0) return Outcome::refused(Refusal::InvalidArgument, "A change must not be 0.");
-    if (reason.empty() || reason.size() > 255) {
-      return Outcome::refused(Refusal::InvalidArgument,
-                              "A change needs a reason of 1 to 255 characters.");
-    }
+    if (Outcome valid = text::check("A change's reason", reason, 1, 255); !valid) return valid;
     if (Outcome active = players::check_active(command, player); !active) return active;
     const PersonalReputationRules& rules = command.rules().personal_reputation;
     SQLite::Statement& query =

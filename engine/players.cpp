@@ -6,6 +6,7 @@
 #include "engine/ledger_internal.h"
 #include "engine/payload.h"
 #include "engine/players_internal.h"
+#include "engine/text.h"
 #include "engine/turns_internal.h"
 
 namespace hearth {
@@ -128,8 +129,11 @@ Result<PlayerView> Players::create(const NewUser& user) {
       return Outcome::refused(Refusal::AlreadyExists,
                               fmt::format("The username '{}' is taken.", user.username));
     }
+    if (Outcome valid = text::check_optional("A display name", user.display_name, 255); !valid) {
+      return valid;
+    }
     if (!user.email.empty()) {
-      if (user.email.size() < 3 || user.email.size() > 255 ||
+      if (!text::check("An email address", user.email, 3, 255) ||
           user.email.find('@') == std::string::npos) {
         return Outcome::refused(Refusal::InvalidArgument,
                                 fmt::format("'{}' is not an email address.", user.email));
@@ -141,9 +145,9 @@ Result<PlayerView> Players::create(const NewUser& user) {
                                 fmt::format("The email '{}' is taken.", user.email));
       }
     }
-    if (user.language.size() != 2 || (!user.country.empty() && user.country.size() != 2)) {
-      return Outcome::refused(Refusal::InvalidArgument,
-                              "Language and country are two-letter codes.");
+    if (Outcome valid = text::check_code("A language", user.language, 2); !valid) return valid;
+    if (!user.country.empty()) {
+      if (Outcome valid = text::check_code("A country", user.country, 2); !valid) return valid;
     }
 
     const std::string id = command.new_uuid();

@@ -9,6 +9,7 @@
 #include "engine/payload.h"
 #include "engine/players_internal.h"
 #include "engine/reputation_internal.h"
+#include "engine/text.h"
 #include "engine/tick.h"
 
 namespace hearth {
@@ -277,10 +278,7 @@ Result<Standing> Reputation::change(const std::string& player, const std::string
                                     std::int64_t delta, const std::string& reason) {
   return core_.run([&](Command& command) -> Result<Standing> {
     if (delta == 0) return Outcome::refused(Refusal::InvalidArgument, "A change must not be 0.");
-    if (reason.empty() || reason.size() > 255) {
-      return Outcome::refused(Refusal::InvalidArgument,
-                              "A change needs a reason of 1 to 255 characters.");
-    }
+    if (Outcome valid = text::check("A change's reason", reason, 1, 255); !valid) return valid;
     const auto faction = resolve(command, player, faction_code);
     if (!faction) return faction.outcome();
     const ReputationRules& rules = command.rules().reputation;
@@ -368,10 +366,7 @@ Outcome Reputation::lock(const std::string& player, const std::string& faction_c
     if (until != 0 && until <= command.now()) {
       return Outcome::refused(Refusal::InvalidArgument, "A lock must expire in the future.");
     }
-    if (reason.size() > 255) {
-      return Outcome::refused(Refusal::InvalidArgument,
-                              "A lock reason has at most 255 characters.");
-    }
+    if (Outcome valid = text::check_optional("A lock reason", reason, 255); !valid) return valid;
     const auto faction = resolve(command, player, faction_code);
     if (!faction) return faction.outcome();
     Row row = load_row(command, player, faction->id);

@@ -6,6 +6,7 @@
 #include "engine/payload.h"
 #include "engine/players_internal.h"
 #include "engine/team_reputation_internal.h"
+#include "engine/text.h"
 
 namespace hearth {
 
@@ -68,14 +69,13 @@ Result<TeamView> Teams::create(const std::string& leader, const std::string& nam
                                const std::string& tag) {
   return core_.run([&](Command& command) -> Result<TeamView> {
     const TeamRules& rules = command.rules().teams;
-    const auto length = static_cast<std::int64_t>(name.size());
-    if (length < rules.name_min_length || length > rules.name_max_length) {
-      return Outcome::refused(Refusal::InvalidArgument,
-                              fmt::format("A team name has {} to {} characters.",
-                                          rules.name_min_length, rules.name_max_length));
+    if (Outcome valid =
+            text::check("A team name", name, rules.name_min_length, rules.name_max_length);
+        !valid) {
+      return valid;
     }
-    if (!tag.empty() && (tag.size() < 2 || tag.size() > 10)) {
-      return Outcome::refused(Refusal::InvalidArgument, "A team tag has 2 to 10 characters.");
+    if (!tag.empty()) {
+      if (Outcome valid = text::check("A team tag", tag, 2, 10); !valid) return valid;
     }
     if (Outcome active = players::check_active(command, leader); !active) return active;
     if (team_of_player(command, leader)) {

@@ -4,6 +4,7 @@
 
 #include "engine/payload.h"
 #include "engine/players_internal.h"
+#include "engine/text.h"
 #include "engine/tick.h"
 
 namespace hearth {
@@ -47,12 +48,12 @@ TimerView read(SQLite::Statement& query, GameTime now) {
 Outcome Timers::start(const std::string& user, TimerType type, const std::string& key,
                       GameTime duration, const std::string& metadata) {
   return core_.run([&](Command& command) -> Outcome {
-    if (duration <= 0) {
-      return Outcome::refused(Refusal::InvalidArgument, "A timer's duration must be positive.");
+    if (duration <= 0 || duration > kMaxGameTime - command.now()) {
+      return Outcome::refused(
+          Refusal::InvalidArgument,
+          "A timer's duration must be positive and end by the latest game time (the year 9999).");
     }
-    if (key.empty() || key.size() > 100) {
-      return Outcome::refused(Refusal::InvalidArgument, "A timer key has 1 to 100 characters.");
-    }
+    if (Outcome valid = text::check("A timer key", key, 1, 100); !valid) return valid;
     SQLite::Statement& valid =
         command.prepare("SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' END");
     valid.bind(1, metadata);

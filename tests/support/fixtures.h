@@ -6,12 +6,22 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "engine/command.h"
 #include "engine/game.h"
 
 #include <unistd.h>
+
+namespace hearth {
+
+// Lets a failing BOOST_TEST show refusals by name.
+inline std::ostream& operator<<(std::ostream& out, Refusal refusal) {
+  return out << to_string(refusal);
+}
+
+}  // namespace hearth
 
 namespace hearth::test {
 
