@@ -1,7 +1,9 @@
 #include "engine/ledger.h"
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
+#include <map>
 
 #include <fmt/core.h>
 
@@ -1006,36 +1008,52 @@ Result<ConversionReceipt> Ledger::convert(const Conversion& conversion) {
 
 std::vector<LedgerViolation> Ledger::check_ledger() const {
   return core_.read([](SQLite::Database& sql) {
+    // Sums are taken in 128 bits: each balance and amount fits in 64 bits, but their sums over
+    // many rows need not (money that went round in circles many times is still healthy).
+    using Wide = __int128;
+    const auto narrow = [](Wide value) {
+      return static_cast<std::int64_t>(std::clamp<Wide>(value, INT64_MIN, INT64_MAX));
+    };
     std::vector<LedgerViolation> violations;
-    SQLite::Statement conserved(
-        sql,
-        "SELECT currency_id, sum(balance) FROM accounts "
-        "GROUP BY currency_id HAVING sum(balance) <> 0 ORDER BY currency_id");
-    while (conserved.executeStep()) {
+    struct Account {
+      std::int64_t currency = 0;
+      std::int64_t balance = 0;
+      Wide ledger = 0;
+    };
+    std::map<std::int64_t, Account> accounts;
+    std::map<std::int64_t, Wide> by_currency;
+    SQLite::Statement balances(sql, "SELECT id, currency_id, balance FROM accounts");
+    while (balances.executeStep()) {
+      Account& account = accounts[balances.getColumn(0).getInt64()];
+      account.currency = balances.getColumn(1).getInt64();
+      account.balance = balances.getColumn(2).getInt64();
+      by_currency[account.currency] += account.balance;
+    }
+    for (const auto& [currency, sum] : by_currency) {
+      if (sum == 0) continue;
       LedgerViolation violation;
       violation.kind = ViolationKind::NotConserved;
-      violation.currency = conserved.getColumn(0).getInt64();
-      violation.actual = conserved.getColumn(1).getInt64();
+      violation.currency = currency;
+      violation.actual = narrow(sum);
       violation.detail = fmt::format("The balances of currency {} sum to {}, not 0.",
                                      violation.currency, violation.actual);
       violations.push_back(std::move(violation));
     }
-    SQLite::Statement mismatched(sql, R"sql(
-      SELECT a.id, a.currency_id, ifnull(i.total, 0) - ifnull(o.total, 0), a.balance
-      FROM accounts a
-      LEFT JOIN (SELECT to_account_id AS id, sum(amount) AS total FROM transactions
-                 WHERE confirmed = 1 GROUP BY to_account_id) i ON i.id = a.id
-      LEFT JOIN (SELECT from_account_id AS id, sum(amount) AS total FROM transactions
-                 WHERE confirmed = 1 GROUP BY from_account_id) o ON o.id = a.id
-      WHERE a.balance <> ifnull(i.total, 0) - ifnull(o.total, 0)
-      ORDER BY a.id)sql");
-    while (mismatched.executeStep()) {
+    SQLite::Statement rows(
+        sql, "SELECT from_account_id, to_account_id, amount FROM transactions WHERE confirmed = 1");
+    while (rows.executeStep()) {
+      const std::int64_t amount = rows.getColumn(2).getInt64();
+      accounts[rows.getColumn(0).getInt64()].ledger -= amount;
+      accounts[rows.getColumn(1).getInt64()].ledger += amount;
+    }
+    for (const auto& [id, account] : accounts) {
+      if (account.ledger == account.balance) continue;
       LedgerViolation violation;
       violation.kind = ViolationKind::BalanceMismatch;
-      violation.account = mismatched.getColumn(0).getInt64();
-      violation.currency = mismatched.getColumn(1).getInt64();
-      violation.expected = mismatched.getColumn(2).getInt64();
-      violation.actual = mismatched.getColumn(3).getInt64();
+      violation.account = id;
+      violation.currency = account.currency;
+      violation.expected = narrow(account.ledger);
+      violation.actual = account.balance;
       violation.detail = fmt::format("Account {} holds {}, but its ledger rows sum to {}.",
                                      violation.account, violation.actual, violation.expected);
       violations.push_back(std::move(violation));

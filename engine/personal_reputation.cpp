@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include "engine/arithmetic.h"
 #include "engine/payload.h"
 #include "engine/players_internal.h"
 #include "engine/text.h"
@@ -114,7 +115,8 @@ Result<Alignment> PersonalReputation::change(const std::string& player, std::int
     query.executeStep();
     const std::int64_t old_value = query.getColumn(0).getInt64();
     query.reset();
-    const std::int64_t value = std::clamp(old_value + delta, rules.min_value, rules.max_value);
+    const std::int64_t value =
+        std::clamp(saturating_add(old_value, delta), rules.min_value, rules.max_value);
     const Tier before = personal_tier(command, old_value);
     const Tier after = personal_tier(command, value);
     const GameTime due = value == 0 ? 0 : command.now() + rules.decay_interval;

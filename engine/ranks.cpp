@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include "engine/arithmetic.h"
 #include "engine/command.h"
 #include "engine/documents_json.h"
 #include "engine/payload.h"
@@ -158,9 +159,11 @@ std::int64_t Ranks::points_for(const RankRules& rules, RankReason reason, std::i
     case RankReason::CombatVictory: {
       std::int64_t points = rules.combat_base;
       if (amount > 0) {
-        points += std::min(rules.combat_per_level_above * amount, rules.combat_above_cap);
+        points +=
+            std::min(saturating_mul(rules.combat_per_level_above, amount), rules.combat_above_cap);
       } else if (amount < 0) {
-        points += std::max(rules.combat_per_level_below * amount, rules.combat_below_floor);
+        points += std::max(saturating_mul(rules.combat_per_level_below, amount),
+                           rules.combat_below_floor);
       } else {
         points += rules.combat_same_level;
       }
@@ -172,9 +175,9 @@ std::int64_t Ranks::points_for(const RankRules& rules, RankReason reason, std::i
       }
       return 0;
     case RankReason::Exploration:
-      return std::max<std::int64_t>(0, amount) * rules.exploration_per_sector;
+      return saturating_mul(std::max<std::int64_t>(0, amount), rules.exploration_per_sector);
     case RankReason::ColonyEstablishment:
-      return std::max<std::int64_t>(0, amount) * rules.colony;
+      return saturating_mul(std::max<std::int64_t>(0, amount), rules.colony);
     case RankReason::AdminGrant:
       return amount;
   }
@@ -190,7 +193,8 @@ Result<RankView> Ranks::award(const std::string& player, RankReason reason, std:
     }
     if (Outcome active = players::check_active(command, player); !active) return active;
     SQLite::Statement& add = command.prepare(
-        "UPDATE players SET rank_points = rank_points + ?1, updated_at = ?2 WHERE id = ?3");
+        "UPDATE players SET rank_points = CASE WHEN rank_points > 9223372036854775807 - ?1 "
+        "THEN 9223372036854775807 ELSE rank_points + ?1 END, updated_at = ?2 WHERE id = ?3");
     add.bind(1, points);
     add.bind(2, command.now());
     add.bind(3, player);
@@ -214,10 +218,11 @@ Result<RankView> Ranks::record(const std::string& player, const Achievements& ad
         "UPDATE players SET settings = json_set(settings, '$.achievements', json_object("
         "'trades', ?1, 'combat_wins', ?2, 'sectors_visited', ?3, 'planets_owned', ?4)) "
         "WHERE id = ?5");
-    update.bind(1, now.trades + added.trades);
-    update.bind(2, now.combat_wins + added.combat_wins);
-    update.bind(3, now.sectors_visited + added.sectors_visited);
-    update.bind(4, now.planets_owned + added.planets_owned);
+    // Counters saturate at the int64 maximum; they never wrap.
+    update.bind(1, saturating_add(now.trades, added.trades));
+    update.bind(2, saturating_add(now.combat_wins, added.combat_wins));
+    update.bind(3, saturating_add(now.sectors_visited, added.sectors_visited));
+    update.bind(4, saturating_add(now.planets_owned, added.planets_owned));
     update.bind(5, player);
     update.exec();
     promote(command, player);

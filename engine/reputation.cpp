@@ -5,6 +5,7 @@
 
 #include <fmt/core.h>
 
+#include "engine/arithmetic.h"
 #include "engine/documents_json.h"
 #include "engine/payload.h"
 #include "engine/players_internal.h"
@@ -303,7 +304,7 @@ Result<Standing> Reputation::change(const std::string& player, const std::string
       while (rivals.executeStep()) {
         const std::int64_t rival = rivals.getColumn(0).getInt64();
         const std::int64_t most = rivals.getColumn(1).getInt64();
-        if (rival > 0 && row.value + applied + rival > most) {
+        if (rival > 0 && saturating_add(saturating_add(row.value, applied), rival) > most) {
           applied = std::max<std::int64_t>(0, most - rival - row.value);
         }
       }
@@ -311,7 +312,7 @@ Result<Standing> Reputation::change(const std::string& player, const std::string
     }
     const std::int64_t old_value = row.value;
     const reputation::Tier old_tier = reputation::faction_tier(command, old_value);
-    row.value = std::clamp(old_value + applied, rules.min_value, rules.max_value);
+    row.value = std::clamp(saturating_add(old_value, applied), rules.min_value, rules.max_value);
     const reputation::Tier new_tier = reputation::faction_tier(command, row.value);
     row.level = new_tier.level;
     row.title = new_tier.title;

@@ -7,10 +7,15 @@
 
 #include "engine/payload.h"
 #include "engine/players_internal.h"
+#include "engine/text.h"
 #include "engine/tick.h"
 #include "engine/turns_internal.h"
 
 namespace hearth {
+
+// The most turns a pool can hold (grants past it are refused): far above any cap, far below
+// where the regeneration arithmetic could overflow.
+constexpr std::int64_t kMaxTurns = 1'000'000'000'000;
 
 namespace turns {
 
@@ -149,10 +154,16 @@ Outcome Turns::grant(const std::string& player, std::int64_t amount, const std::
       return Outcome::refused(Refusal::InvalidArgument,
                               fmt::format("A grant must be positive, not {}.", amount));
     }
+    if (Outcome valid = text::check("A grant's reason", reason, 0, 255); !valid) return valid;
     if (Outcome active = players::check_active(command, player); !active) return active;
     turns::State state;
     turns::load(command, player, state);
     turns::materialize(state, command.rules().turns, command.now());
+    if (amount > kMaxTurns - state.turns) {
+      return Outcome::refused(
+          Refusal::InvalidArgument,
+          fmt::format("A pool holds at most {} turns; it has {}.", kMaxTurns, state.turns));
+    }
     state.turns += amount;
     if (state.turns >= state.cap) state.progress = 0;
     turns::store(command, player, state);

@@ -8,6 +8,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "engine/command.h"
 #include "engine/game.h"
@@ -79,6 +80,30 @@ struct FreshGame {
 // The single integer `sql` yields, read from the game's file.
 inline long long query_int(Game& game, const std::string& sql) {
   return game.core().read([&](SQLite::Database& db) { return db.execAndGet(sql).getInt64(); });
+}
+
+// Every row of every table, as text: equal snapshots mean nothing was written.
+inline std::string snapshot(Game& game) {
+  return game.core().read([](SQLite::Database& db) {
+    std::vector<std::string> tables;
+    SQLite::Statement names(db,
+                            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT "
+                            "LIKE 'sqlite_%' ORDER BY name");
+    while (names.executeStep()) tables.push_back(names.getColumn(0).getString());
+    std::string out;
+    for (const std::string& table : tables) {
+      SQLite::Statement rows(db, "SELECT * FROM \"" + table + "\"");
+      out += table + "\n";
+      while (rows.executeStep()) {
+        for (int i = 0; i < rows.getColumnCount(); ++i) {
+          out += rows.getColumn(i).isNull() ? std::string("NULL") : rows.getColumn(i).getString();
+          out += '|';
+        }
+        out += '\n';
+      }
+    }
+    return out;
+  });
 }
 
 // Runs `sql` on the game's file directly (test set-up and tampering), outside any command.
