@@ -50,6 +50,29 @@ GameTime next_decay_step(std::int64_t value, GameTime last_activity, GameTime af
   return last_activity + rules.decay_grace + steps * rules.decay_interval;
 }
 
+GameTime due_at(const Stored& row, GameTime at, const ReputationRules& rules) {
+  if (row.paused) return 0;
+  if (!row.locked) return row.due;
+  if (row.lock_expires_at == 0 || row.lock_expires_at > at) return 0;
+  return next_decay_step(row.value, row.last_activity_at, row.lock_expires_at, rules);
+}
+
+std::int64_t value_at(const Stored& row, GameTime at, const ReputationRules& rules) {
+  return decayed(row.value, due_at(row, at, rules), at, rules);
+}
+
+GameTime next_change_after(const Stored& row, GameTime after, const ReputationRules& rules) {
+  constexpr GameTime kNever = INT64_MAX;
+  if (row.paused) return kNever;
+  if (row.locked && row.lock_expires_at > after) return row.lock_expires_at;
+  const GameTime due = due_at(row, after, rules);
+  if (due == 0) return kNever;
+  const std::int64_t now = decayed(row.value, due, after, rules);
+  if (now <= rules.decay_floor && now >= -rules.decay_floor) return kNever;
+  if (due > after) return due;
+  return due + ((after - due) / rules.decay_interval + 1) * rules.decay_interval;
+}
+
 }  // namespace reputation
 
 namespace {
@@ -209,7 +232,10 @@ Standing view(Command& command, const Faction& faction, const Row& row, GameTime
   Standing standing;
   standing.faction = faction.code;
   standing.faction_name = faction.name;
-  standing.value = reputation::decayed(row.value, row.due, at, rules);
+  const reputation::Stored stored{
+      row.value, row.due, row.paused, row.locked, row.lock_expires_at, row.last_activity_at};
+  const GameTime due = reputation::due_at(stored, at, rules);
+  standing.value = reputation::decayed(row.value, due, at, rules);
   const reputation::Tier tier = reputation::faction_tier(command, standing.value);
   standing.level = tier.level;
   standing.numeric_level = tier.numeric;
@@ -224,13 +250,11 @@ Standing view(Command& command, const Faction& faction, const Row& row, GameTime
   standing.decay_paused = row.paused;
   standing.last_activity_at = row.exists ? row.last_activity_at : 0;
   standing.next_decay_at =
-      row.due == 0
+      due == 0
           ? 0
-          : (at < row.due
-                 ? row.due
-                 : row.due + ((at - row.due) / rules.decay_interval + 1) * rules.decay_interval);
+          : (at < due ? due : due + ((at - due) / rules.decay_interval + 1) * rules.decay_interval);
   if (standing.next_decay_at != 0 &&
-      reputation::decayed(row.value, row.due, standing.next_decay_at, rules) == standing.value) {
+      reputation::decayed(row.value, due, standing.next_decay_at, rules) == standing.value) {
     standing.next_decay_at = 0;  // the floor is reached: nothing more to decay
   }
   if (with_history && row.exists) {

@@ -66,8 +66,16 @@ void store_row(Command& command, const Row& row) {
   command.schedule(row.next);
 }
 
-// The team's standings as of `at`: each member's value (closed form: decay due by `at`
-// included; no row counts as 0) aggregated by `method`.
+// A member's reputations row as the closed form needs it (columns 1 to 6 of `query` from
+// `first`).
+reputation::Stored stored_row(SQLite::Statement& query, int first) {
+  return {query.getColumn(first).getInt64(),        query.getColumn(first + 1).getInt64(),
+          query.getColumn(first + 2).getInt() != 0, query.getColumn(first + 3).getInt() != 0,
+          query.getColumn(first + 4).getInt64(),    query.getColumn(first + 5).getInt64()};
+}
+
+// The team's standings as of `at`: each member's value (closed form: decay and lock expiry due
+// by `at` included; no row counts as 0) aggregated by `method`.
 TeamFactionReputation standings_at(Command& command, const std::string& team,
                                    const std::string& method, GameTime at) {
   const ReputationRules& rules = command.rules().reputation;
@@ -80,15 +88,15 @@ TeamFactionReputation standings_at(Command& command, const std::string& team,
   TeamFactionReputation standings;
   for (const auto& [faction, name] : factions) {
     SQLite::Statement& members = command.prepare(
-        "SELECT tm.role = 'LEADER', ifnull(rp.current_value, 0), ifnull(rp.decay_due_at, 0) "
-        "FROM team_members tm LEFT JOIN reputations rp ON rp.player_id = tm.player_id "
-        "AND rp.faction_id = ?2 WHERE tm.team_id = ?1");
+        "SELECT tm.role = 'LEADER', ifnull(rp.current_value, 0), ifnull(rp.decay_due_at, 0), "
+        "ifnull(rp.decay_paused, 0), ifnull(rp.is_locked, 0), ifnull(rp.lock_expires_at, 0), "
+        "ifnull(rp.last_activity_at, 0) FROM team_members tm LEFT JOIN reputations rp "
+        "ON rp.player_id = tm.player_id AND rp.faction_id = ?2 WHERE tm.team_id = ?1");
     members.bind(1, team);
     members.bind(2, faction);
     std::int64_t sum = 0, lowest = 0, leader = 0, count = 0;
     while (members.executeStep()) {
-      const std::int64_t value = reputation::decayed(members.getColumn(1).getInt64(),
-                                                     members.getColumn(2).getInt64(), at, rules);
+      const std::int64_t value = reputation::value_at(stored_row(members, 1), at, rules);
       lowest = count == 0 ? value : std::min(lowest, value);
       sum += value;
       if (members.getColumn(0).getInt() != 0) leader = value;
@@ -235,6 +243,26 @@ Outcome TeamReputation::clear_notifications(const std::string& team) {
   });
 }
 
+namespace {
+
+// The first time after `after` at which any member's standing may change.
+GameTime next_member_change(Command& command, const std::string& team, GameTime after) {
+  const ReputationRules& rules = command.rules().reputation;
+  SQLite::Statement& rows = command.prepare(
+      "SELECT rp.current_value, ifnull(rp.decay_due_at, 0), rp.decay_paused, rp.is_locked, "
+      "ifnull(rp.lock_expires_at, 0), rp.last_activity_at FROM team_members tm "
+      "JOIN reputations rp ON rp.player_id = tm.player_id WHERE tm.team_id = ?1");
+  rows.bind(1, team);
+  GameTime first = INT64_MAX;
+  while (rows.executeStep()) {
+    first = std::min(first, reputation::next_change_after(stored_row(rows, 0), after, rules));
+  }
+  rows.reset();
+  return first;
+}
+
+}  // namespace
+
 void tick_team_reputation(Command& command, GameTime to) {
   constexpr int kBatch = 64;
   for (;;) {
@@ -249,7 +277,19 @@ void tick_team_reputation(Command& command, GameTime to) {
     if (teams.empty()) break;
     for (const std::string& team : teams) {
       auto row = load_row(command, team);
-      while (row->next <= to) recalculate(command, *row, row->next, true);
+      const GameTime interval = command.rules().team_reputation.recalculation_interval;
+      while (row->next <= to) {
+        recalculate(command, *row, row->next, true);
+        // The recalculations before a member's value next changes would find the same standings
+        // (no event, no history): skip to the last of them at once, so a catch-up costs time in
+        // proportion to the changes, not to the days elapsed.
+        const GameTime change = next_member_change(command, row->team, row->last);
+        const GameTime same_until = std::min(change == INT64_MAX ? change : change - 1, to);
+        if (row->next <= same_until) {
+          row->last = row->next + (same_until - row->next) / interval * interval;
+          row->next = row->last + interval;
+        }
+      }
       store_row(command, *row);
     }
   }

@@ -214,4 +214,19 @@ BOOST_AUTO_TEST_CASE(reads_include_decay_due_before_the_world_is_advanced) {
   BOOST_TEST(game.reputation().standing(alice, kTerran)->next_decay_at == test::kStart + 58 * kDay);
 }
 
+// A read after a lock expired, with no tick in between, shows the decay that followed the expiry
+// (defect: 500 instead of 450 on day 38).
+BOOST_AUTO_TEST_CASE(a_read_applies_a_lock_expiry_that_no_tick_has_seen) {
+  const std::string ann = game.players().create({.username = "ann"})->id;
+  BOOST_REQUIRE(game.reputation().change(ann, "terran_federation", 500, "start").ok());
+  BOOST_REQUIRE(
+      game.reputation().lock(ann, "terran_federation", "probe", test::kStart + 5 * kDay).ok());
+  clock->set(test::kStart + 38 * kDay);
+  const auto standing = game.reputation().standing(ann, "terran_federation");
+  BOOST_TEST(standing->value == 450);
+  BOOST_TEST(!standing->locked);
+  game.tick();
+  BOOST_TEST(game.reputation().standing(ann, "terran_federation")->value == 450);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -132,4 +132,51 @@ BOOST_AUTO_TEST_CASE(recalculations_use_member_values_as_of_their_own_time) {
   BOOST_TEST(team_value(kTerran) == 100);
 }
 
+// A member's lock that expires inside one long advance: the team sees the decay that follows it,
+// as hourly ticks do (defect: 600 REVERED in one step, 400 VALUED hourly).
+BOOST_AUTO_TEST_CASE(a_lock_expiring_inside_a_tick_does_not_hide_decay) {
+  auto one_member_team = [](Game& game, std::string& member) {
+    member = game.players().create({.username = "solo"})->id;
+    const std::string id = game.teams().create(member, "Lone Wolves")->id;
+    BOOST_REQUIRE(game.reputation().change(member, kTerran, 600, "hero").ok());
+    BOOST_REQUIRE(game.reputation().lock(member, kTerran, "probe", test::kStart + 5 * kDay).ok());
+    return id;
+  };
+  auto value_of = [](Game& game, const std::string& id) {
+    const TeamReputationView view = *game.team_reputation().reputation(id);
+    for (const TeamStanding& standing : view.standings) {
+      if (standing.faction_name == "Terran Federation") return standing.value;
+    }
+    return std::int64_t{-1};
+  };
+  FreshGame stepped;
+  FreshGame jumped;
+  std::string a;
+  std::string b;
+  const std::string team_a = one_member_team(stepped.game, a);
+  const std::string team_b = one_member_team(jumped.game, b);
+  const GameTime end = test::kStart + 60 * kDay;
+  for (GameTime t = test::kStart + kHour; t <= end; t += kHour) stepped.game.advance_to(t);
+  jumped.game.advance_to(end);
+  // Grace 30 days from day 0, then steps at days 37, 44, 51 and 58: 600 - 4 × 50.
+  BOOST_TEST(value_of(stepped.game, team_a) == 400);
+  BOOST_TEST(value_of(jumped.game, team_b) == 400);
+  BOOST_TEST(test::query_int(jumped.game, "SELECT count(*) FROM events WHERE type LIKE 'team%'") ==
+             test::query_int(stepped.game, "SELECT count(*) FROM events WHERE type LIKE 'team%'"));
+}
+
+// A catch-up to the far future costs time in proportion to what changes, not to days elapsed.
+BOOST_AUTO_TEST_CASE(a_catch_up_to_the_year_9999_finishes_and_settles) {
+  BOOST_REQUIRE(game.reputation().change(lead, kTerran, 800, "hero").ok());
+  BOOST_REQUIRE(game.reputation().change(mate, kTerran, -700, "villain").ok());
+  game.advance_to(kMaxGameTime);
+  BOOST_TEST(game.reached_at() == kMaxGameTime);
+  BOOST_TEST(game.reputation().standing(lead, kTerran)->value == 100);
+  BOOST_TEST(game.reputation().standing(mate, kTerran)->value == -100);
+  const TeamReputationView view = *game.team_reputation().reputation(team);
+  BOOST_TEST(view.last_recalculated_at <= kMaxGameTime);
+  BOOST_TEST(view.last_recalculated_at > kMaxGameTime - kDay);
+  BOOST_TEST(team_value(kTerran) == 0);  // the average of 100, -100 and 0
+}
+
 BOOST_AUTO_TEST_SUITE_END()
