@@ -6,11 +6,45 @@
 
 #include "engine/arithmetic.h"
 #include "engine/payload.h"
+#include "engine/personal_reputation_internal.h"
 #include "engine/players_internal.h"
 #include "engine/text.h"
 #include "engine/tick.h"
 
 namespace hearth {
+
+namespace personal_reputation {
+
+std::int64_t decayed(std::int64_t value, GameTime due, GameTime at,
+                     const PersonalReputationRules& rules) {
+  if (due == 0 || at < due) return value;
+  const std::int64_t amount =
+      saturating_mul(1 + (at - due) / rules.decay_interval, rules.decay_per_week);
+  return value > 0 ? std::max<std::int64_t>(0, value - amount)
+                   : std::min<std::int64_t>(0, value + amount);
+}
+
+GameTime next_step_after(GameTime at, const PersonalReputationRules& rules) {
+  const GameTime since = at - rules.decay_grid_start;
+  const GameTime steps = since < 0 ? 0 : since / rules.decay_interval + 1;
+  return rules.decay_grid_start + steps * rules.decay_interval;
+}
+
+std::pair<std::string, std::string> tier_of(SQLite::Database& sql, std::int64_t value) {
+  SQLite::Statement query(sql,
+                          "SELECT name, name_color FROM personal_reputation_tiers "
+                          "WHERE ?1 BETWEEN min_value AND max_value");
+  query.bind(1, value);
+  if (!query.executeStep()) {
+    throw Error(ErrorKind::CorruptData,
+                fmt::format("No personal reputation tier holds the value {}.", value));
+  }
+  return {query.getColumn(0).getString(), query.getColumn(1).getString()};
+}
+
+}  // namespace personal_reputation
+
+using personal_reputation::decayed;
 
 namespace {
 
@@ -36,15 +70,6 @@ Tier personal_tier(Command& command, std::int64_t value) {
             query.getColumn(4).getInt64()};
   query.reset();
   return tier;
-}
-
-// `value` after the decay steps due by `at`, the first due at `due` (0: none).
-std::int64_t decayed(std::int64_t value, GameTime due, GameTime at,
-                     const PersonalReputationRules& rules) {
-  if (due == 0 || at < due) return value;
-  const std::int64_t amount = (1 + (at - due) / rules.decay_interval) * rules.decay_per_week;
-  return value > 0 ? std::max<std::int64_t>(0, value - amount)
-                   : std::min<std::int64_t>(0, value + amount);
 }
 
 Alignment describe(Command& command, std::int64_t value, GameTime due, GameTime at) {
@@ -119,7 +144,8 @@ Result<Alignment> PersonalReputation::change(const std::string& player, std::int
         std::clamp(saturating_add(old_value, delta), rules.min_value, rules.max_value);
     const Tier before = personal_tier(command, old_value);
     const Tier after = personal_tier(command, value);
-    const GameTime due = value == 0 ? 0 : command.now() + rules.decay_interval;
+    const GameTime due =
+        value == 0 ? 0 : personal_reputation::next_step_after(command.now(), rules);
     store(command, player, value, after, command.now(), due, command.now());
     command.emit("personal_reputation.changed", "", player,
                  Payload()

@@ -5,6 +5,7 @@
 #include "engine/command.h"
 #include "engine/ledger_internal.h"
 #include "engine/payload.h"
+#include "engine/personal_reputation_internal.h"
 #include "engine/players_internal.h"
 #include "engine/text.h"
 #include "engine/turns_internal.h"
@@ -24,11 +25,12 @@ constexpr const char* kViewSelect = R"sql(
                      WHERE player_id = p.id), 0),
          u.deleted, u.created_at,
          ifnull(p.turns_anchor_at, p.created_at), p.turns_progress, ifnull(p.turns_full_at, 0),
-         p.aria_bonus_multiplier
+         p.aria_bonus_multiplier, ifnull(p.personal_reputation_decay_due_at, 0)
   FROM users u JOIN players p ON p.user_id = u.id)sql";
 
-// Reads a row of kViewSelect; the turns are those available at `now`.
-PlayerView read_view(SQLite::Statement& query, const TurnRules& rules, GameTime now) {
+// Reads a row of kViewSelect; turns and personal reputation are their values at `now`.
+PlayerView read_view(SQLite::Database& sql, SQLite::Statement& query, const Rules& rules,
+                     GameTime now) {
   PlayerView view;
   view.id = query.getColumn(0).getString();
   view.username = query.getColumn(1).getString();
@@ -54,7 +56,13 @@ PlayerView read_view(SQLite::Statement& query, const TurnRules& rules, GameTime 
   pool.progress = query.getColumn(18).getInt64();
   pool.full_at = query.getColumn(19).getInt64();
   pool.multiplier = query.getColumn(20).getDouble();
-  view.turns = turns::available(pool, rules, now);
+  view.turns = turns::available(pool, rules.turns, now);
+  const std::int64_t alignment = personal_reputation::decayed(
+      view.personal_reputation, query.getColumn(21).getInt64(), now, rules.personal_reputation);
+  if (alignment != view.personal_reputation) {
+    view.personal_reputation = alignment;
+    std::tie(view.reputation_tier, view.name_color) = personal_reputation::tier_of(sql, alignment);
+  }
   return view;
 }
 
@@ -63,7 +71,7 @@ std::optional<PlayerView> find_where(SQLite::Database& sql, const Rules& rules, 
   SQLite::Statement query(sql, std::string(kViewSelect) + " WHERE " + condition);
   query.bind(1, value);
   if (!query.executeStep()) return std::nullopt;
-  return read_view(query, rules.turns, now);
+  return read_view(sql, query, rules, now);
 }
 
 Outcome validate_username(const PlayerRules& rules, const std::string& name) {
@@ -234,7 +242,7 @@ std::vector<PlayerView> Players::list() const {
         sql, std::string(kViewSelect) + " WHERE u.deleted = 0 ORDER BY u.username COLLATE NOCASE");
     std::vector<PlayerView> players;
     const GameTime now = core_.clock().now();
-    while (query.executeStep()) players.push_back(read_view(query, core_.rules().turns, now));
+    while (query.executeStep()) players.push_back(read_view(sql, query, core_.rules(), now));
     return players;
   });
 }

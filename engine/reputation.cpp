@@ -550,27 +550,18 @@ void tick_reputation(Command& command, GameTime to) {
                       ? at + rules.decay_interval
                       : 0;
       }
-      // One entry (the usual tick) is appended in SQL; several (a catch-up) are merged here.
-      std::string appended = entries.front();
-      if (entries.size() > 1) {
-        SQLite::Statement& stored = command.prepare("SELECT history FROM reputations WHERE id = ?");
-        stored.bind(1, row.id);
-        stored.executeStep();
-        auto history = storage::from_json<ReputationHistory>(stored.getColumn(0).getString(),
-                                                             kReputationHistoryColumn);
-        stored.reset();
-        for (const std::string& entry : entries) {
-          history.push_back(
-              storage::from_json<ReputationHistoryEntry>(entry, kReputationHistoryColumn));
-        }
-        const auto keep = static_cast<std::size_t>(std::max<std::int64_t>(1, rules.history_limit));
-        if (history.size() > keep) history.erase(history.begin(), history.end() - keep);
-        appended.clear();
-        SQLite::Statement& replace =
-            command.prepare("UPDATE reputations SET history = ? WHERE id = ?");
-        replace.bind(1, storage::to_json(history));
-        replace.bind(2, row.id);
-        replace.exec();
+      // Every entry is appended by the same SQL as a single one, so the history's bytes do not
+      // depend on how many steps one tick applied: all but the last here, the last below.
+      const std::string appended = entries.back();
+      for (std::size_t i = 0; i + 1 < entries.size(); ++i) {
+        SQLite::Statement& append = command.prepare(
+            "UPDATE reputations SET history = json_insert(CASE WHEN json_array_length(history) "
+            ">= ?1 THEN json_remove(history, '$[0]') ELSE history END, '$[#]', json(?2)) "
+            "WHERE id = ?3");
+        append.bind(1, rules.history_limit);
+        append.bind(2, entries[i]);
+        append.bind(3, row.id);
+        append.exec();
       }
       SQLite::Statement& update = command.prepare(
           "UPDATE reputations SET current_value = ?1, current_level = ?2, title = ?3, "

@@ -50,6 +50,7 @@ void serialize(Archive& archive, PersonalReputationRules& rules) {
   archive(cereal::make_nvp("min_value", rules.min_value),
           cereal::make_nvp("max_value", rules.max_value),
           cereal::make_nvp("decay_interval", rules.decay_interval),
+          cereal::make_nvp("decay_grid_start", rules.decay_grid_start),
           cereal::make_nvp("decay_per_week", rules.decay_per_week),
           cereal::make_nvp("wanted_below", rules.wanted_below));
 }

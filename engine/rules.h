@@ -89,9 +89,11 @@ struct ReputationRules {
 struct PersonalReputationRules {
   std::int64_t min_value = -1000;
   std::int64_t max_value = 1000;
-  // At the end of every whole decay_interval after the last change, a non-zero value moves
-  // decay_per_week toward 0 (never past it).
+  // A weekly sweep for everyone: at every step of a fixed grid (decay_grid_start + k ×
+  // decay_interval; by default every Monday at 00:00 UTC), every non-zero value moves
+  // decay_per_week toward 0 (never past it), however recently the player acted.
   GameTime decay_interval = kWeek;
+  GameTime decay_grid_start = 4 * kDay;  // 1970-01-05, a Monday
   std::int64_t decay_per_week = 5;
   // A player below this value is wanted (strictly below: -500 itself is not).
   std::int64_t wanted_below = -500;

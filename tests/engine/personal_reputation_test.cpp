@@ -66,11 +66,14 @@ BOOST_AUTO_TEST_CASE(values_clamp_and_refusals_write_nothing) {
   BOOST_TEST(game.events().size() == events);
 }
 
+// kStart is a Thursday; the weekly sweep runs on Mondays at 00:00 UTC (kStart + 4 days, + 11...).
+constexpr GameTime kMonday = test::kStart + 4 * kDay;
+
 BOOST_AUTO_TEST_CASE(the_alignment_decays_five_a_week_toward_zero) {
   set(12);
-  game.advance_to(test::kStart + 7 * kDay - 1);
+  game.advance_to(kMonday - 1);
   BOOST_TEST(game.personal_reputation().alignment(alice)->value == 12);
-  game.advance_to(test::kStart + 7 * kDay);
+  game.advance_to(kMonday);
   BOOST_TEST(game.personal_reputation().alignment(alice)->value == 7);
   game.advance_to(test::kStart + 30 * kDay);
   const Alignment settled = *game.personal_reputation().alignment(alice);
@@ -89,9 +92,23 @@ BOOST_AUTO_TEST_CASE(the_alignment_decays_five_a_week_toward_zero) {
 BOOST_AUTO_TEST_CASE(negative_alignments_decay_up_and_reads_see_due_steps) {
   set(-300);
   clock->set(test::kStart + 21 * kDay);
-  BOOST_TEST(game.personal_reputation().alignment(alice)->value == -285);
-  BOOST_TEST(game.personal_reputation().alignment(alice)->next_decay_at ==
-             test::kStart + 28 * kDay);
+  BOOST_TEST(game.personal_reputation().alignment(alice)->value == -285);  // Mondays 4, 11, 18
+  BOOST_TEST(game.personal_reputation().alignment(alice)->next_decay_at == kMonday + 21 * kDay);
+  BOOST_TEST(game.players().find(alice)->personal_reputation == -285);  // every read: value now
+  BOOST_TEST(game.players().find(alice)->reputation_tier == "Outlaw");
+}
+
+// The sweep takes from every player each week, active or not: a player who acts every few days
+// still decays (the original's expectation: 84, not 104).
+BOOST_AUTO_TEST_CASE(the_weekly_sweep_reaches_active_players_too) {
+  set(100);
+  for (int day = 6; day <= 24; day += 6) {
+    clock->set(test::kStart + day * kDay);
+    BOOST_REQUIRE(game.personal_reputation().change(alice, 1, "good deed").ok());
+  }
+  clock->set(test::kStart + 28 * kDay);
+  BOOST_TEST(game.personal_reputation().alignment(alice)->value == 84);
+  BOOST_TEST(game.players().find(alice)->personal_reputation == 84);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

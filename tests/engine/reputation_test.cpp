@@ -229,4 +229,28 @@ BOOST_AUTO_TEST_CASE(a_read_applies_a_lock_expiry_that_no_tick_has_seen) {
   BOOST_TEST(game.reputation().standing(ann, "terran_federation")->value == 450);
 }
 
+// The history's bytes do not depend on the tick rate, whatever characters a reason holds.
+BOOST_AUTO_TEST_CASE(history_bytes_are_the_same_stepwise_and_in_one_catch_up) {
+  auto history_after = [](bool stepwise) {
+    FreshGame world;
+    const std::string ann = world.game.players().create({.username = "ann"})->id;
+    BOOST_REQUIRE(world.game.reputation()
+                      .change(ann, "terran_federation", 700, "esc \x1b bs \b ff \f \"q\" \u00e9")
+                      .ok());
+    const GameTime end = test::kStart + 90 * kDay;
+    if (stepwise) {
+      for (GameTime t = test::kStart; t <= end; t += kDay) world.game.advance_to(t);
+    }
+    world.game.advance_to(end);
+    return world.game.core().read([](SQLite::Database& sql) {
+      return sql.execAndGet("SELECT history FROM reputations").getString();
+    });
+  };
+  const std::string stepped = history_after(true);
+  const std::string jumped = history_after(false);
+  BOOST_TEST(stepped == jumped);
+  BOOST_TEST(stepped.find("\\u001b") != std::string::npos);
+  BOOST_TEST(stepped.find("\\b") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

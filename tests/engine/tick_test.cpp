@@ -176,9 +176,9 @@ BOOST_AUTO_TEST_CASE(a_year_offline_touches_only_the_rows_that_change) {
   const int before = sqlite3_total_changes(handle);
   game.advance_to(test::kStart + 365 * kDay);
   const int changes = sqlite3_total_changes(handle) - before;
-  // 3 rows decay 4 steps each (300 → 100, RESPECTED → TRUSTED → ACKNOWLEDGED): per row one
-  // merged history write and one row update; 12 decay and 6 tier events; the clock.
-  BOOST_TEST(changes == 3 * 2 + 12 + 6 + 1);
+  // 3 rows decay 4 steps each (300 → 100, RESPECTED → TRUSTED → ACKNOWLEDGED): per row three
+  // history appends and one row update (with the fourth); 12 decay and 6 tier events; the clock.
+  BOOST_TEST(changes == 3 * 4 + 12 + 6 + 1);
   BOOST_TEST(game.reputation().standing(players[0], "mercantile_guild")->value == 100);
   BOOST_TEST(game.reputation().standing(players[5], "terran_federation")->value == 60);
 }
