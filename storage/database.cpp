@@ -66,11 +66,14 @@ Database::Database(std::string path, const OpenOptions& options) : path_(std::mo
     db_->exec("PRAGMA application_id = " +
               std::to_string(static_cast<std::int32_t>(options.application_id)));
   }
-  if (!in_memory()) db_->exec("PRAGMA journal_mode = WAL");
   db_->exec("PRAGMA foreign_keys = ON");
   db_->exec("PRAGMA cache_size = -" + std::to_string(options.cache_size_kib));
   db_->exec(options.durability == Durability::Full ? "PRAGMA synchronous = FULL"
                                                    : "PRAGMA synchronous = NORMAL");
+}
+
+void Database::enable_wal() {
+  if (!in_memory()) db_->exec("PRAGMA journal_mode = WAL");
 }
 
 void backup(Database& source, const std::string& destination) {

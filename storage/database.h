@@ -33,8 +33,9 @@ class FileRefused : public std::runtime_error {
 
 // An open database file, or ":memory:". Opening an existing file first reads its header: a file
 // that is not an SQLite database or that carries another application_id is refused before SQLite
-// opens it. A missing or empty file is created and stamped with the application_id. Then WAL,
-// foreign keys, the busy timeout and the durability level are set.
+// opens it. A missing or empty file is created and stamped with the application_id. Then foreign
+// keys, the busy timeout and the durability level are set; none of these writes the file. WAL is
+// switched on by enable_wal(), once the content has been checked (migrate() does it).
 class Database {
  public:
   Database(std::string path, const OpenOptions& options);
@@ -50,6 +51,10 @@ class Database {
 
   // Whether this open created the file (or the in-memory database).
   bool created() const { return created_; }
+
+  // Puts the file in WAL mode (a write to its header when it is not already). Call only once the
+  // file's content is known to be acceptable: a refused file must stay byte-for-byte as it was.
+  void enable_wal();
 
   static constexpr const char* kInMemory = ":memory:";
 

@@ -67,6 +67,8 @@ int migrate(Database& db, const std::vector<MigrationSet>& sets) {
     check(db, set, applied);
     done.push_back(applied.size());
   }
+  // Every source is acceptable: from here on the file may be written.
+  db.enable_wal();
   int count = 0;
   for (std::size_t s = 0; s < sets.size(); ++s) {
     const MigrationSet& set = sets[s];

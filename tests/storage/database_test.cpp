@@ -42,6 +42,7 @@ BOOST_AUTO_TEST_CASE(a_new_file_carries_the_application_id_and_runs_in_wal) {
   TempFile file;
   {
     storage::Database db(file.path, ours());
+    db.enable_wal();
     BOOST_TEST(db.created());
     BOOST_TEST(db.sql().execAndGet("PRAGMA application_id").getUInt() == kApplicationId);
     BOOST_TEST(db.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
@@ -113,6 +114,28 @@ BOOST_AUTO_TEST_CASE(a_file_from_a_newer_engine_is_refused_and_left_unchanged) {
     db.sql().exec("PRAGMA user_version = " + std::to_string(next));
   }
   check_refused(file, "newer version");
+}
+
+// A newer file in rollback-journal mode (as VACUUM INTO makes them) is refused before the engine
+// switches it to WAL: not one header byte changes.
+BOOST_AUTO_TEST_CASE(a_newer_file_in_rollback_mode_is_refused_untouched) {
+  TempFile file;
+  TempFile copy;
+  {
+    GameOptions options;
+    options.path = file.path;
+    Game game(options);
+  }
+  {
+    storage::Database db(file.path, ours());
+    const int next = storage::schema_version(db) + 1;
+    db.sql().exec("INSERT INTO migrations_applied VALUES ('hearth', " + std::to_string(next) +
+                  ", '9999_future.sql')");
+    db.sql().exec("PRAGMA user_version = " + std::to_string(next));
+    db.sql().exec("VACUUM INTO '" + copy.path + "'");
+  }
+  BOOST_TEST(copy.bytes()[18] == 1);  // legacy (rollback journal) file format
+  check_refused(copy, "newer version");
 }
 
 BOOST_AUTO_TEST_CASE(backup_writes_a_file_that_opens_with_the_same_content) {
