@@ -2,12 +2,16 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <regex>
+#include <set>
+#include <string_view>
 #include <utility>
 
 #include <fmt/core.h>
 
 #include "engine/command.h"
 #include "engine/text.h"
+#include "schema/schema.h"
 
 #include <sqlite3.h>
 
@@ -15,14 +19,108 @@ namespace hearth {
 
 namespace {
 
+// The tables the engine's migrations create (and the migration bookkeeping): a game's SQL may
+// read them, never write them.
+const std::set<std::string, std::less<>>& engine_tables() {
+  static const std::set<std::string, std::less<>> tables = [] {
+    std::set<std::string, std::less<>> names = {"migrations_applied"};
+    const std::regex create(R"(CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([A-Za-z_][A-Za-z0-9_]*))",
+                            std::regex::icase);
+    for (const schema::SqlFile& file : schema::files()) {
+      const std::string sql(file.sql);
+      for (auto it = std::sregex_iterator(sql.begin(), sql.end(), create);
+           it != std::sregex_iterator(); ++it) {
+        names.insert((*it)[1].str());
+      }
+    }
+    return names;
+  }();
+  return tables;
+}
+
+// Pragmas a game's SQL may run: the ones that only describe the schema or check the file.
+bool harmless_pragma(std::string_view name, const char* argument) {
+  static constexpr std::string_view kDescribing[] = {
+      "table_info",   "table_xinfo",      "table_list",        "index_list",      "index_info",
+      "index_xinfo",  "foreign_key_list", "foreign_key_check", "integrity_check", "quick_check",
+      "data_version", "collation_list",   "function_list",     "compile_options"};
+  for (std::string_view allowed : kDescribing) {
+    if (name == allowed) return true;
+  }
+  // Reading (not setting) the file's identity.
+  return argument == nullptr &&
+         (name == "user_version" || name == "application_id" || name == "schema_version");
+}
+
+// SQLite's authorizer for a game's SQL: what it may not do is refused while the statement is
+// compiled, before anything runs; `refusal` keeps the sentence for the Error{Usage}.
+struct Guard {
+  std::string refusal;
+
+  static int check(void* self, int action, const char* a, const char* b, const char*, const char*) {
+    auto& guard = *static_cast<Guard*>(self);
+    const auto deny = [&](std::string why) {
+      if (guard.refusal.empty()) guard.refusal = std::move(why);
+      return SQLITE_DENY;
+    };
+    const auto engine_table = [](const char* table) {
+      return table != nullptr && engine_tables().count(std::string_view(table)) > 0;
+    };
+    switch (action) {
+      case SQLITE_INSERT:
+      case SQLITE_UPDATE:
+      case SQLITE_DELETE:
+      case SQLITE_DROP_TABLE:
+        if (engine_table(a)) {
+          return deny(fmt::format(
+              "'{}' is an engine table: a game reads it, and changes it only through the "
+              "engine's API.",
+              a));
+        }
+        return SQLITE_OK;
+      case SQLITE_ALTER_TABLE:
+      case SQLITE_CREATE_INDEX:
+      case SQLITE_DROP_INDEX:
+      case SQLITE_CREATE_TRIGGER:
+      case SQLITE_DROP_TRIGGER:
+        if (engine_table(b)) {
+          return deny(fmt::format("'{}' is an engine table: its schema is the engine's.", b));
+        }
+        return SQLITE_OK;
+      case SQLITE_TRANSACTION:
+      case SQLITE_SAVEPOINT:
+        return deny(
+            "transaction control is the engine's: every write is one command (group several "
+            "with execute_all or Game::atomically).");
+      case SQLITE_ATTACH:
+      case SQLITE_DETACH:
+        return deny("ATTACH and DETACH are not allowed on a game file.");
+      case SQLITE_PRAGMA:
+        if (harmless_pragma(a == nullptr ? "" : a, b)) return SQLITE_OK;
+        return deny(fmt::format("PRAGMA {} is not allowed: pragmas are the engine's.",
+                                a == nullptr ? "" : a));
+      default:
+        return SQLITE_OK;
+    }
+  }
+};
+
 // A statement compiled with SQLite's own API, so that a second statement hidden in the text (the
 // "tail") is noticed rather than silently ignored.
 class Prepared {
  public:
   Prepared(sqlite3* db, const std::string& sql) : db_(db) {
     const char* tail = nullptr;
-    check(
-        sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()) + 1, &statement_, &tail));
+    Guard guard;
+    sqlite3_set_authorizer(db, &Guard::check, &guard);
+    const int code =
+        sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()) + 1, &statement_, &tail);
+    sqlite3_set_authorizer(db, nullptr, nullptr);
+    if (!guard.refusal.empty()) {
+      sqlite3_finalize(statement_);
+      throw Error(ErrorKind::Usage, "Custom tables: " + guard.refusal);
+    }
+    check(code);
     if (statement_ == nullptr) {
       throw Error(ErrorKind::Usage, "Custom tables: no SQL statement in '" + sql + "'.");
     }
@@ -123,9 +221,12 @@ std::int64_t run_statement(Command& command, const SqlStatement& statement) {
   sqlite3* db = command.sql().getHandle();
   Prepared prepared(db, statement.sql);
   prepared.bind(statement.params);
+  const sqlite3_int64 before = sqlite3_total_changes64(db);
   while (prepared.step()) {
   }
-  return prepared.read_only() ? 0 : sqlite3_changes64(db);
+  // sqlite3_changes64 keeps the count of the last INSERT, UPDATE or DELETE: a statement that
+  // changed no row (DDL, a read) reports 0.
+  return sqlite3_total_changes64(db) == before ? 0 : sqlite3_changes64(db);
 }
 
 }  // namespace

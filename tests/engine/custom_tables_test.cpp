@@ -146,4 +146,63 @@ BOOST_AUTO_TEST_CASE(the_tables_persist_in_the_file) {
                  0) == 2);
 }
 
+// A game's SQL cannot leave its command's transaction, change the file's identity, attach other
+// files, or write the engine's tables: each is an Error{Usage} that names why, and nothing of the
+// command survives.
+BOOST_AUTO_TEST_CASE(a_games_sql_stays_inside_its_command_and_its_own_tables) {
+  test::TempFile file;
+  {
+    Galaxy galaxy(file.path);
+    Game& game = galaxy.game;
+    const std::string ann = game.players().create({.username = "ann"})->id;
+    const std::string before = test::snapshot(game);
+    auto refused = [&](std::vector<SqlStatement> statements, const std::string& says) {
+      try {
+        (void)game.custom_tables().execute_all(statements);
+        BOOST_FAIL("accepted: " << statements.back().sql);
+      } catch (const Error& error) {
+        BOOST_TEST((error.kind() == ErrorKind::Usage));
+        BOOST_TEST(std::string(error.what()).find(says) != std::string::npos, error.what());
+      }
+      BOOST_TEST((test::snapshot(game) == before));
+    };
+    const SqlStatement insert{"INSERT INTO sectors_of_game VALUES (2, 'Vega', 0.1)"};
+    refused({insert, {"COMMIT"}, {"INSERT INTO nowhere VALUES (1)"}}, "transaction control");
+    refused({insert, {"ROLLBACK"}}, "transaction control");
+    refused({insert, {"SAVEPOINT x"}}, "transaction control");
+    refused({{"PRAGMA user_version = 999"}}, "PRAGMA user_version");
+    refused({{"PRAGMA application_id = 0"}}, "PRAGMA application_id");
+    refused({{"PRAGMA journal_mode = DELETE"}}, "PRAGMA journal_mode");
+    refused({{"ATTACH DATABASE ':memory:' AS other"}}, "ATTACH");
+    refused({insert, {"UPDATE players SET turns = 999999"}}, "'players' is an engine table");
+    refused({{"DELETE FROM events"}}, "'events' is an engine table");
+    refused({{"INSERT INTO accounts (currency_id, owner_kind) VALUES (1, 'system')"}},
+            "'accounts' is an engine table");
+    refused({{"DROP TABLE users"}}, "'users' is an engine table");
+    refused({{"CREATE TRIGGER t AFTER INSERT ON users BEGIN SELECT 1; END"}},
+            "'users' is an engine table");
+    // A trigger on the game's own table that writes an engine table is refused too.
+    BOOST_TEST(
+        game.custom_tables().execute("CREATE TRIGGER sneaky AFTER INSERT ON sectors_of_game BEGIN "
+                                     "UPDATE players SET turns = 5; END") == 0);
+    try {
+      (void)game.custom_tables().execute(insert.sql);
+      BOOST_FAIL("the trigger wrote an engine table");
+    } catch (const Error& error) {
+      BOOST_TEST(std::string(error.what()).find("'players'") != std::string::npos, error.what());
+    }
+    // Reading every table, describing pragmas, and writing its own tables are fine.
+    BOOST_TEST(game.custom_tables().query("SELECT count(*) FROM players")[0].integer(0) == 1);
+    BOOST_TEST(!game.custom_tables().query("PRAGMA table_info(players)").empty());
+    BOOST_TEST(game.custom_tables().query("PRAGMA user_version")[0].integer(0) > 0);
+    BOOST_TEST(game.custom_tables().execute("DROP TRIGGER sneaky") == 0);
+    BOOST_TEST(game.custom_tables().execute(insert.sql) == 1);
+    BOOST_TEST(game.turns().budget(ann)->available == game.rules().turns.starting);
+  }
+  // The file still opens.
+  Galaxy again(file.path);
+  BOOST_TEST(
+      again.game.custom_tables().query("SELECT count(*) FROM sectors_of_game")[0].integer(0) == 2);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
