@@ -77,13 +77,20 @@ void after_reply(Session& session, const DialogueReply& reply) {
 }  // namespace
 
 void register_pilot(Session& session, const std::string& name) {
-  const auto created = session.game.players().create({.username = name});
-  if (!created) {
-    fmt::print("{}\n", created.detail());
+  // The player and the pilot are one registration: both are written, or neither.
+  std::string id;
+  const Outcome registered = session.game.atomically([&]() -> Outcome {
+    const auto created = session.game.players().create({.username = name});
+    if (!created) return created.outcome();
+    id = created->id;
+    session.galaxy.add_pilot(id);
+    return {};
+  });
+  if (!registered) {
+    fmt::print("{}\n", registered.detail());
     return;
   }
-  session.galaxy.add_pilot(created->id);
-  session.activate(created->id);
+  session.activate(id);
   fmt::print("Pilot {} registered. You arrive at Callisto Shipyard in an escape pod.\n", name);
   show_gate(session);
 }

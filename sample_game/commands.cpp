@@ -167,13 +167,14 @@ std::string prompt(Session& session) {
   if (session.pilot.empty()) return "> ";
   if (at_the_gate(session)) return gate_prompt(session);
   const auto pilot = session.galaxy.pilot(session.pilot);
+  if (!pilot) return "> ";
   return fmt::format("{}@{}> ", session.pilot_name(), session.galaxy.sector(pilot->sector)->name);
 }
 
 void greet(Session& session) {
   const std::string active = session.galaxy.active_pilot();
   if (!active.empty() && session.game.players().find(active)) {
-    session.pilot = active;
+    session.activate(active);
     greet_pilot(session);
     return;
   }

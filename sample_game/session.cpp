@@ -17,6 +17,9 @@ std::string Session::pilot_name() {
 }
 
 void Session::activate(const std::string& id) {
+  // A player the engine knows but this galaxy does not (made by another program, or a save from
+  // before pilots were written with their player) gets a pilot at the shipyard.
+  if (!galaxy.pilot(id)) galaxy.add_pilot(id);
   pilot = id;
   picked_ship.clear();
   galaxy.set_active_pilot(id);

@@ -358,4 +358,31 @@ BOOST_AUTO_TEST_CASE(help_lists_every_command) {
   }
 }
 
+// A player the galaxy has no pilot for (made through the engine alone, or left by a crash
+// before registration was one transaction) gets a pilot when it takes the controls.
+BOOST_AUTO_TEST_CASE(a_player_without_a_pilot_takes_the_controls) {
+  Save save;
+  BOOST_TEST(save.play("new ada\nquit\n").exit_code == 0);
+  {
+    auto game = save.open();
+    BOOST_REQUIRE(game->players().create({.username = "bob"}).ok());
+  }
+  const Run run = save.play(
+      "switch bob\n1\nIt is only my escape pod, I came in on it today.\n"
+      "status\nquit\n");
+  BOOST_TEST(run.exit_code == 0, run.err);
+  BOOST_TEST(run.says("Pilot bob"));
+  auto game = save.open();
+  BOOST_TEST(position(*game, player_id(*game, "bob")).first == 1);
+}
+
+// Registration is one transaction: a refused registration leaves neither player nor pilot.
+BOOST_AUTO_TEST_CASE(registration_writes_player_and_pilot_together) {
+  Save save;
+  BOOST_TEST(save.play("new ada\nnew ADA\nquit\n").exit_code == 0);
+  auto game = save.open();
+  BOOST_TEST(game->players().list().size() == 1u);
+  BOOST_TEST(game->custom_tables().query("SELECT count(*) FROM pilots")[0].integer(0) == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
