@@ -524,7 +524,7 @@ std::string nickname_issue(SQLite::Database& sql, const OnboardingRules& rules,
   if (spaces > 1 || nickname.front() == ' ' || nickname.back() == ' ') return "charset";
   const std::string lowered = lower(nickname);
   for (const std::string& word : rules.nickname_blocklist) {
-    if (!word.empty() && lowered.find(lower(word)) != std::string::npos) return "profanity";
+    if (lowered == lower(word)) return "profanity";
   }
   SQLite::Statement taken(sql,
                           "SELECT 1 FROM players WHERE nickname = ?1 AND id <> ?2 UNION ALL "
@@ -1304,9 +1304,11 @@ Result<OnboardingCompletion> Onboarding::complete(const std::string& player,
                                  title_case(outcome.awarded_ship));
     SQLite::Statement& ship = command.prepare(
         "INSERT INTO ships (id, owner_id, name, type, sector_id, is_flagship, purchase_value, "
-        "current_value, maintenance, cargo, combat, created_at, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, (SELECT current_sector_id FROM players WHERE id = ?2), 1, ?5, ?5, "
-        "?6, ?7, ?8, ?9, ?9)");
+        "current_value, maintenance, cargo, combat, shield_resistance, armor_rating, created_at, "
+        "updated_at) "
+        "SELECT ?1, ?2, ?3, ?4, (SELECT current_sector_id FROM players WHERE id = ?2), 1, ?5, ?5, "
+        "?6, ?7, ?8, ifnull(s.shield_resistance, 0), ifnull(s.armor_rating, 0), ?9, ?9 "
+        "FROM (SELECT 1) LEFT JOIN ship_specifications s ON s.ship_type = ?4");
     ship.bind(1, done.ship_id);
     ship.bind(2, player);
     ship.bind(3, done.ship_name);

@@ -285,11 +285,14 @@ struct OnboardingRules {
   std::int64_t hard_fail_credits = 300;
   std::int64_t partial_success_credits = 800;
   std::int64_t failure_credits = 500;
-  // Nicknames: nickname_min_length..nickname_max_length characters; none of the blocklist's
-  // entries (any case) inside.
+  // Nicknames: nickname_min_length..nickname_max_length characters, and not (as a whole name, in
+  // any case) one of the blocklist's entries: reserved staff and system names, and profanity.
+  // Whole-name matching accepts "AdminValley" and "Scunthorpe".
   std::int64_t nickname_min_length = 3;
   std::int64_t nickname_max_length = 20;
-  std::vector<std::string> nickname_blocklist;
+  std::vector<std::string> nickname_blocklist = {
+      "admin", "administrator", "moderator", "gamemaster", "system", "support", "aria",
+      "nebuspace", "fuck", "shit", "cunt", "bitch", "asshole", "nigger", "faggot"};
   // The companion's warm start on completion.
   std::int64_t aria_relationship_score = 50;
   std::int64_t aria_total_interactions = 1;

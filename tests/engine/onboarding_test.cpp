@@ -541,6 +541,9 @@ BOOST_AUTO_TEST_CASE(completing_replaces_the_ships_and_pays_the_award_through_th
                                         R"({"shields":10,"weapons":5})", R"({"status":"good"})"}));
   BOOST_TEST(query_int(game, "SELECT count(*) FROM players WHERE id = '" + alice +
                                  "' AND current_ship_id = '" + done.ship_id + "'") == 1);
+  // The hull's mitigation, from ship_specifications (a scout: 0.00 shields, 0.02 armour).
+  BOOST_TEST(query_int(game, "SELECT count(*) FROM ships WHERE owner_id = '" + alice +
+                                 "' AND shield_resistance = 0.0 AND armor_rating = 0.02") == 1);
 
   // The balance is the award: the excess went to the sink in one ledger row.
   BOOST_TEST(game.ledger().credits(alice) == 2000);
@@ -617,7 +620,13 @@ BOOST_AUTO_TEST_CASE(nicknames_are_validated_with_a_reason) {
   rules.onboarding.nickname_blocklist = {"darn"};
   Match strict(rules);
   const std::string carla = strict.player("carla");
-  BOOST_TEST(strict.game.onboarding().nickname_problem(carla, "DarnPilot") == "profanity");
+  BOOST_TEST(strict.game.onboarding().nickname_problem(carla, "DARN") == "profanity");
+  BOOST_TEST(strict.game.onboarding().nickname_problem(carla, "DarnPilot").empty());  // whole names
+  // The default list: reserved names and profanity, matched as whole names in any case.
+  BOOST_TEST(problem("Admin") == "profanity");
+  BOOST_TEST(problem("SYSTEM") == "profanity");
+  BOOST_TEST(problem("AdminValley").empty());
+  BOOST_TEST(game.rules().onboarding.nickname_blocklist.size() == 15u);
 }
 
 BOOST_AUTO_TEST_CASE(only_an_offered_ship_can_be_claimed) {

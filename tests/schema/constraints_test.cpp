@@ -1166,6 +1166,22 @@ BOOST_AUTO_TEST_CASE(reference_tables_take_valid_rows_and_refuse_each_violation)
   BOOST_TEST(rarity.count() == 8);
 }
 
+BOOST_AUTO_TEST_CASE(ship_specifications_take_a_valid_row_and_refuse_each_violation) {
+  Table specs(*this, "ship_specifications");
+  const Row carrier = {
+      {"ship_type", q("CARRIER")}, {"shield_resistance", "0.15"}, {"armor_rating", "0.15"}};
+  BOOST_TEST(specs.refuses(carrier, {kUnique, "ship_specifications.ship_type"}));
+  run(*this, "DELETE FROM ship_specifications WHERE ship_type = 'CARRIER'");
+  BOOST_TEST(specs.refuses(with(carrier, "ship_type", q("carrier")), {kCheck, "ship_type IN"}));
+  BOOST_TEST(
+      specs.refuses(with(carrier, "shield_resistance", "1.5"), {kCheck, "shield_resistance"}));
+  BOOST_TEST(specs.refuses(with(carrier, "armor_rating", "-0.1"), {kCheck, "armor_rating"}));
+  BOOST_TEST(specs.refuses(without(carrier, "armor_rating"),
+                           {kNotNull, "ship_specifications.armor_rating"}));
+  BOOST_TEST(specs.accepts(carrier));
+  BOOST_TEST(specs.count() == 9);
+}
+
 BOOST_AUTO_TEST_CASE(classes_take_a_valid_row_and_refuse_each_violation) {
   Table classes(*this, "classes");
   BOOST_TEST(
@@ -2510,14 +2526,16 @@ BOOST_AUTO_TEST_CASE(every_table_of_migrations_0002_to_0006_has_a_case_in_this_s
       "hosted_servers", "server_games", "host_bans", "characters", "character_properties",
       "character_worn_items", "sessions",
       // 0006
-      "quests", "user_quests", "user_timers", "lootdrops", "moderation_cases"};
+      "quests", "user_quests", "user_timers", "lootdrops", "moderation_cases",
+      // 0008
+      "ship_specifications"};
   std::set<std::string> tables;
   SQLite::Statement query(sql,
                           "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
                           "'sqlite%' AND name NOT IN ('rules', 'random_state', 'game_clock', "
                           "'events', 'migrations_applied')");
   while (query.executeStep()) tables.insert(query.getColumn(0).getString());
-  BOOST_TEST(covered.size() == 77u);
+  BOOST_TEST(covered.size() == 78u);
   BOOST_TEST(tables == covered, tt::per_element());
 }
 
