@@ -20,6 +20,8 @@ using hearth::test::TempFile;
 namespace {
 
 constexpr GameTime kEnd = test::kStart + 120 * kDay;
+// After the scripted days, the world is left alone until the end of the year 9999.
+constexpr GameTime kFar = kMaxGameTime;
 
 // A scripted world: the same commands at the same game times, whatever the ticks in between.
 struct Script {
@@ -64,6 +66,9 @@ struct Script {
          [this, must, at](Game& game) {
            must(game.turns().spend(ids["ben"], 100));
            must(game.timers().start_cooldown(ids["cat"], "raid", 2 * kDay));
+           // A team member's lock that expires in the middle of the idle stretch: the team's
+           // recalculations must see the decay that follows it, however the time is ticked.
+           must(game.reputation().lock(ids["ann"], "terran_federation", "audit", at(33, 5)));
          }},
         {at(45),
          [this, must, at](Game& game) {
@@ -105,21 +110,77 @@ std::string dump(Game& game) {
   });
 }
 
-// Runs the script with extra ticks at `ticks` (commands first when both fall on one time).
-std::string run(const std::vector<GameTime>& ticks) {
+// How a run is disturbed without changing what it should end with.
+struct Disturbance {
+  // Refused commands (which write nothing) at random moments before ticks and commands.
+  bool refusals = false;
+  // Two Games on one file, taking the commands and ticks in turn at random.
+  bool two_games = false;
+  std::uint64_t seed = 1;
+};
+
+// A command that is refused, at the clock's time, by one of several rules.
+void refused_command(Game& game, const Script& script, std::uint64_t pick) {
+  const auto known = script.ids.find("ann");
+  const std::string player = known == script.ids.end() ? "nobody" : known->second;
+  Outcome outcome;
+  switch (pick % 5) {
+    case 0:
+      outcome = game.turns().spend(player, 0);
+      break;
+    case 1:
+      outcome = game.turns().spend(player, -5);
+      break;
+    case 2:
+      outcome = game.reputation().change(player, "terran_federation", 0, "x").outcome();
+      break;
+    case 3:
+      outcome = game.timers().start_cooldown(player, "", kHour);
+      break;
+    default:
+      outcome = game.personal_reputation().change(player, 5, "").outcome();
+      break;
+  }
+  BOOST_TEST_REQUIRE(!outcome.ok());
+}
+
+// Runs the script with extra ticks at `ticks` (commands first when both fall on one time), then
+// advances to kEnd and to kFar.
+std::string run(const std::vector<GameTime>& ticks, const Disturbance& disturbance = {}) {
   auto clock = std::make_shared<ManualClock>(test::kStart);
-  Game game(test::options_with(clock));
+  test::TempFile file;
+  GameOptions options = test::options_with(clock);
+  if (disturbance.two_games) {
+    options.path = file.path;
+    options.durability = Durability::Normal;
+  }
+  Game first(options);
+  std::optional<Game> second;
+  if (disturbance.two_games) second.emplace(options);
+  std::mt19937_64 random(disturbance.seed);
+  auto game = [&]() -> Game& { return second && random() % 2 == 0 ? *second : first; };
   Script script;
   auto steps = script.steps();
+  auto at = [&](GameTime time) {
+    clock->set(time);
+    if (disturbance.refusals && random() % 2 == 0) refused_command(game(), script, random());
+  };
   std::size_t next_tick = 0;
   for (auto& [time, command] : steps) {
-    while (next_tick < ticks.size() && ticks[next_tick] < time) game.advance_to(ticks[next_tick++]);
-    clock->set(time);
-    command(game);
+    while (next_tick < ticks.size() && ticks[next_tick] < time) {
+      at(ticks[next_tick]);
+      game().advance_to(ticks[next_tick++]);
+    }
+    at(time);
+    command(game());
   }
-  while (next_tick < ticks.size()) game.advance_to(ticks[next_tick++]);
-  game.advance_to(kEnd);
-  return dump(game);
+  while (next_tick < ticks.size()) {
+    at(ticks[next_tick]);
+    game().advance_to(ticks[next_tick++]);
+  }
+  game().advance_to(kEnd);
+  game().advance_to(kFar);
+  return dump(game());
 }
 
 // The number of SQLite VM instructions `work` executes on `game`'s connection.
@@ -145,15 +206,21 @@ BOOST_AUTO_TEST_CASE(any_sequence_of_ticks_leaves_the_same_world_and_journal) {
   BOOST_TEST_REQUIRE(once.find("personal_reputation.decayed") != std::string::npos);
   BOOST_TEST_REQUIRE(once.find("reputation.unlocked") != std::string::npos);
   std::mt19937_64 random(20261122);
-  for (int sequence = 0; sequence < 12; ++sequence) {
-    std::vector<GameTime> ticks(1 + random() % (sequence < 6 ? 20 : 400));
+  for (int sequence = 0; sequence < 16; ++sequence) {
+    std::vector<GameTime> ticks(1 + random() % (sequence % 2 == 0 ? 20 : 300));
     for (GameTime& tick : ticks) {
-      tick = test::kStart +
-             static_cast<GameTime>(random() % static_cast<std::uint64_t>(kEnd - test::kStart));
+      // Mostly within the scripted days; one tick in five after them, up to the year 9999.
+      tick = random() % 5 == 0
+                 ? kEnd + static_cast<GameTime>(random() % static_cast<std::uint64_t>(kFar - kEnd))
+                 : test::kStart + static_cast<GameTime>(
+                                      random() % static_cast<std::uint64_t>(kEnd - test::kStart));
     }
     std::sort(ticks.begin(), ticks.end());
-    const std::string stepped = run(ticks);
-    BOOST_TEST(stepped == once, "sequence " << sequence << " of " << ticks.size() << " ticks");
+    const Disturbance disturbance{sequence % 4 != 0, sequence % 3 == 1, random()};
+    const std::string stepped = run(ticks, disturbance);
+    BOOST_TEST(stepped == once, "sequence " << sequence << " of " << ticks.size()
+                                            << " ticks, refusals " << disturbance.refusals
+                                            << ", two games " << disturbance.two_games);
   }
   // Ticking every hour, the finest sequence.
   std::vector<GameTime> hourly;
