@@ -113,14 +113,14 @@ class Prepared {
     const char* tail = nullptr;
     Guard guard;
     sqlite3_set_authorizer(db, &Guard::check, &guard);
-    const int code =
+    const int compiled =
         sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()) + 1, &statement_, &tail);
     sqlite3_set_authorizer(db, nullptr, nullptr);
     if (!guard.refusal.empty()) {
       sqlite3_finalize(statement_);
       throw Error(ErrorKind::Usage, "Custom tables: " + guard.refusal);
     }
-    check(code);
+    check(compiled);
     if (statement_ == nullptr) {
       throw Error(ErrorKind::Usage, "Custom tables: no SQL statement in '" + sql + "'.");
     }
