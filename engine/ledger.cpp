@@ -1010,7 +1010,7 @@ std::vector<LedgerViolation> Ledger::check_ledger() const {
   return core_.read([](SQLite::Database& sql) {
     // Sums are taken in 128 bits: each balance and amount fits in 64 bits, but their sums over
     // many rows need not (money that went round in circles many times is still healthy).
-    using Wide = __int128;
+    __extension__ typedef __int128 Wide;
     const auto narrow = [](Wide value) {
       return static_cast<std::int64_t>(std::clamp<Wide>(value, INT64_MIN, INT64_MAX));
     };
