@@ -135,15 +135,15 @@ BOOST_AUTO_TEST_CASE(recalculations_use_member_values_as_of_their_own_time) {
 // A member's lock that expires inside one long advance: the team sees the decay that follows it,
 // as hourly ticks do (defect: 600 REVERED in one step, 400 VALUED hourly).
 BOOST_AUTO_TEST_CASE(a_lock_expiring_inside_a_tick_does_not_hide_decay) {
-  auto one_member_team = [](Game& game, std::string& member) {
-    member = game.players().create({.username = "solo"})->id;
-    const std::string id = game.teams().create(member, "Lone Wolves")->id;
-    BOOST_REQUIRE(game.reputation().change(member, kTerran, 600, "hero").ok());
-    BOOST_REQUIRE(game.reputation().lock(member, kTerran, "probe", test::kStart + 5 * kDay).ok());
+  auto one_member_team = [](Game& world, std::string& member) {
+    member = world.players().create({.username = "solo"})->id;
+    const std::string id = world.teams().create(member, "Lone Wolves")->id;
+    BOOST_REQUIRE(world.reputation().change(member, kTerran, 600, "hero").ok());
+    BOOST_REQUIRE(world.reputation().lock(member, kTerran, "probe", test::kStart + 5 * kDay).ok());
     return id;
   };
-  auto value_of = [](Game& game, const std::string& id) {
-    const TeamReputationView view = *game.team_reputation().reputation(id);
+  auto value_of = [](Game& world, const std::string& id) {
+    const TeamReputationView view = *world.team_reputation().reputation(id);
     for (const TeamStanding& standing : view.standings) {
       if (standing.faction_name == "Terran Federation") return standing.value;
     }
