@@ -291,8 +291,9 @@ struct OnboardingRules {
   std::int64_t nickname_min_length = 3;
   std::int64_t nickname_max_length = 20;
   std::vector<std::string> nickname_blocklist = {
-      "admin", "administrator", "moderator", "gamemaster", "system", "support", "aria",
-      "nebuspace", "fuck", "shit", "cunt", "bitch", "asshole", "nigger", "faggot"};
+      "admin",   "administrator", "moderator", "gamemaster", "system",
+      "support", "aria",          "nebuspace", "fuck",       "shit",
+      "cunt",    "bitch",         "asshole",   "nigger",     "faggot"};
   // The companion's warm start on completion.
   std::int64_t aria_relationship_score = 50;
   std::int64_t aria_total_interactions = 1;
