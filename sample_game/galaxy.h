@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/game.h"
+#include "hearth/game.h"
 
 namespace hearth::sample_game {
 

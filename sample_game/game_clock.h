@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "engine/clock.h"
+#include "hearth/core/clock.h"
 
 namespace hearth::sample_game {
 

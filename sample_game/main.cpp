@@ -17,13 +17,13 @@
 
 #include <fmt/core.h>
 
-#include "engine/game.h"
 #include "sample_game/commands.h"
 #include "sample_game/galaxy.h"
 #include "sample_game/game_clock.h"
 #include "sample_game/session.h"
 #include "sample_game/waiting.h"
 
+#include "hearth/game.h"
 #include <unistd.h>
 
 namespace {

@@ -3,9 +3,10 @@
 
 #include <string>
 
-#include "engine/game.h"
 #include "sample_game/galaxy.h"
 #include "sample_game/game_clock.h"
+
+#include "hearth/game.h"
 
 namespace hearth::sample_game {
 

@@ -14,11 +14,11 @@
 
 #include <fmt/core.h>
 
-#include "engine/command.h"
-#include "engine/game.h"
+#include "engine/core/command.h"
 #include "tests/bench/harness.h"
 #include "tests/bench/suites.h"
 
+#include "hearth/game.h"
 #include <sqlite3.h>
 
 namespace hearth::bench {

@@ -8,9 +8,9 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "engine/game.h"
 #include "tests/support/fixtures.h"
 
+#include "hearth/game.h"
 #include <sys/wait.h>
 
 using namespace hearth;

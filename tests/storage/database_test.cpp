@@ -3,9 +3,10 @@
 #include <SQLiteCpp/Database.h>
 #include <boost/test/unit_test.hpp>
 
-#include "engine/game.h"
 #include "storage/migrations.h"
 #include "tests/support/fixtures.h"
+
+#include "hearth/game.h"
 
 using namespace hearth;
 using hearth::test::TempFile;

@@ -6,10 +6,11 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
-#include "engine/game.h"
 #include "schema/schema.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
+
+#include "hearth/game.h"
 
 namespace hearth::test {
 

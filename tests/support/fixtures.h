@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/command.h"
-#include "engine/game.h"
+#include "engine/core/command.h"
 
+#include "hearth/game.h"
 #include <unistd.h>
 
 namespace hearth {

@@ -1,0 +1,366 @@
+// The command runner: how every public mutating call becomes one transaction. Internal to the
+// engine (it exposes SQLiteCpp); games include engine/game.h instead.
+#pragma once
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include "engine/core/random.h"
+#include "storage/database.h"
+
+#include "hearth/core/clock.h"
+#include "hearth/core/events.h"
+#include "hearth/core/outcome.h"
+#include "hearth/rules.h"
+
+namespace hearth {
+
+struct GameOptions;
+class Core;
+class DialogueProvider;
+
+// Converts the exception in flight into hearth::Error and throws it: the one place where
+// SQLiteCpp, cereal and storage exceptions become the engine's. Call only from a catch block.
+[[noreturn]] void rethrow_as_error();
+
+// What one command sees while it runs inside its transaction.
+class Command {
+ public:
+  Command(Core& core, GameTime now) : core_(core), now_(now) {}
+
+  SQLite::Database& sql();
+
+  // A prepared statement for `sql`, compiled once per game and reused: reset, with no bindings.
+  // Do not hold it across a call that may prepare the same SQL. A string literal is looked up by
+  // its address (the fast path); built strings by their text.
+  SQLite::Statement& prepare(const char* sql);
+
+  SQLite::Statement& prepare(const std::string& sql);
+
+  // The game time the command happens at.
+  GameTime now() const { return now_; }
+
+  const Rules& rules() const;
+
+  Random& random();
+
+  // A new UUID from the game's generator.
+  std::string new_uuid() { return random().uuid(); }
+
+  // Appends an event to the journal (in this transaction). `payload` is a JSON object.
+  void emit(const std::string& type, const std::string& actor, const std::string& subject,
+            const std::string& payload = "{}");
+
+  // Appends an event that happened at game time `at` (a decay step, an expiry...), with a
+  // payload that is already compact JSON (the tick's bulk path: no re-parsing).
+  void emit_at(GameTime at, const std::string& type, const std::string& actor,
+               const std::string& subject, const std::string& payload);
+
+  // Tells the tick that a time-driven rule has work due at `at` (a new expiry, a decay step).
+  void schedule(GameTime at);
+
+  // The earliest time some rule may have work (a lower bound kept in memory).
+  GameTime next_due() const;
+
+  // Records the earliest due time after a full tick (engine/tick.cpp).
+  void set_next_due(GameTime at);
+
+  std::vector<Event>& emitted() { return emitted_; }
+
+ private:
+  // Inserts an event with `statement` (which returns the payload as stored) and keeps it for the
+  // listeners.
+  void append_event(GameTime at, const std::string& type, const std::string& actor,
+                    const std::string& subject, const std::string& payload, const char* statement);
+
+  Core& core_;
+  GameTime now_;
+  std::vector<Event> emitted_;
+};
+
+// Everything an open game holds. Owned by Game; the concern handles (turns, reputation...) keep
+// a reference to it.
+class Core {
+ public:
+  explicit Core(GameOptions options);
+
+  storage::Database& db() { return *db_; }
+
+  const Clock& clock() const { return *clock_; }
+
+  const Rules& rules() const { return rules_; }
+
+  Random& random() { return random_; }
+
+  // Runs `work(Command&)` as one BEGIN IMMEDIATE transaction at game time `now`: first the world
+  // is advanced to `now` if any time-driven rule is due by then (so a command always sees the
+  // world as of its own time), then the work runs. It commits when work returns an ok
+  // Outcome/Result (or anything else), and rolls back when it returns a refusal or throws; the
+  // random generator's state follows the transaction. Events reach the listeners after the
+  // commit. Every exception leaves as hearth::Error.
+  template <class Work>
+  auto run(GameTime now, Work&& work) -> std::invoke_result_t<Work, Command&>;
+
+  template <class Work>
+  auto run(Work&& work) {
+    return run(clock_->now(), std::forward<Work>(work));
+  }
+
+  // Runs `work()` with every command it makes nested in one transaction (Game::atomically): an
+  // inner command's refusal undoes only that command; `work` returning a refusal, or throwing,
+  // undoes them all. Listeners hear the events once, after the commit.
+  template <class Work>
+  Outcome group(Work&& work) {
+    return run([&](Command& command) -> Outcome {
+      struct Scope {
+        Core& core;
+        Command* outer;
+        ~Scope() { core.group_ = outer; }
+      } scope{*this, group_};
+      if (group_ == nullptr) group_ = &command;
+      return work();
+    });
+  }
+
+  // Like run(), without advancing the world first (for the tick itself and for opening).
+  template <class Work>
+  auto run_unadvanced(GameTime now, Work&& work) -> std::invoke_result_t<Work, Command&>;
+
+  // Runs `work(SQLite::Database&)` in a read transaction (one consistent snapshot); every
+  // exception leaves as hearth::Error.
+  template <class Work>
+  auto read(Work&& work) -> std::invoke_result_t<Work, SQLite::Database&> {
+    struct ResetAtExit {
+      Core& core;
+
+      ~ResetAtExit() { core.reset_statements(); }
+    } reset_at_exit{*this};
+
+    try {
+      // Inside a group (Game::atomically) a read sees the group's own writes.
+      if (group_ != nullptr) return work(db_->sql());
+      SQLite::Transaction transaction(db_->sql(), SQLite::TransactionBehavior::DEFERRED);
+      notice_other_writers();
+      return work(db_->sql());
+    } catch (const Error&) {
+      throw;
+    } catch (...) {
+      rethrow_as_error();
+    }
+  }
+
+  ListenerId add_listener(EventListener listener);
+
+  bool has_listeners() const { return !listeners_.empty(); }
+
+  void remove_listener(ListenerId id);
+
+  // A cached prepared statement (see Command::prepare).
+  SQLite::Statement& statement(const char* sql);
+
+  SQLite::Statement& statement(const std::string& sql);
+
+  // Resets the cached statements handed out since the last call, so that none keeps a read
+  // cursor open.
+  void reset_statements();
+
+  // The earliest time at which some time-driven rule may have work (a lower bound).
+  GameTime next_due() const { return next_due_; }
+
+  void lower_next_due(GameTime at) { next_due_ = std::min(next_due_, at); }
+
+  void set_next_due(GameTime at) { next_due_ = at; }
+
+  // When another connection (another process) has committed since this one last looked, re-reads
+  // what this Core keeps in memory of the file: the generator's state and the rules; and forgets
+  // the cached next due time (the other may have scheduled something earlier).
+  void notice_other_writers();
+
+  // The game's onboarding dialogue provider: held in memory only, never in the file; null when
+  // the game brings none.
+  const std::shared_ptr<DialogueProvider>& dialogue_provider() const { return dialogue_provider_; }
+
+  void set_dialogue_provider(std::shared_ptr<DialogueProvider> provider) {
+    dialogue_provider_ = std::move(provider);
+  }
+
+ private:
+  // The in-memory copies of file state that a command may change.
+  struct MemoryState {
+    Random random;
+    GameTime next_due;
+  };
+
+  MemoryState memory_state() const { return {random_, next_due_}; }
+
+  void restore(const MemoryState& state) {
+    random_ = state.random;
+    next_due_ = state.next_due;
+  }
+
+  template <class Work>
+  auto execute(GameTime now, bool advance, Work&& work) -> std::invoke_result_t<Work, Command&>;
+
+  template <class Work>
+  auto execute_nested(Work&& work) -> std::invoke_result_t<Work, Command&>;
+
+  // Loads the rules stored in the file when they differ from the ones in memory.
+  void load_rules(const std::string& document);
+
+  template <class T>
+  static bool commits(const T& result) {
+    if constexpr (requires { result.ok(); }) {
+      return result.ok();
+    } else {
+      return true;
+    }
+  }
+
+  void save_random_state(Command& command);
+
+  void notify(const std::vector<Event>& events);
+
+  std::unique_ptr<storage::Database> db_;
+  std::shared_ptr<const Clock> clock_;
+  Rules rules_;
+  Random random_;
+  std::vector<std::pair<ListenerId, EventListener>> listeners_;
+  ListenerId next_listener_ = 1;
+  GameTime next_due_ = 0;
+  std::int64_t data_version_ = -1;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  std::unordered_map<const char*, SQLite::Statement*> by_address_;
+  std::vector<SQLite::Statement*> in_use_;
+  std::shared_ptr<DialogueProvider> dialogue_provider_;
+  std::string rules_document_;
+  // The open group's command while Game::atomically runs; null otherwise.
+  Command* group_ = nullptr;
+};
+
+// Refuses, with Error{Usage}, a game time before the epoch or after kMaxGameTime.
+void check_game_time(GameTime time);
+
+// Applies every time-driven rule for the game time up to `to` and records `to` as reached
+// (engine/tick.cpp). A `to` at or before the time reached does nothing.
+void advance_world(Command& command, GameTime to);
+
+template <class Work>
+auto Core::run(GameTime now, Work&& work) -> std::invoke_result_t<Work, Command&> {
+  return execute(now, true, std::forward<Work>(work));
+}
+
+template <class Work>
+auto Core::run_unadvanced(GameTime now, Work&& work) -> std::invoke_result_t<Work, Command&> {
+  return execute(now, false, std::forward<Work>(work));
+}
+
+template <class Work>
+auto Core::execute(GameTime now, bool advance, Work&& work)
+    -> std::invoke_result_t<Work, Command&> {
+  using Answer = std::invoke_result_t<Work, Command&>;
+  if (group_ != nullptr) return execute_nested(std::forward<Work>(work));
+  check_game_time(now);
+  std::vector<Event> committed;
+  auto attempt = [&]() -> Answer {
+    struct ResetAtExit {
+      Core& core;
+      ~ResetAtExit() { core.reset_statements(); }
+    } reset_at_exit{*this};
+    std::optional<MemoryState> before;
+    try {
+      SQLite::Transaction transaction(db_->sql(), SQLite::TransactionBehavior::IMMEDIATE);
+      notice_other_writers();
+      // Whatever the transaction undoes, the in-memory copies of file state undo too.
+      before = memory_state();
+      Command command(*this, now);
+      if (advance && now >= next_due_) advance_world(command, now);
+      auto finish = [&] {
+        if (random_.state() != before->random.state()) save_random_state(command);
+        transaction.commit();
+        committed = std::move(command.emitted());
+      };
+      if constexpr (std::is_void_v<Answer>) {
+        work(command);
+        finish();
+      } else {
+        Answer answer = work(command);
+        if (commits(answer)) {
+          finish();
+        } else {
+          restore(*before);
+        }
+        return answer;
+      }
+    } catch (const Error&) {
+      if (before) restore(*before);
+      throw;
+    } catch (...) {
+      if (before) restore(*before);
+      rethrow_as_error();
+    }
+  };
+  if constexpr (std::is_void_v<Answer>) {
+    attempt();
+    notify(committed);
+  } else {
+    Answer answer = attempt();
+    notify(committed);
+    return answer;
+  }
+}
+
+template <class Work>
+auto Core::execute_nested(Work&& work) -> std::invoke_result_t<Work, Command&> {
+  using Answer = std::invoke_result_t<Work, Command&>;
+  Command& command = *group_;
+  const MemoryState before = memory_state();
+  const std::size_t heard = command.emitted().size();
+  // A nested command is a savepoint of the group's transaction: its refusal or failure undoes
+  // it alone; its events reach the listeners with the group's, after the group commits.
+  auto undo = [&] {
+    restore(before);
+    command.emitted().resize(heard);
+    db_->sql().exec("ROLLBACK TO hearth_command");
+    db_->sql().exec("RELEASE hearth_command");
+  };
+  try {
+    db_->sql().exec("SAVEPOINT hearth_command");
+    if constexpr (std::is_void_v<Answer>) {
+      work(command);
+      db_->sql().exec("RELEASE hearth_command");
+    } else {
+      Answer answer = work(command);
+      if (commits(answer)) {
+        db_->sql().exec("RELEASE hearth_command");
+      } else {
+        undo();
+      }
+      return answer;
+    }
+  } catch (...) {
+    try {
+      undo();
+    } catch (...) {
+      // The transaction itself is gone (SQLite rolled it back); the group's own rollback follows.
+    }
+    try {
+      throw;
+    } catch (const Error&) {
+      throw;
+    } catch (...) {
+      rethrow_as_error();
+    }
+  }
+}
+
+}  // namespace hearth

@@ -1,0 +1,331 @@
+#include "hearth/game.h"
+
+#include <algorithm>
+#include <random>
+
+#include <fmt/core.h>
+
+#include "engine/core/command.h"
+#include "schema/schema.h"
+#include "storage/migrations.h"
+
+namespace hearth {
+
+namespace {
+
+constexpr const char* kEngineSource = "hearth";
+
+std::vector<storage::MigrationSet> migration_sets(const GameOptions& options) {
+  std::vector<storage::MigrationSet> sets(1);
+  sets[0].source = kEngineSource;
+  sets[0].owns_user_version = true;
+  for (const schema::SqlFile& file : schema::files()) {
+    sets[0].steps.push_back({std::string(file.name), file.sql});
+  }
+  if (!options.migrations.empty()) {
+    if (options.game_name.empty() || options.game_name == kEngineSource) {
+      throw Error(ErrorKind::Usage, "GameOptions::game_name must name the game's migrations.");
+    }
+    storage::MigrationSet& game = sets.emplace_back();
+    game.source = options.game_name;
+    for (const GameMigration& step : options.migrations) {
+      game.steps.push_back({step.name, step.sql});
+    }
+  }
+  return sets;
+}
+
+std::unique_ptr<storage::Database> open_database(const GameOptions& options) {
+  storage::OpenOptions open;
+  open.application_id = kApplicationId;
+  open.durability = options.durability == Durability::Full ? storage::Durability::Full
+                                                           : storage::Durability::Normal;
+  open.busy_timeout_ms = options.busy_timeout_ms;
+  open.cache_size_kib = options.cache_size_kib;
+  auto db = std::make_unique<storage::Database>(options.path, open);
+  storage::migrate(*db, migration_sets(options));
+  return db;
+}
+
+Event read_event(SQLite::Statement& query) {
+  Event event;
+  event.id = query.getColumn(0).getInt64();
+  event.at = query.getColumn(1).getInt64();
+  event.type = query.getColumn(2).getString();
+  event.actor = query.getColumn(3).getString();
+  event.subject = query.getColumn(4).getString();
+  event.payload = query.getColumn(5).getString();
+  return event;
+}
+
+}  // namespace
+
+// Command ----------------------------------------------------------------------------------------
+
+SQLite::Database& Command::sql() { return core_.db().sql(); }
+
+SQLite::Statement& Command::prepare(const char* sql) { return core_.statement(sql); }
+
+SQLite::Statement& Command::prepare(const std::string& sql) { return core_.statement(sql); }
+
+const Rules& Command::rules() const { return core_.rules(); }
+
+Random& Command::random() { return core_.random(); }
+
+void Command::emit(const std::string& type, const std::string& actor, const std::string& subject,
+                   const std::string& payload) {
+  // Payloads from commands may come from a game: json() checks and compacts them.
+  append_event(now_, type, actor, subject, payload,
+               "INSERT INTO events (at, type, actor, subject, payload) "
+               "VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), json(?)) RETURNING payload");
+}
+
+void Command::emit_at(GameTime at, const std::string& type, const std::string& actor,
+                      const std::string& subject, const std::string& payload) {
+  append_event(at, type, actor, subject, payload,
+               "INSERT INTO events (at, type, actor, subject, payload) "
+               "VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), ?) RETURNING payload");
+}
+
+void Command::append_event(GameTime at, const std::string& type, const std::string& actor,
+                           const std::string& subject, const std::string& payload,
+                           const char* statement) {
+  SQLite::Statement& insert = prepare(statement);
+  insert.bind(1, at);
+  insert.bind(2, type);
+  insert.bind(3, actor);
+  insert.bind(4, subject);
+  insert.bind(5, payload);
+  insert.executeStep();
+  if (core_.has_listeners()) {
+    emitted_.push_back(
+        {sql().getLastInsertRowid(), at, type, actor, subject, insert.getColumn(0).getString()});
+  }
+  insert.reset();
+}
+
+void Command::schedule(GameTime at) { core_.lower_next_due(at); }
+
+void Command::set_next_due(GameTime at) { core_.set_next_due(at); }
+
+GameTime Command::next_due() const { return core_.next_due(); }
+
+// Core -------------------------------------------------------------------------------------------
+
+Core::Core(GameOptions options) {
+  clock_ = options.clock ? options.clock : std::make_shared<SystemClock>();
+  try {
+    db_ = open_database(options);
+  } catch (...) {
+    rethrow_as_error();
+  }
+  const GameTime now = clock_->now();
+  check_game_time(now);
+  rules_ = options.rules.value_or(Rules{});
+  run_unadvanced(now, [&](Command& command) {
+    SQLite::Database& sql = command.sql();
+    const bool fresh = !sql.execAndGet("SELECT count(*) FROM game_clock").getInt();
+    if (fresh) {
+      const std::uint64_t seed =
+          options.seed ? *options.seed : std::random_device{}() * 0x100000001ULL;
+      SQLite::Statement clock(
+          sql, "INSERT INTO game_clock (id, created_at, reached_at) VALUES (1, ?, ?)");
+      clock.bind(1, now);
+      clock.bind(2, now);
+      clock.exec();
+      SQLite::Statement random(sql, "INSERT INTO random_state (id, seed, state) VALUES (1, ?, ?)");
+      random.bind(1, static_cast<std::int64_t>(seed));
+      random.bind(2, static_cast<std::int64_t>(seed));
+      random.exec();
+      random_ = Random(seed);
+    } else {
+      random_ = Random(static_cast<std::uint64_t>(
+          sql.execAndGet("SELECT state FROM random_state WHERE id = 1").getInt64()));
+    }
+    if (fresh || options.rules) {
+      rules_document_ = rules_.to_json();
+      SQLite::Statement save(sql,
+                             "INSERT INTO rules (id, document, updated_at) VALUES (1, ?, ?) "
+                             "ON CONFLICT (id) DO UPDATE SET document = excluded.document, "
+                             "updated_at = excluded.updated_at");
+      save.bind(1, rules_document_);
+      save.bind(2, now);
+      save.exec();
+    } else {
+      load_rules(sql.execAndGet("SELECT document FROM rules WHERE id = 1").getString());
+    }
+  });
+}
+
+void Core::load_rules(const std::string& document) {
+  if (document == rules_document_) return;
+  try {
+    rules_ = Rules::from_json(document);
+  } catch (const Error& error) {
+    throw Error(ErrorKind::CorruptData, error.what());
+  }
+  rules_document_ = document;
+}
+
+void check_game_time(GameTime time) {
+  if (time < 0 || time > kMaxGameTime) {
+    throw Error(ErrorKind::Usage,
+                fmt::format("Game time {} is outside the range the engine keeps (0 to {}, the end "
+                            "of the year 9999 UTC).",
+                            time, kMaxGameTime));
+  }
+}
+
+SQLite::Statement& Core::statement(const char* sql) {
+  SQLite::Statement*& known = by_address_[sql];
+  if (known == nullptr) {
+    known = &statement(std::string(sql));
+  } else {
+    known->tryReset();  // an error of the statement's last run has been reported already
+    known->clearBindings();
+    in_use_.push_back(known);
+  }
+  return *known;
+}
+
+SQLite::Statement& Core::statement(const std::string& sql) {
+  auto& slot = statements_[sql];
+  if (!slot) {
+    slot = std::make_unique<SQLite::Statement>(db_->sql(), sql);
+  } else {
+    slot->tryReset();
+    slot->clearBindings();
+  }
+  in_use_.push_back(slot.get());
+  return *slot;
+}
+
+void Core::notice_other_writers() {
+  SQLite::Statement& version = statement("PRAGMA data_version");
+  version.executeStep();
+  const std::int64_t now = version.getColumn(0).getInt64();
+  version.reset();
+  if (now == data_version_) return;
+  if (data_version_ != -1) {
+    // Another connection has committed: what this one keeps in memory may be stale.
+    SQLite::Statement& random = statement("SELECT state FROM random_state WHERE id = 1");
+    if (random.executeStep()) {
+      random_ = Random(static_cast<std::uint64_t>(random.getColumn(0).getInt64()));
+    }
+    random.reset();
+    SQLite::Statement& rules = statement("SELECT document FROM rules WHERE id = 1");
+    if (rules.executeStep()) load_rules(rules.getColumn(0).getString());
+    rules.reset();
+  }
+  next_due_ = 0;
+  data_version_ = now;
+}
+
+void Core::reset_statements() {
+  for (SQLite::Statement* statement : in_use_) statement->tryReset();
+  in_use_.clear();
+}
+
+void Core::save_random_state(Command& command) {
+  SQLite::Statement& save = command.prepare("UPDATE random_state SET state = ? WHERE id = 1");
+  save.bind(1, static_cast<std::int64_t>(random_.state()));
+  save.exec();
+}
+
+ListenerId Core::add_listener(EventListener listener) {
+  listeners_.emplace_back(next_listener_, std::move(listener));
+  return next_listener_++;
+}
+
+void Core::remove_listener(ListenerId id) {
+  std::erase_if(listeners_, [id](const auto& entry) { return entry.first == id; });
+}
+
+void Core::notify(const std::vector<Event>& events) {
+  if (events.empty() || listeners_.empty()) return;
+  const auto listeners = listeners_;  // a listener may add or remove listeners
+  for (const Event& event : events) {
+    for (const auto& [id, listener] : listeners) listener(event);
+  }
+}
+
+// Game -------------------------------------------------------------------------------------------
+
+Game::Game(GameOptions options) : core_(std::make_unique<Core>(std::move(options))) {}
+
+Game::~Game() = default;
+
+GameTime Game::now() const { return core_->clock().now(); }
+
+GameTime Game::reached_at() const {
+  return core_->read([](SQLite::Database& sql) {
+    return sql.execAndGet("SELECT reached_at FROM game_clock WHERE id = 1").getInt64();
+  });
+}
+
+void Game::advance_to(GameTime time) {
+  check_game_time(time);
+  core_->run_unadvanced(time, [&](Command& command) { advance_world(command, time); });
+}
+
+void Game::tick() { advance_to(now()); }
+
+Outcome Game::atomically(const std::function<Outcome()>& work) { return core_->group(work); }
+
+const Rules& Game::rules() const { return core_->rules(); }
+
+std::string Game::new_uuid() {
+  return core_->run([](Command& command) { return command.new_uuid(); });
+}
+
+std::int64_t Game::roll(std::int64_t low, std::int64_t high) {
+  if (low > high) throw Error(ErrorKind::Usage, "roll(low, high) needs low <= high.");
+  return core_->run([&](Command& command) { return command.random().between(low, high); });
+}
+
+ListenerId Game::on_event(EventListener listener) {
+  return core_->add_listener(std::move(listener));
+}
+
+void Game::remove_listener(ListenerId id) { core_->remove_listener(id); }
+
+std::vector<Event> Game::events(std::int64_t after_id, int limit) const {
+  return core_->read([&](SQLite::Database& sql) {
+    SQLite::Statement query(sql,
+                            "SELECT id, at, type, ifnull(actor, ''), ifnull(subject, ''), payload "
+                            "FROM events WHERE id > ? ORDER BY id LIMIT ?");
+    query.bind(1, after_id);
+    query.bind(2, limit);
+    std::vector<Event> events;
+    while (query.executeStep()) events.push_back(read_event(query));
+    return events;
+  });
+}
+
+std::vector<Event> Game::events_about(const std::string& subject, int limit) const {
+  return core_->read([&](SQLite::Database& sql) {
+    SQLite::Statement query(sql,
+                            "SELECT * FROM (SELECT id, at, type, ifnull(actor, ''), "
+                            "ifnull(subject, ''), payload FROM events WHERE subject = ? "
+                            "ORDER BY id DESC LIMIT ?) ORDER BY id");
+    query.bind(1, subject);
+    query.bind(2, limit);
+    std::vector<Event> events;
+    while (query.executeStep()) events.push_back(read_event(query));
+    return events;
+  });
+}
+
+void Game::save_as(const std::string& path) {
+  try {
+    storage::backup(core_->db(), path);
+  } catch (...) {
+    rethrow_as_error();
+  }
+}
+
+int Game::schema_version() const {
+  return core_->read([this](SQLite::Database&) { return storage::schema_version(core_->db()); });
+}
+
+}  // namespace hearth

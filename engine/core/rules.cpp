@@ -1,0 +1,198 @@
+#include "hearth/rules.h"
+
+#include "storage/json.h"
+
+#include "hearth/core/error.h"
+
+namespace hearth {
+
+template <class Archive>
+void serialize(Archive& archive, PlayerRules& rules) {
+  archive(cereal::make_nvp("username_min_length", rules.username_min_length),
+          cereal::make_nvp("username_max_length", rules.username_max_length),
+          cereal::make_nvp("starting_credits", rules.starting_credits));
+}
+
+template <class Archive>
+void serialize(Archive& archive, TurnRules& rules) {
+  archive(cereal::make_nvp("per_day", rules.per_day), cereal::make_nvp("base_cap", rules.base_cap),
+          cereal::make_nvp("starting", rules.starting),
+          cereal::make_nvp("max_multiplier", rules.max_multiplier),
+          cereal::make_nvp("return_after_days", rules.return_after_days),
+          cereal::make_nvp("return_bonus_per_day", rules.return_bonus_per_day),
+          cereal::make_nvp("return_bonus_cap", rules.return_bonus_cap),
+          cereal::make_nvp("daily_refill", rules.daily_refill));
+}
+
+template <class Archive>
+void serialize(Archive& archive, Threshold& step) {
+  archive(cereal::make_nvp("at_least", step.at_least), cereal::make_nvp("value", step.value));
+}
+
+template <class Archive>
+void serialize(Archive& archive, ReputationRules& rules) {
+  archive(cereal::make_nvp("min_value", rules.min_value),
+          cereal::make_nvp("max_value", rules.max_value),
+          cereal::make_nvp("decay_grace", rules.decay_grace),
+          cereal::make_nvp("decay_interval", rules.decay_interval),
+          cereal::make_nvp("decay_floor", rules.decay_floor),
+          cereal::make_nvp("decay_per_week", rules.decay_per_week),
+          cereal::make_nvp("history_limit", rules.history_limit),
+          cereal::make_nvp("trade_modifier_at_max", rules.trade_modifier_at_max),
+          cereal::make_nvp("port_access", rules.port_access),
+          cereal::make_nvp("friendly_at", rules.friendly_at),
+          cereal::make_nvp("neutral_at", rules.neutral_at),
+          cereal::make_nvp("price_multipliers", rules.price_multipliers),
+          cereal::make_nvp("price_multiplier_floor", rules.price_multiplier_floor));
+}
+
+template <class Archive>
+void serialize(Archive& archive, PersonalReputationRules& rules) {
+  archive(cereal::make_nvp("min_value", rules.min_value),
+          cereal::make_nvp("max_value", rules.max_value),
+          cereal::make_nvp("decay_interval", rules.decay_interval),
+          cereal::make_nvp("decay_grid_start", rules.decay_grid_start),
+          cereal::make_nvp("decay_per_week", rules.decay_per_week),
+          cereal::make_nvp("wanted_below", rules.wanted_below));
+}
+
+template <class Archive>
+void serialize(Archive& archive, RankRules& rules) {
+  archive(cereal::make_nvp("combat_base", rules.combat_base),
+          cereal::make_nvp("combat_per_level_above", rules.combat_per_level_above),
+          cereal::make_nvp("combat_above_cap", rules.combat_above_cap),
+          cereal::make_nvp("combat_per_level_below", rules.combat_per_level_below),
+          cereal::make_nvp("combat_below_floor", rules.combat_below_floor),
+          cereal::make_nvp("combat_same_level", rules.combat_same_level),
+          cereal::make_nvp("combat_min", rules.combat_min),
+          cereal::make_nvp("combat_max", rules.combat_max),
+          cereal::make_nvp("trading", rules.trading),
+          cereal::make_nvp("exploration_per_sector", rules.exploration_per_sector),
+          cereal::make_nvp("colony", rules.colony));
+}
+
+template <class Archive>
+void serialize(Archive& archive, TeamRules& rules) {
+  archive(cereal::make_nvp("creation_cost", rules.creation_cost),
+          cereal::make_nvp("default_max_members", rules.default_max_members),
+          cereal::make_nvp("name_min_length", rules.name_min_length),
+          cereal::make_nvp("name_max_length", rules.name_max_length));
+}
+
+template <class Archive>
+void serialize(Archive& archive, TeamReputationRules& rules) {
+  archive(cereal::make_nvp("recalculation_interval", rules.recalculation_interval),
+          cereal::make_nvp("method_change_cooldown", rules.method_change_cooldown),
+          cereal::make_nvp("history_limit", rules.history_limit));
+}
+
+template <class Archive>
+void serialize(Archive& archive, LedgerRules& rules) {
+  archive(cereal::make_nvp("exact_conversions", rules.exact_conversions),
+          cereal::make_nvp("max_inventory_slots", rules.max_inventory_slots),
+          cereal::make_nvp("max_stack_size", rules.max_stack_size));
+}
+
+template <class Archive>
+void serialize(Archive& archive, RarityBand& band) {
+  archive(cereal::make_nvp("at_least", band.at_least), cereal::make_nvp("tiers", band.tiers));
+}
+
+template <class Archive>
+void serialize(Archive& archive, SuspicionStep& step) {
+  archive(cereal::make_nvp("at_least", step.at_least), cereal::make_nvp("change", step.change));
+}
+
+template <class Archive>
+void serialize(Archive& archive, ContradictionPair& pair) {
+  archive(cereal::make_nvp("name", pair.name), cereal::make_nvp("first", pair.first),
+          cereal::make_nvp("second", pair.second));
+}
+
+template <class Archive>
+void serialize(Archive& archive, OnboardingRules& rules) {
+  archive(cereal::make_nvp("rarity_bands", rules.rarity_bands),
+          cereal::make_nvp("offered_ships", rules.offered_ships),
+          cereal::make_nvp("escape_pod_skips_dialogue", rules.escape_pod_skips_dialogue),
+          cereal::make_nvp("escape_pod_credits", rules.escape_pod_credits),
+          cereal::make_nvp("escape_pod_skill", rules.escape_pod_skill),
+          cereal::make_nvp("escape_pod_score", rules.escape_pod_score),
+          cereal::make_nvp("answer_min_length", rules.answer_min_length),
+          cereal::make_nvp("answer_max_length", rules.answer_max_length),
+          cereal::make_nvp("answer_max_words", rules.answer_max_words),
+          cereal::make_nvp("max_exchanges", rules.max_exchanges),
+          cereal::make_nvp("high_suspicion_above", rules.high_suspicion_above),
+          cereal::make_nvp("high_suspicion_min_exchanges", rules.high_suspicion_min_exchanges),
+          cereal::make_nvp("convinced_suspicion_below", rules.convinced_suspicion_below),
+          cereal::make_nvp("convinced_believability_above", rules.convinced_believability_above),
+          cereal::make_nvp("convinced_min_exchanges", rules.convinced_min_exchanges),
+          cereal::make_nvp("default_base_suspicion", rules.default_base_suspicion),
+          cereal::make_nvp("suspicion_steps", rules.suspicion_steps),
+          cereal::make_nvp("suspicion_floor_change", rules.suspicion_floor_change),
+          cereal::make_nvp("mood_wary_at", rules.mood_wary_at),
+          cereal::make_nvp("mood_alarmed_at", rules.mood_alarmed_at),
+          cereal::make_nvp("persuasiveness_base", rules.persuasiveness_base),
+          cereal::make_nvp("persuasiveness_per_word", rules.persuasiveness_per_word),
+          cereal::make_nvp("persuasiveness_length_cap", rules.persuasiveness_length_cap),
+          cereal::make_nvp("detail_bonus", rules.detail_bonus),
+          cereal::make_nvp("detail_keywords", rules.detail_keywords),
+          cereal::make_nvp("confidence_base", rules.confidence_base),
+          cereal::make_nvp("confident_bonus", rules.confident_bonus),
+          cereal::make_nvp("confident_phrases", rules.confident_phrases),
+          cereal::make_nvp("consistency_base", rules.consistency_base),
+          cereal::make_nvp("contradiction_penalty", rules.contradiction_penalty),
+          cereal::make_nvp("contradiction_pairs", rules.contradiction_pairs),
+          cereal::make_nvp("believability_persuasiveness", rules.believability_persuasiveness),
+          cereal::make_nvp("believability_confidence", rules.believability_confidence),
+          cereal::make_nvp("believability_consistency", rules.believability_consistency),
+          cereal::make_nvp("name_prefixes", rules.name_prefixes),
+          cereal::make_nvp("name_max_words", rules.name_max_words),
+          cereal::make_nvp("score_consistency", rules.score_consistency),
+          cereal::make_nvp("score_confidence", rules.score_confidence),
+          cereal::make_nvp("score_persuasiveness", rules.score_persuasiveness),
+          cereal::make_nvp("cat_bonus", rules.cat_bonus),
+          cereal::make_nvp("cat_words", rules.cat_words),
+          cereal::make_nvp("hard_fail_average_consistency", rules.hard_fail_average_consistency),
+          cereal::make_nvp("hard_fail_contradictions", rules.hard_fail_contradictions),
+          cereal::make_nvp("hard_fail_exchange_consistency", rules.hard_fail_exchange_consistency),
+          cereal::make_nvp("strong_at", rules.strong_at),
+          cereal::make_nvp("average_at", rules.average_at),
+          cereal::make_nvp("threshold_min", rules.threshold_min),
+          cereal::make_nvp("threshold_max", rules.threshold_max),
+          cereal::make_nvp("unknown_trait_suspicious_at", rules.unknown_trait_suspicious_at),
+          cereal::make_nvp("unknown_trait_modifier", rules.unknown_trait_modifier),
+          cereal::make_nvp("bonus_min_rarity_tier", rules.bonus_min_rarity_tier),
+          cereal::make_nvp("trade_bonus", rules.trade_bonus),
+          cereal::make_nvp("hard_fail_credits", rules.hard_fail_credits),
+          cereal::make_nvp("partial_success_credits", rules.partial_success_credits),
+          cereal::make_nvp("failure_credits", rules.failure_credits),
+          cereal::make_nvp("nickname_min_length", rules.nickname_min_length),
+          cereal::make_nvp("nickname_max_length", rules.nickname_max_length),
+          cereal::make_nvp("nickname_blocklist", rules.nickname_blocklist),
+          cereal::make_nvp("aria_relationship_score", rules.aria_relationship_score),
+          cereal::make_nvp("aria_total_interactions", rules.aria_total_interactions),
+          cereal::make_nvp("provider_time_budget_ms", rules.provider_time_budget_ms));
+}
+
+template <class Archive>
+void serialize(Archive& archive, Rules& rules) {
+  archive(cereal::make_nvp("players", rules.players), cereal::make_nvp("turns", rules.turns),
+          cereal::make_nvp("reputation", rules.reputation),
+          cereal::make_nvp("personal_reputation", rules.personal_reputation),
+          cereal::make_nvp("ranks", rules.ranks), cereal::make_nvp("teams", rules.teams),
+          cereal::make_nvp("team_reputation", rules.team_reputation),
+          cereal::make_nvp("ledger", rules.ledger),
+          cereal::make_nvp("onboarding", rules.onboarding));
+}
+
+std::string Rules::to_json() const { return storage::to_json(*this); }
+
+Rules Rules::from_json(std::string_view text) {
+  try {
+    return storage::from_json<Rules>(text, {"rules", "document"});
+  } catch (const storage::CorruptJson& error) {
+    throw Error(ErrorKind::Usage, error.what());
+  }
+}
+
+}  // namespace hearth

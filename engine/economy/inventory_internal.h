@@ -1,0 +1,37 @@
+// The inventory's internal operations, for every concern that hands out or takes items (loot,
+// quests, shops, trades...). Internal to the engine: games use engine/inventory.h. Each runs
+// inside the caller's command; a refusal writes nothing, and the caller returns it so that the
+// whole command rolls back.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "engine/core/command.h"
+
+#include "hearth/core/outcome.h"
+
+namespace hearth::inventory {
+
+// One change to one stack, recorded as one item_transactions row.
+struct ItemPosting {
+  std::string user_id;
+  std::int64_t item = 0;
+  std::int64_t quantity = 0;  // > 0: added or removed
+  std::string type;           // e.g. "DROP", "TRADE", "SHOP_BUY"; 1 to 50 characters
+  std::string description;
+  std::string related_user_id;  // the other party; empty for none
+  std::string actor;            // who caused it, for the event; empty for the game itself
+};
+
+// Adds to a stack (creating it), journaling "inventory.added"; returns the history row's id.
+// Refuses a quantity that is not positive, a type of the wrong length, an unknown user, related
+// user or item, a stack past Rules::ledger.max_stack_size or one stack too many for
+// Rules::ledger.max_inventory_slots.
+Result<std::int64_t> add(Command& command, const ItemPosting& posting);
+
+// Removes from a stack (deleting it at zero), journaling "inventory.removed"; returns the
+// history row's id. Refuses what add refuses (but the limits), and more than the user holds.
+Result<std::int64_t> remove(Command& command, const ItemPosting& posting);
+
+}  // namespace hearth::inventory

@@ -1,0 +1,58 @@
+// The ledger's internal operations, used by every concern that moves money (players on
+// creation, onboarding, shops, trades...). Internal to the engine: games use engine/ledger.h.
+// Each runs inside the caller's command; a refusal writes nothing, and the caller returns it so
+// that the whole command rolls back.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "engine/core/command.h"
+
+#include "hearth/core/outcome.h"
+#include "hearth/economy/ledger.h"
+
+namespace hearth::ledger {
+
+// One movement of money between two accounts, recorded as one `transactions` row.
+struct Posting {
+  std::int64_t from_account = 0;
+  std::int64_t to_account = 0;
+  std::int64_t amount = 0;  // > 0
+  std::string type;         // e.g. "GRANT", "PURCHASE", "TRANSFER"; 1 to 50 characters
+  std::string description;
+  std::string user_id;          // the user who caused or is affected by it; empty for none
+  std::string related_user_id;  // the other party; empty for none
+  bool automated = false;       // initiated by the game itself, not a player
+  std::int64_t previous_transaction = 0;  // the row this one reverses; 0 for none
+};
+
+// The default currency (the one that plays "credits").
+std::int64_t default_currency(Command& command);
+
+// Opens an account in every money currency for a new user.
+void open_user_accounts(Command& command, const std::string& user_id);
+
+// The account of `user_id` in `currency`, or 0 when there is none.
+std::int64_t user_account(Command& command, const std::string& user_id, std::int64_t currency);
+
+// The system account `name` ("mint" or "sink") of `currency`.
+std::int64_t system_account(Command& command, const std::string& name, std::int64_t currency);
+
+// Moves money: refuses (writing nothing) when the amount is not positive, an account is missing
+// or pays itself, the accounts hold different currencies, the type is not 1 to 50 characters, a
+// named user does not exist, a balance would overflow, or the payer would go below zero (unless
+// its account allows it). Returns the new transaction's id. Journals no event: the caller's own
+// event tells the story (e.g. "player.created" for the starting credits).
+Result<std::int64_t> post(Command& command, const Posting& posting);
+
+// post(), journaling a "ledger.transferred" event.
+Result<std::int64_t> transfer(Command& command, const Posting& posting);
+
+// Reverses a ledger row (see Ledger::reverse), journaling "ledger.reversed".
+Result<std::int64_t> reverse(Command& command, std::int64_t transaction, const Memo& memo);
+
+// Converts between currencies (see Ledger::convert), journaling "ledger.converted".
+Result<ConversionReceipt> convert(Command& command, const Conversion& conversion);
+
+}  // namespace hearth::ledger

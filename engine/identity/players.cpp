@@ -1,0 +1,297 @@
+#include "hearth/identity/players.h"
+
+#include <fmt/core.h>
+
+#include "engine/core/command.h"
+#include "engine/core/payload.h"
+#include "engine/core/text.h"
+#include "engine/economy/ledger_internal.h"
+#include "engine/identity/players_internal.h"
+#include "engine/progression/turns_internal.h"
+#include "engine/standing/personal_reputation_internal.h"
+
+namespace hearth {
+
+namespace {
+
+// The columns of a PlayerView, in read_view's order.
+constexpr const char* kViewSelect = R"sql(
+  SELECT u.id, u.username, ifnull(u.display_name, u.username), ifnull(p.nickname, ''),
+         ifnull((SELECT a.balance FROM accounts a JOIN currencies c ON c.id = a.currency_id
+                 WHERE a.user_id = u.id AND c.is_default = 1), 0),
+         p.turns, p.max_turns, p.personal_reputation, p.reputation_tier, p.name_color,
+         p.military_rank, p.rank_points, p.current_sector_id, p.is_docked,
+         NOT ifnull((SELECT has_completed_first_login FROM player_first_login_state
+                     WHERE player_id = p.id), 0),
+         u.deleted, u.created_at,
+         ifnull(p.turns_anchor_at, p.created_at), p.turns_progress, ifnull(p.turns_full_at, 0),
+         p.aria_bonus_multiplier, ifnull(p.personal_reputation_decay_due_at, 0)
+  FROM users u JOIN players p ON p.user_id = u.id)sql";
+
+// Reads a row of kViewSelect; turns and personal reputation are their values at `now`.
+PlayerView read_view(SQLite::Database& sql, SQLite::Statement& query, const Rules& rules,
+                     GameTime now) {
+  PlayerView view;
+  view.id = query.getColumn(0).getString();
+  view.username = query.getColumn(1).getString();
+  view.display_name = query.getColumn(2).getString();
+  view.nickname = query.getColumn(3).getString();
+  view.credits = query.getColumn(4).getInt64();
+  view.turns = query.getColumn(5).getInt64();
+  view.max_turns = query.getColumn(6).getInt64();
+  view.personal_reputation = query.getColumn(7).getInt64();
+  view.reputation_tier = query.getColumn(8).getString();
+  view.name_color = query.getColumn(9).getString();
+  view.military_rank = query.getColumn(10).getString();
+  view.rank_points = query.getColumn(11).getInt64();
+  view.current_sector = query.getColumn(12).getInt64();
+  view.docked = query.getColumn(13).getInt() != 0;
+  view.needs_first_login = query.getColumn(14).getInt() != 0;
+  view.deleted = query.getColumn(15).getInt() != 0;
+  view.created_at = query.getColumn(16).getInt64();
+  turns::State pool;
+  pool.turns = view.turns;
+  pool.cap = view.max_turns;
+  pool.anchor_at = query.getColumn(17).getInt64();
+  pool.progress = query.getColumn(18).getInt64();
+  pool.full_at = query.getColumn(19).getInt64();
+  pool.multiplier = query.getColumn(20).getDouble();
+  view.turns = turns::available(pool, rules.turns, now);
+  const std::int64_t alignment = personal_reputation::decayed(
+      view.personal_reputation, query.getColumn(21).getInt64(), now, rules.personal_reputation);
+  if (alignment != view.personal_reputation) {
+    view.personal_reputation = alignment;
+    std::tie(view.reputation_tier, view.name_color) = personal_reputation::tier_of(sql, alignment);
+  }
+  return view;
+}
+
+std::optional<PlayerView> find_where(SQLite::Database& sql, const Rules& rules, GameTime now,
+                                     const char* condition, const std::string& value) {
+  SQLite::Statement query(sql, std::string(kViewSelect) + " WHERE " + condition);
+  query.bind(1, value);
+  if (!query.executeStep()) return std::nullopt;
+  return read_view(sql, query, rules, now);
+}
+
+Outcome validate_username(const PlayerRules& rules, const std::string& name) {
+  const auto length = static_cast<std::int64_t>(name.size());
+  if (length < rules.username_min_length || length > rules.username_max_length) {
+    return Outcome::refused(
+        Refusal::InvalidArgument,
+        fmt::format("A username has {} to {} characters; '{}' has {}.", rules.username_min_length,
+                    rules.username_max_length, name, length));
+  }
+  const auto allowed = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '.';
+  };
+  for (char c : name) {
+    if (!allowed(c)) {
+      return Outcome::refused(Refusal::InvalidArgument,
+                              fmt::format("A username may hold only letters, digits, '_', '-' "
+                                          "and '.'; '{}' does not qualify.",
+                                          name));
+    }
+  }
+  if (name.front() == '_' || name.front() == '-' || name.front() == '.') {
+    return Outcome::refused(Refusal::InvalidArgument,
+                            fmt::format("A username starts with a letter or a digit: '{}'.", name));
+  }
+  return {};
+}
+
+bool username_taken(SQLite::Database& sql, const std::string& name, const std::string& except) {
+  SQLite::Statement query(sql, "SELECT 1 FROM users WHERE username = ? AND id <> ?");
+  query.bind(1, name);
+  query.bind(2, except);
+  return query.executeStep();
+}
+
+// The user's current state: nullopt when unknown, else whether it is deleted.
+std::optional<bool> user_deleted(SQLite::Database& sql, const std::string& id) {
+  SQLite::Statement query(sql, "SELECT deleted FROM users WHERE id = ?");
+  query.bind(1, id);
+  if (!query.executeStep()) return std::nullopt;
+  return query.getColumn(0).getInt() != 0;
+}
+
+}  // namespace
+
+Outcome players::check_active(Command& command, const std::string& player) {
+  SQLite::Statement& query = command.prepare("SELECT deleted FROM users WHERE id = ?");
+  query.bind(1, player);
+  if (!query.executeStep()) return Outcome::refused(Refusal::NotFound, "There is no such player.");
+  const bool deleted = query.getColumn(0).getInt() != 0;
+  query.reset();
+  if (deleted) return Outcome::refused(Refusal::NotAllowed, "A deleted player cannot act.");
+  return {};
+}
+
+Result<PlayerView> Players::create(const NewUser& user) {
+  return core_.run([&](Command& command) -> Result<PlayerView> {
+    const PlayerRules& rules = command.rules().players;
+    if (Outcome valid = validate_username(rules, user.username); !valid) return valid;
+    SQLite::Database& sql = command.sql();
+    if (username_taken(sql, user.username, "")) {
+      return Outcome::refused(Refusal::AlreadyExists,
+                              fmt::format("The username '{}' is taken.", user.username));
+    }
+    if (Outcome valid = text::check_optional("A display name", user.display_name, 255); !valid) {
+      return valid;
+    }
+    if (!user.email.empty()) {
+      if (!text::check("An email address", user.email, 3, 255) ||
+          user.email.find('@') == std::string::npos) {
+        return Outcome::refused(Refusal::InvalidArgument,
+                                fmt::format("'{}' is not an email address.", user.email));
+      }
+      SQLite::Statement email(sql, "SELECT 1 FROM users WHERE email = ?");
+      email.bind(1, user.email);
+      if (email.executeStep()) {
+        return Outcome::refused(Refusal::AlreadyExists,
+                                fmt::format("The email '{}' is taken.", user.email));
+      }
+    }
+    if (Outcome valid = text::check_code("A language", user.language, 2); !valid) return valid;
+    if (!user.country.empty()) {
+      if (Outcome valid = text::check_code("A country", user.country, 2); !valid) return valid;
+    }
+
+    const std::string id = command.new_uuid();
+    const GameTime now = command.now();
+    SQLite::Statement insert_user(
+        sql,
+        "INSERT INTO users (id, username, email, display_name, language, country, created_at, "
+        "updated_at) VALUES (?1, ?2, NULLIF(?3, ''), ?4, ?5, NULLIF(?6, ''), ?7, ?7)");
+    insert_user.bind(1, id);
+    insert_user.bind(2, user.username);
+    insert_user.bind(3, user.email);
+    insert_user.bind(4, user.display_name.empty() ? user.username : user.display_name);
+    insert_user.bind(5, user.language);
+    insert_user.bind(6, user.country);
+    insert_user.bind(7, now);
+    insert_user.exec();
+
+    const std::int64_t starting_turns = command.rules().turns.starting;
+    const std::int64_t cap = command.rules().turns.base_cap;
+    SQLite::Statement insert_player(
+        sql,
+        "INSERT INTO players (id, user_id, turns, max_turns, turns_anchor_at, created_at, "
+        "updated_at) VALUES (?1, ?1, ?2, ?3, ?4, ?4, ?4)");
+    insert_player.bind(1, id);
+    insert_player.bind(2, starting_turns);
+    insert_player.bind(3, cap);
+    insert_player.bind(4, now);
+    insert_player.exec();
+
+    const std::string ship = command.new_uuid();
+    SQLite::Statement insert_ship(
+        sql,
+        "INSERT INTO ships (id, owner_id, name, type, is_flagship, purchase_value, current_value, "
+        "cargo, created_at, updated_at) VALUES (?1, ?2, ?3, 'ESCAPE_POD', 1, 1000, 1000, "
+        "'{\"capacity\":50,\"used\":0,\"contents\":{}}', ?4, ?4)");
+    insert_ship.bind(1, ship);
+    insert_ship.bind(2, id);
+    insert_ship.bind(3, user.username + "'s Escape Pod");
+    insert_ship.bind(4, now);
+    insert_ship.exec();
+    SQLite::Statement flagship(sql, "UPDATE players SET current_ship_id = ? WHERE id = ?");
+    flagship.bind(1, ship);
+    flagship.bind(2, id);
+    flagship.exec();
+
+    SQLite::Statement first_login(sql,
+                                  "INSERT INTO player_first_login_state (player_id) VALUES (?)");
+    first_login.bind(1, id);
+    first_login.exec();
+
+    ledger::open_user_accounts(command, id);
+    if (rules.starting_credits > 0) {
+      const std::int64_t currency = ledger::default_currency(command);
+      ledger::Posting grant;
+      grant.from_account = ledger::system_account(command, "mint", currency);
+      grant.to_account = ledger::user_account(command, id, currency);
+      grant.amount = rules.starting_credits;
+      grant.type = "GRANT";
+      grant.description = "Starting credits";
+      grant.user_id = id;
+      grant.automated = true;
+      if (auto posted = ledger::post(command, grant); !posted) return posted.outcome();
+    }
+    command.emit("player.created", id, id, Payload().add("username", user.username).str());
+    return *find_where(sql, command.rules(), command.now(), "u.id = ?", id);
+  });
+}
+
+std::optional<PlayerView> Players::find(const std::string& id) const {
+  return core_.read([&](SQLite::Database& sql) {
+    return find_where(sql, core_.rules(), core_.clock().now(), "u.id = ?", id);
+  });
+}
+
+std::optional<PlayerView> Players::find_by_username(const std::string& username) const {
+  return core_.read([&](SQLite::Database& sql) {
+    return find_where(sql, core_.rules(), core_.clock().now(), "u.username = ?", username);
+  });
+}
+
+std::vector<PlayerView> Players::list() const {
+  return core_.read([&](SQLite::Database& sql) {
+    SQLite::Statement query(
+        sql, std::string(kViewSelect) + " WHERE u.deleted = 0 ORDER BY u.username COLLATE NOCASE");
+    std::vector<PlayerView> players;
+    const GameTime now = core_.clock().now();
+    while (query.executeStep()) players.push_back(read_view(sql, query, core_.rules(), now));
+    return players;
+  });
+}
+
+Outcome Players::rename(const std::string& id, const std::string& username) {
+  return core_.run([&](Command& command) -> Outcome {
+    SQLite::Database& sql = command.sql();
+    if (Outcome active = players::check_active(command, id); !active) return active;
+    if (Outcome valid = validate_username(command.rules().players, username); !valid) return valid;
+    if (username_taken(sql, username, id)) {
+      return Outcome::refused(Refusal::AlreadyExists,
+                              fmt::format("The username '{}' is taken.", username));
+    }
+    const std::string old_name =
+        find_where(sql, command.rules(), command.now(), "u.id = ?", id)->username;
+    SQLite::Statement update(sql,
+                             "UPDATE users SET username = ?1, display_name = CASE WHEN "
+                             "display_name = username THEN ?1 ELSE display_name END, "
+                             "updated_at = ?2 WHERE id = ?3");
+    update.bind(1, username);
+    update.bind(2, command.now());
+    update.bind(3, id);
+    update.exec();
+    command.emit("player.renamed", id, id,
+                 Payload().add("old", old_name).add("new", username).str());
+    return {};
+  });
+}
+
+Outcome Players::remove(const std::string& id) {
+  return core_.run([&](Command& command) -> Outcome {
+    SQLite::Database& sql = command.sql();
+    const auto deleted = user_deleted(sql, id);
+    if (!deleted) return Outcome::refused(Refusal::NotFound, "There is no such player.");
+    if (*deleted) return Outcome::refused(Refusal::AlreadyDone, "The player is already deleted.");
+    SQLite::Statement user(sql,
+                           "UPDATE users SET deleted = 1, deleted_at = ?1, is_active = 0, "
+                           "updated_at = ?1 WHERE id = ?2");
+    user.bind(1, command.now());
+    user.bind(2, id);
+    user.exec();
+    SQLite::Statement player(sql,
+                             "UPDATE players SET is_active = 0, updated_at = ?1 WHERE id = ?2");
+    player.bind(1, command.now());
+    player.bind(2, id);
+    player.exec();
+    command.emit("player.deleted", id, id);
+    return {};
+  });
+}
+
+}  // namespace hearth

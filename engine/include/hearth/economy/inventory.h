@@ -1,0 +1,176 @@
+// Inventory: item definitions, the stacks of items users hold, and the history of every change
+// to a stack.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hearth/core/clock.h"
+#include "hearth/core/outcome.h"
+
+namespace hearth {
+
+class Core;
+
+// An item definition (the RPG's items).
+struct NewItem {
+  std::string name;               // 1 to 255 characters, unique regardless of case
+  std::string type;               // 1 to 50 characters, e.g. "MATERIAL", "CONSUMABLE"
+  std::string rarity = "Common";  // 1 to 20 characters
+  std::string description;
+  std::optional<std::int64_t> price;  // base value in the default currency; none: not sold
+  std::string usage_data = "{}";      // a JSON object: {consume, effects: [...]}
+  std::string icon_url;
+  std::string image_url;
+};
+
+struct ItemView {
+  std::int64_t id = 0;
+  std::string name;
+  std::string type;
+  std::string rarity;
+  std::string description;
+  std::optional<std::int64_t> price;
+  std::string usage_data;
+  std::string icon_url;
+  std::string image_url;
+
+  bool operator==(const ItemView&) const = default;
+};
+
+// A stack: `quantity` (> 0) of one item held by one user.
+struct Stack {
+  std::int64_t item = 0;
+  std::string name;
+  std::int64_t quantity = 0;
+
+  bool operator==(const Stack&) const = default;
+};
+
+// Adding or removing `quantity` (> 0) of an item to or from a user's stack.
+struct ItemChange {
+  std::string user_id;
+  std::int64_t item = 0;
+  std::int64_t quantity = 0;
+  // 1 to 50 characters, e.g. "DROP", "REWARD", "USE"; empty: GRANT when adding, REMOVE when
+  // removing.
+  std::string type;
+  std::string description;
+  std::string related_user_id;  // the other party, if any
+};
+
+// Moving `quantity` of an item from one user's stack to another's (type TRADE by default).
+struct ItemTransfer {
+  std::string from_user;
+  std::string to_user;
+  std::int64_t item = 0;
+  std::int64_t quantity = 0;
+  std::string type;
+  std::string description;
+};
+
+// The two history rows of an ItemTransfer.
+struct ItemTransferReceipt {
+  std::int64_t removed_entry = 0;
+  std::int64_t added_entry = 0;
+
+  bool operator==(const ItemTransferReceipt&) const = default;
+};
+
+// Buying `quantity` of an item at its price, paid from the user's default-currency account.
+struct Purchase {
+  std::string user_id;
+  std::int64_t item = 0;
+  std::int64_t quantity = 1;
+};
+
+struct PurchaseReceipt {
+  std::int64_t transaction = 0;  // the ledger row of the payment; 0 when the item is free
+  std::int64_t entry = 0;        // the item history row
+  std::int64_t paid = 0;
+
+  bool operator==(const PurchaseReceipt&) const = default;
+};
+
+// One row of item history (item_transactions): a user gained (+) or lost (−) a quantity.
+struct ItemEntry {
+  std::int64_t id = 0;
+  std::string user_id;
+  std::string related_user_id;
+  std::int64_t item = 0;
+  std::int64_t quantity = 0;
+  std::string type;
+  std::string description;
+  GameTime created_at = 0;
+
+  bool operator==(const ItemEntry&) const = default;
+};
+
+// A stack that disagrees with its history: every stack holds exactly the sum of its user's
+// history rows for the item, and a user without a stack has a sum of zero.
+struct InventoryViolation {
+  std::string user_id;
+  std::int64_t item = 0;
+  std::int64_t held = 0;    // the stack's quantity, 0 when there is no stack
+  std::int64_t logged = 0;  // the sum of the history rows
+  std::string detail;       // one sentence
+
+  bool operator==(const InventoryViolation&) const = default;
+};
+
+// The items of a game. Obtain it from Game::inventory(); it is a light handle.
+//
+// Every change to a stack writes an item history row in the same command, and a stack that
+// reaches zero is deleted (so a user's slots are its stacks).
+class Inventory {
+ public:
+  explicit Inventory(Core& core) : core_(core) {}
+
+  // Creates an item definition. Refuses a name, type or rarity of the wrong length, a taken name
+  // (any case), a negative price and usage data that is not a JSON object.
+  Result<ItemView> create_item(const NewItem& item);
+
+  std::optional<ItemView> item(std::int64_t id) const;
+
+  // The item named `name` (any case).
+  std::optional<ItemView> item_named(const std::string& name) const;
+
+  // Adds to a user's stack; returns the history row's id. Refuses a quantity that is not
+  // positive, an unknown user, item or related user, a type of the wrong length, a stack that
+  // would pass Rules::ledger.max_stack_size, and a new stack beyond
+  // Rules::ledger.max_inventory_slots (NotAllowed).
+  Result<std::int64_t> add(const ItemChange& change);
+
+  // Removes from a user's stack; returns the history row's id. Refuses what add refuses, and
+  // removing more than the user holds (NotAllowed).
+  Result<std::int64_t> remove(const ItemChange& change);
+
+  // Moves items between two users in one command. Refuses what remove and add refuse, a user
+  // giving to itself, and a deleted giver (NotAllowed).
+  Result<ItemTransferReceipt> give(const ItemTransfer& transfer);
+
+  // Buys items at their price: the payment (type PURCHASE, to the default currency's sink) and
+  // the new items (type SHOP_BUY) commit together or not at all. Refuses an item that is not
+  // sold (NotAllowed), an unknown or deleted user, what add refuses and a short balance
+  // (InsufficientFunds).
+  Result<PurchaseReceipt> buy(const Purchase& purchase);
+
+  // How many of `item` the user holds.
+  std::int64_t quantity(const std::string& user_id, std::int64_t item) const;
+
+  // The user's stacks, by item name.
+  std::vector<Stack> stacks(const std::string& user_id) const;
+
+  // The user's newest `limit` history rows, newest first.
+  std::vector<ItemEntry> history(const std::string& user_id, int limit = 50) const;
+
+  // Every stack that disagrees with its history, in a consistent snapshot; empty when healthy.
+  std::vector<InventoryViolation> check_inventory() const;
+
+ private:
+  Core& core_;
+};
+
+}  // namespace hearth

@@ -1,0 +1,171 @@
+// Game: one open game file and the public API over it.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hearth/core/clock.h"
+#include "hearth/core/events.h"
+#include "hearth/core/outcome.h"
+#include "hearth/economy/inventory.h"
+#include "hearth/economy/ledger.h"
+#include "hearth/extension/custom_tables.h"
+#include "hearth/identity/players.h"
+#include "hearth/onboarding/onboarding.h"
+#include "hearth/progression/timers.h"
+#include "hearth/progression/turns.h"
+#include "hearth/rules.h"
+#include "hearth/social/teams.h"
+#include "hearth/standing/personal_reputation.h"
+#include "hearth/standing/ranks.h"
+#include "hearth/standing/reputation.h"
+#include "hearth/standing/team_reputation.h"
+
+namespace hearth {
+
+class Core;
+
+// Hearth's PRAGMA application_id ("HRTH"): how a file says it is a game file.
+constexpr std::uint32_t kApplicationId = 0x48525448;
+
+// How hard a commit works to survive a power loss. Full (the default): a command that returned
+// survives a power cut. Normal: faster; a power cut may lose the last commands, never the file.
+enum class Durability { Full, Normal };
+
+// A game's own schema step, applied after the engine's, in order, once per file.
+struct GameMigration {
+  std::string name;  // e.g. "0001_galaxy.sql"; must never change once shipped
+  std::string sql;   // statements only; no BEGIN/COMMIT
+};
+
+struct GameOptions {
+  // The game file, created when missing; ":memory:" for a game that lives only in memory.
+  std::string path = ":memory:";
+  Durability durability = Durability::Full;
+  // Where "now" comes from; the system clock when null.
+  std::shared_ptr<const Clock> clock;
+  // The rules to run with. When set they replace the rules stored in the file; when not, the
+  // file's rules apply (the defaults for a new file).
+  std::optional<Rules> rules;
+  // Seeds the random generator of a new file (ignored when the file exists: its generator goes
+  // on where it stopped). When not set, a new file gets a seed from std::random_device.
+  std::optional<std::uint64_t> seed;
+  // The game's own migrations, recorded under game_name (which must not be "hearth").
+  std::string game_name = "game";
+  std::vector<GameMigration> migrations;
+  // How long a command waits for another process that holds the write lock.
+  int busy_timeout_ms = 5000;
+  // SQLite's page cache for this game, in KiB. A large world ticks faster with a large cache.
+  int cache_size_kib = 32768;
+};
+
+// An open game. Opening creates or migrates the file; a file that is not a game file, or was
+// written by a newer version, is refused with Error{CorruptData} and left byte-for-byte as it
+// was.
+//
+// Every mutating call is one transaction: it applies whole, or is refused (an Outcome saying
+// why) or fails (an Error) having written nothing. A Game is not thread-safe: use it from one
+// thread at a time.
+class Game {
+ public:
+  explicit Game(GameOptions options = {});
+  ~Game();
+
+  Game(const Game&) = delete;
+  Game& operator=(const Game&) = delete;
+
+  // The clock's current game time.
+  GameTime now() const;
+
+  // The game time the world has been advanced to.
+  GameTime reached_at() const;
+
+  // Applies every time-driven rule for the game time between reached_at() and `time`, in one
+  // transaction, and records `time` as reached. A time at or before reached_at() does nothing.
+  void advance_to(GameTime time);
+
+  // advance_to(now()).
+  void tick();
+
+  // Runs `work` as one transaction: every command `work` makes on this Game joins it. A refused
+  // inner command undoes only itself (and returns its refusal to `work`, which may go on); when
+  // `work` returns a refusal or throws, everything it did is undone and that refusal or error is
+  // the answer. Listeners hear the events once, after the commit. The commands inside happen at
+  // the game time the group started at.
+  Outcome atomically(const std::function<Outcome()>& work);
+
+  const Rules& rules() const;
+
+  // A new UUID from the game's seeded generator (its state is saved in the file).
+  std::string new_uuid();
+
+  // A uniform draw in [low, high] from the game's seeded generator. REQUIRES: low <= high.
+  std::int64_t roll(std::int64_t low, std::int64_t high);
+
+  // Registers a listener for every event committed from now on.
+  ListenerId on_event(EventListener listener);
+
+  void remove_listener(ListenerId id);
+
+  // Journal entries with id > after_id, oldest first, at most `limit`.
+  std::vector<Event> events(std::int64_t after_id = 0, int limit = 100) const;
+
+  // The newest `limit` journal entries about `subject`, oldest first.
+  std::vector<Event> events_about(const std::string& subject, int limit = 20) const;
+
+  // Writes a consistent copy of the whole game to `path` (SQLite's online backup), e.g. for a
+  // save slot. An existing file at `path` is overwritten only if it is a game file.
+  void save_as(const std::string& path);
+
+  // The engine schema version of the file.
+  int schema_version() const;
+
+  // The players: create, read, rename, delete.
+  Players players() { return Players(*core_); }
+
+  // The money: currencies, accounts, transfers, reversals, conversions, the invariant check.
+  Ledger ledger() { return Ledger(*core_); }
+
+  // The items: definitions, users' stacks, their history, purchases.
+  Inventory inventory() { return Inventory(*core_); }
+
+  // Turn budgets: spend, regenerate, return bonus.
+  Turns turns() { return Turns(*core_); }
+
+  // Standings with factions: change, read, lock, decay.
+  Reputation reputation() { return Reputation(*core_); }
+
+  // Alignments: change, read, decay.
+  PersonalReputation personal_reputation() { return PersonalReputation(*core_); }
+
+  // Military ranks: points, promotion, achievements.
+  Ranks ranks() { return Ranks(*core_); }
+
+  // Teams: found, join, leave.
+  Teams teams() { return Teams(*core_); }
+
+  // Team standings: aggregation method, daily recalculation.
+  TeamReputation team_reputation() { return TeamReputation(*core_); }
+
+  // Cooldowns, effects and timed access.
+  Timers timers() { return Timers(*core_); }
+
+  // First-login onboarding: the guard negotiation, its outcome, the awarded ship and credits.
+  Onboarding onboarding() { return Onboarding(*core_); }
+
+  // The game's own tables (created by GameOptions::migrations): plain SQL reads and writes, each
+  // write one command.
+  CustomTables custom_tables() { return CustomTables(*core_); }
+
+  // The engine internals, for the concern handles. Not for games.
+  Core& core() { return *core_; }
+
+ private:
+  std::unique_ptr<Core> core_;
+};
+
+}  // namespace hearth

@@ -1,0 +1,74 @@
+// Timers: a user's cooldowns, timed effects and timed access, keyed by (user, type, key), and
+// their expiry.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hearth/core/clock.h"
+#include "hearth/core/outcome.h"
+
+namespace hearth {
+
+class Core;
+
+enum class TimerType { Cooldown, Effect, Access };
+
+// An active timer.
+struct TimerView {
+  TimerType type = TimerType::Cooldown;
+  std::string key;
+  GameTime expires_at = 0;
+  GameTime remaining = 0;       // expires_at - now
+  std::string metadata = "{}";  // a JSON object (an effect's data, e.g. {"multiplier":2})
+
+  bool operator==(const TimerView&) const = default;
+};
+
+// Starting and asking about timers (docs/rules.md, "Timers"). Obtain it from Game::timers().
+// Every timer expires through the tick, which journals "cooldown.expired", "effect.expired" or
+// "access.expired" once, as of its expiry time.
+class Timers {
+ public:
+  explicit Timers(Core& core) : core_(core) {}
+
+  // Starts the cooldown `key` for `duration`. Refuses with Refusal::CooldownActive (saying the
+  // time left) while the same cooldown runs, a duration that is not positive, a key that is
+  // empty or longer than 100 characters, and an unknown or deleted user.
+  Outcome start_cooldown(const std::string& user, const std::string& key, GameTime duration);
+
+  // The time left on a cooldown; 0 when it is not running.
+  GameTime cooldown_remaining(const std::string& user, const std::string& key) const;
+
+  // Applies the effect `key` for `duration` with `metadata` (a JSON object). Re-applying a running
+  // effect replaces it: new expiry, new metadata; effects never stack.
+  Outcome apply_effect(const std::string& user, const std::string& key, GameTime duration,
+                       const std::string& metadata = "{}");
+
+  // The running effect `key`, if any.
+  std::optional<TimerView> effect(const std::string& user, const std::string& key) const;
+
+  // Grants access `key` for `duration` from now (replacing an earlier grant).
+  Outcome grant_access(const std::string& user, const std::string& key, GameTime duration);
+
+  bool has_access(const std::string& user, const std::string& key) const;
+
+  // Ends a running timer now, without an expiry event. Refuses one that is not running.
+  Outcome cancel(const std::string& user, TimerType type, const std::string& key);
+
+  // Every running timer of `user`, soonest expiry first.
+  std::vector<TimerView> active(const std::string& user) const;
+
+ private:
+  Outcome start(const std::string& user, TimerType type, const std::string& key, GameTime duration,
+                const std::string& metadata);
+
+  std::optional<TimerView> find(const std::string& user, TimerType type,
+                                const std::string& key) const;
+
+  Core& core_;
+};
+
+}  // namespace hearth

@@ -1,0 +1,64 @@
+// Teams: player alliances — founding, joining, leaving and leadership succession.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hearth/core/clock.h"
+#include "hearth/core/outcome.h"
+
+namespace hearth {
+
+class Core;
+
+struct TeamMember {
+  std::string player;
+  std::string role;  // "LEADER", "OFFICER", "MEMBER" or "RECRUIT"
+  GameTime joined_at = 0;
+
+  bool operator==(const TeamMember&) const = default;
+};
+
+struct TeamView {
+  std::string id;
+  std::string name;
+  std::string tag;
+  std::string leader;
+  std::string recruitment_status;  // "OPEN", "INVITE_ONLY" or "CLOSED"
+  std::int64_t max_members = 0;
+  std::vector<TeamMember> members;  // leader first, then by joining time
+
+  bool operator==(const TeamView&) const = default;
+};
+
+// Obtain it from Game::teams().
+class Teams {
+ public:
+  explicit Teams(Core& core) : core_(core) {}
+
+  // Founds a team led by `leader`, who pays Rules::teams.creation_cost credits. Refuses a leader
+  // already in a team, short of credits, unknown or deleted; a name of the wrong length or taken
+  // (regardless of case) by a team that is not disbanded; a tag not of 2 to 10 characters.
+  Result<TeamView> create(const std::string& leader, const std::string& name,
+                          const std::string& tag = "");
+
+  // Adds `player` to an OPEN team as a MEMBER. Refuses a player already in a team, a full,
+  // closed, unknown or disbanded team.
+  Outcome join(const std::string& team, const std::string& player);
+
+  // Takes `player` out of its team. A leaving leader hands over to an officer (else the earliest
+  // member); a leader alone disbands the team.
+  Outcome leave(const std::string& player);
+
+  std::optional<TeamView> find(const std::string& team) const;
+
+  // The team `player` belongs to, if any.
+  std::optional<std::string> team_of(const std::string& player) const;
+
+ private:
+  Core& core_;
+};
+
+}  // namespace hearth

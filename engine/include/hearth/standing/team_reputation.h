@@ -1,0 +1,47 @@
+// Team reputation: a team's standing with each faction, aggregated from its members' standings
+// by the team's method and recalculated on a daily schedule.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hearth/core/clock.h"
+#include "hearth/core/outcome.h"
+#include "hearth/documents.h"
+
+namespace hearth {
+
+class Core;
+
+struct TeamReputationView {
+  std::string method;                   // "AVERAGE", "LOWEST" or "LEADER"
+  std::vector<TeamStanding> standings;  // by faction id; empty before the first recalculation
+  GameTime last_recalculated_at = 0;
+  GameTime next_recalculation_at = 0;
+  GameTime method_changed_at = 0;  // 0: never changed
+  TeamTierNotifications pending_notifications;
+
+  bool operator==(const TeamReputationView&) const = default;
+};
+
+// Obtain it from Game::team_reputation().
+class TeamReputation {
+ public:
+  explicit TeamReputation(Core& core) : core_(core) {}
+
+  // Changes how the team's standing is aggregated and recalculates it now. Only the leader may;
+  // refuses an unknown method, the method already in force, and a change within
+  // Rules::team_reputation.method_change_cooldown of the last one (saying when it is allowed).
+  Outcome set_method(const std::string& team, const std::string& actor, const std::string& method);
+
+  std::optional<TeamReputationView> reputation(const std::string& team) const;
+
+  // Empties the team's pending tier notifications (once a game has shown them).
+  Outcome clear_notifications(const std::string& team);
+
+ private:
+  Core& core_;
+};
+
+}  // namespace hearth

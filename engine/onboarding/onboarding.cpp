@@ -1,0 +1,1427 @@
+#include "hearth/onboarding/onboarding.h"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <string_view>
+#include <utility>
+
+#include <fmt/core.h>
+
+#include "engine/core/command.h"
+#include "engine/core/documents_json.h"
+#include "engine/core/payload.h"
+#include "engine/core/text.h"
+#include "engine/economy/ledger_internal.h"
+#include "engine/identity/players_internal.h"
+
+namespace hearth {
+
+namespace {
+
+constexpr const char* kEscapePod = "ESCAPE_POD";
+constexpr const char* kIntroduction = "introduction";
+
+// The ShipChoice values (sectorwars §3.1).
+constexpr std::array<std::string_view, 8> kShipChoices = {
+    "SCOUT_SHIP", "CARGO_HAULER", "ESCAPE_POD",  "LIGHT_FREIGHTER",
+    "DEFENDER",   "FAST_COURIER", "COLONY_SHIP", "CARRIER"};
+
+// The rules-based guard's questions, per topic, in the order topics are covered. "{ship}" is the
+// claimed ship in words ("scout ship").
+struct TopicQuestions {
+  std::string_view topic;
+  std::array<std::string_view, 3> questions;
+};
+
+constexpr std::array<TopicQuestions, 4> kQuestionBank = {{
+    {"identity_verification",
+     {"State your name and the registry your pilot license was issued under.",
+      "Your face is not in my crew logs. Who are you, and who can vouch for you?",
+      "Show me your clearance. Whose authorization put you on this pad?"}},
+    {"arrival_details",
+     {"When did you dock at Callisto, and where did you come from?",
+      "Walk me through your arrival: which berth, which shift, who signed you in?",
+      "Your entry is not on the docking manifest. How did you get onto this pad?"}},
+    {"ship_knowledge",
+     {"If that {ship} is yours, tell me something only its owner would know.",
+      "What is the {ship} carrying right now, and what does its cargo manifest say?",
+      "How did you come by the {ship}? Bought, built or handed down?"}},
+    {"situational_awareness",
+     {"There was an alarm on deck three an hour ago. What did you see?",
+      "Who else has been near the {ship} since you arrived?",
+      "That cat has been circling your ship all shift. Any idea whose it is?"}},
+}};
+
+// --- text ---------------------------------------------------------------------------------------
+
+double round4(double value) { return std::round(value * 10000.0) / 10000.0; }
+
+double clamp01(double value) { return std::clamp(value, 0.0, 1.0); }
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+std::string trim(std::string_view text) {
+  std::size_t begin = 0;
+  std::size_t end = text.size();
+  while (begin < end && is_space(text[begin])) ++begin;
+  while (end > begin && is_space(text[end - 1])) --end;
+  return std::string(text.substr(begin, end - begin));
+}
+
+// Whitespace-separated words of `text`.
+std::vector<std::string> words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string word;
+  for (char c : text) {
+    if (is_space(c)) {
+      if (!word.empty()) out.push_back(std::move(word));
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  if (!word.empty()) out.push_back(std::move(word));
+  return out;
+}
+
+// The lowercase words of `text` without punctuation: runs of ASCII letters, digits, apostrophes
+// and any non-ASCII byte.
+std::vector<std::string> tokens(std::string_view text) {
+  std::vector<std::string> out;
+  std::string token;
+  for (char c : lower(text)) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || byte >= 0x80) {
+      token += c;
+    } else if (!token.empty()) {
+      out.push_back(std::move(token));
+      token.clear();
+    }
+  }
+  if (!token.empty()) out.push_back(std::move(token));
+  return out;
+}
+
+// Whether the words of `phrase` appear consecutively in `text`.
+bool has_phrase(const std::vector<std::string>& text, std::string_view phrase) {
+  const std::vector<std::string> wanted = tokens(phrase);
+  if (wanted.empty() || wanted.size() > text.size()) return false;
+  return std::search(text.begin(), text.end(), wanted.begin(), wanted.end()) != text.end();
+}
+
+// The first of `phrases` found in any of `texts`; "" when none.
+std::string first_phrase(const std::vector<std::vector<std::string>>& texts,
+                         const std::vector<std::string>& phrases) {
+  for (const std::string& phrase : phrases) {
+    for (const auto& text : texts) {
+      if (has_phrase(text, phrase)) return phrase;
+    }
+  }
+  return "";
+}
+
+// The seed's 32-bit "JavaScript" string hash: h = h * 31 + code, wrapping, read as signed.
+std::int32_t js_hash(std::string_view text) {
+  std::uint32_t hash = 0;
+  for (char c : text) hash = (hash << 5) - hash + static_cast<unsigned char>(c);
+  return static_cast<std::int32_t>(hash);
+}
+
+// |hash >> shift| (arithmetic shift), the seed's index base.
+std::uint64_t hash_index(std::int32_t hash, int shift) {
+  return static_cast<std::uint64_t>(std::llabs(static_cast<long long>(hash >> shift)));
+}
+
+// "LIGHT_FREIGHTER" -> "Light Freighter".
+std::string title_case(std::string_view ship) {
+  std::string out;
+  bool start = true;
+  for (char c : ship) {
+    if (c == '_') {
+      out += ' ';
+      start = true;
+    } else {
+      out += start || c < 'A' || c > 'Z' ? c : static_cast<char>(c - 'A' + 'a');
+      start = false;
+    }
+  }
+  return out;
+}
+
+// "LIGHT_FREIGHTER" -> "light freighter".
+std::string in_words(std::string_view ship) { return lower(title_case(ship)); }
+
+// "an escape pod, a scout ship and a fast courier".
+std::string ship_list(const StringList& ships) {
+  std::string out;
+  for (std::size_t i = 0; i < ships.size(); ++i) {
+    if (i > 0) out += i + 1 == ships.size() ? " and " : ", ";
+    const std::string name = in_words(ships[i]);
+    out += (std::string_view("aeiou").find(name.front()) != std::string_view::npos ? "an " : "a ") +
+           name;
+  }
+  return out;
+}
+
+std::string replace_all(std::string text, std::string_view from, std::string_view to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at)) {
+    text.replace(at, from.size(), to);
+    at += to.size();
+  }
+  return text;
+}
+
+// --- stored rows --------------------------------------------------------------------------------
+
+// A player's player_first_login_state row (the defaults when it is missing).
+struct State {
+  bool exists = false;
+  bool completed = false;
+  std::string session;
+  std::int64_t attempts = 0;
+  GameTime last_attempt_at = 0;
+  bool claimed_ship = false;
+  bool answered_questions = false;
+  bool received_resources = false;
+};
+
+State load_state(SQLite::Database& sql, const std::string& player) {
+  SQLite::Statement query(sql,
+                          "SELECT has_completed_first_login, ifnull(current_session_id, ''), "
+                          "attempts, ifnull(last_attempt_at, 0), claimed_ship, answered_questions, "
+                          "received_resources FROM player_first_login_state WHERE player_id = ?");
+  query.bind(1, player);
+  State state;
+  if (!query.executeStep()) return state;
+  state.exists = true;
+  state.completed = query.getColumn(0).getInt() != 0;
+  state.session = query.getColumn(1).getString();
+  state.attempts = query.getColumn(2).getInt64();
+  state.last_attempt_at = query.getColumn(3).getInt64();
+  state.claimed_ship = query.getColumn(4).getInt() != 0;
+  state.answered_questions = query.getColumn(5).getInt() != 0;
+  state.received_resources = query.getColumn(6).getInt() != 0;
+  return state;
+}
+
+// The persuasion-threshold modifier of a trait: the table's, or the seed's fallback for a trait
+// the table no longer holds.
+double trait_modifier(SQLite::Database& sql, const OnboardingRules& rules, const std::string& trait,
+                      double base_suspicion) {
+  SQLite::Statement query(
+      sql, "SELECT threshold_modifier FROM guard_personalities WHERE kind = 'trait' AND value = ?");
+  query.bind(1, trait);
+  if (query.executeStep()) return query.getColumn(0).getDouble();
+  return base_suspicion >= rules.unknown_trait_suspicious_at ? rules.unknown_trait_modifier
+                                                             : -rules.unknown_trait_modifier;
+}
+
+std::optional<OnboardingSession> load_session(SQLite::Database& sql, const OnboardingRules& rules,
+                                              const std::string& id) {
+  SQLite::Statement query(
+      sql,
+      "SELECT s.player_id, s.started_at, ifnull(s.completed_at, 0), s.ai_service_used, "
+      "s.fallback_to_rules, ifnull(s.guard_name, ''), ifnull(s.guard_title, ''), "
+      "ifnull(s.guard_trait, ''), ifnull(s.guard_description, ''), "
+      "ifnull(s.guard_base_suspicion, ?2), ifnull(s.ship_claimed, ''), "
+      "ifnull(s.extracted_player_name, ''), s.outcome, ifnull(s.awarded_ship, ''), "
+      "ifnull(s.starting_credits, 0), ifnull(s.negotiation_skill, ''), "
+      "ifnull(s.final_persuasion_score, 0), ifnull(s.negotiation_bonus_flag, 0), "
+      "ifnull(s.notoriety_penalty, 0), s.client_info, s.performance_metrics, "
+      "ifnull(o.available_ships, '[]'), ifnull(o.rarity_roll, 0) "
+      "FROM first_login_sessions s LEFT JOIN ship_presentation_options o ON o.session_id = s.id "
+      "WHERE s.id = ?1");
+  query.bind(1, id);
+  query.bind(2, rules.default_base_suspicion);
+  if (!query.executeStep()) return std::nullopt;
+  OnboardingSession session;
+  session.id = id;
+  session.player_id = query.getColumn(0).getString();
+  session.started_at = query.getColumn(1).getInt64();
+  session.completed_at = query.getColumn(2).getInt64();
+  session.ai_service_used = query.getColumn(3).getInt() != 0;
+  session.fallback_to_rules = query.getColumn(4).getInt() != 0;
+  session.guard.name = query.getColumn(5).getString();
+  session.guard.title = query.getColumn(6).getString();
+  session.guard.trait = query.getColumn(7).getString();
+  session.guard.description = query.getColumn(8).getString();
+  session.guard.base_suspicion = query.getColumn(9).getDouble();
+  session.claimed_ship = query.getColumn(10).getString();
+  session.extracted_name = query.getColumn(11).getString();
+  if (!query.getColumn(12).isNull()) {
+    NegotiationOutcome outcome;
+    outcome.outcome = query.getColumn(12).getString();
+    outcome.awarded_ship = query.getColumn(13).getString();
+    outcome.starting_credits = query.getColumn(14).getInt64();
+    outcome.skill = query.getColumn(15).getString();
+    outcome.score = query.getColumn(16).getDouble();
+    outcome.negotiation_bonus = query.getColumn(17).getInt() != 0;
+    outcome.notoriety_penalty = query.getColumn(18).getInt() != 0;
+    session.outcome = outcome;
+  }
+  if (!query.getColumn(19).isNull()) {
+    session.client_info = storage::from_json<FirstLoginClientInfo>(query.getColumn(19).getString(),
+                                                                   kFirstLoginClientInfoColumn);
+  }
+  if (!query.getColumn(20).isNull()) {
+    session.metrics = storage::from_json<FirstLoginMetrics>(query.getColumn(20).getString(),
+                                                            kFirstLoginMetricsColumn);
+  }
+  session.offered_ships =
+      storage::from_json<StringList>(query.getColumn(21).getString(), kAvailableShipsColumn);
+  session.rarity_roll = query.getColumn(22).getInt64();
+  session.guard.threshold_modifier =
+      trait_modifier(sql, rules, session.guard.trait, session.guard.base_suspicion);
+
+  SQLite::Statement exchanges(
+      sql,
+      "SELECT id, sequence_number, ifnull(topic, ''), npc_prompt, ifnull(player_response, ''), "
+      "player_response IS NOT NULL, ifnull(answered_at, 0), ifnull(persuasiveness, 0), "
+      "ifnull(confidence, 0), ifnull(consistency, 0), ifnull(believability, 0), "
+      "ifnull(current_suspicion, 0), detected_contradictions, key_extracted_info, "
+      "ifnull(ai_provider, '') FROM dialogue_exchanges WHERE session_id = ? "
+      "ORDER BY sequence_number");
+  exchanges.bind(1, id);
+  while (exchanges.executeStep()) {
+    DialogueExchangeView exchange;
+    exchange.id = exchanges.getColumn(0).getString();
+    exchange.sequence = exchanges.getColumn(1).getInt64();
+    exchange.topic = exchanges.getColumn(2).getString();
+    exchange.question = exchanges.getColumn(3).getString();
+    exchange.answer = exchanges.getColumn(4).getString();
+    exchange.answered = exchanges.getColumn(5).getInt() != 0;
+    exchange.answered_at = exchanges.getColumn(6).getInt64();
+    exchange.persuasiveness = exchanges.getColumn(7).getDouble();
+    exchange.confidence = exchanges.getColumn(8).getDouble();
+    exchange.consistency = exchanges.getColumn(9).getDouble();
+    exchange.believability = exchanges.getColumn(10).getDouble();
+    exchange.suspicion = exchanges.getColumn(11).getDouble();
+    exchange.contradictions = storage::from_json<StringList>(exchanges.getColumn(12).getString(),
+                                                             kDetectedContradictionsColumn);
+    if (!exchanges.getColumn(13).isNull()) {
+      exchange.claims = storage::from_json<KeyExtractedInfo>(exchanges.getColumn(13).getString(),
+                                                             kKeyExtractedInfoColumn)
+                            .claims;
+    }
+    exchange.provider = exchanges.getColumn(14).getString();
+    if (!exchange.answered && !session.outcome) session.pending_exchange_id = exchange.id;
+    session.history.push_back(std::move(exchange));
+  }
+  session.step = session.outcome                ? OnboardingStep::Completion
+                 : session.claimed_ship.empty() ? OnboardingStep::ShipSelection
+                                                : OnboardingStep::Dialogue;
+  return session;
+}
+
+// --- the rules-based guard ----------------------------------------------------------------------
+
+// Scores of one answer, from the rules or a provider.
+struct Assessment {
+  double persuasiveness = 0;
+  double confidence = 0;
+  double consistency = 0;
+  double believability = 0;
+  double suspicion = 0;
+  StringList contradictions;
+  StringList claims;
+  std::string name;
+};
+
+double suspicion_change(const OnboardingRules& rules, double believability) {
+  for (const SuspicionStep& step : rules.suspicion_steps) {
+    if (believability >= step.at_least) return step.change;
+  }
+  return rules.suspicion_floor_change;
+}
+
+// The name in an answer: the text after the first prefix found, up to punctuation, when it has
+// 1 to name_max_words words; "" otherwise.
+std::string extract_name(const OnboardingRules& rules, const std::string& answer) {
+  const std::string lowered = lower(answer);
+  for (const std::string& prefix : rules.name_prefixes) {
+    const std::size_t at = lowered.find(lower(prefix));
+    if (at == std::string::npos) continue;
+    const std::size_t start = at + prefix.size();
+    const std::size_t end = answer.find_first_of(".,;:!?\n", start);
+    const std::string candidate =
+        trim(answer.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    const auto count = static_cast<std::int64_t>(words(candidate).size());
+    return count >= 1 && count <= rules.name_max_words ? candidate : "";
+  }
+  return "";
+}
+
+// The rules-based scores of `answer` given the earlier answers of the session (sectorwars §3.5a;
+// believability from the three scores; suspicion carried from `previous_suspicion`).
+Assessment score_by_rules(const OnboardingRules& rules, const std::string& answer,
+                          const std::vector<std::string>& earlier, double previous_suspicion) {
+  Assessment scores;
+  const std::string lowered = lower(answer);
+  const double length = static_cast<double>(words(answer).size());
+  double persuasiveness =
+      std::min(rules.persuasiveness_base + length * rules.persuasiveness_per_word,
+               rules.persuasiveness_length_cap);
+  for (const std::string& keyword : rules.detail_keywords) {
+    if (!keyword.empty() && lowered.find(lower(keyword)) != std::string::npos) {
+      persuasiveness += rules.detail_bonus;
+    }
+  }
+  scores.persuasiveness = round4(clamp01(persuasiveness));
+
+  const bool confident =
+      std::any_of(rules.confident_phrases.begin(), rules.confident_phrases.end(),
+                  [&](const std::string& phrase) {
+                    return !phrase.empty() && lowered.find(lower(phrase)) != std::string::npos;
+                  });
+  scores.confidence =
+      round4(clamp01(rules.confidence_base + (confident ? rules.confident_bonus : 0.0)));
+
+  const std::vector<std::vector<std::string>> now = {tokens(answer)};
+  std::vector<std::vector<std::string>> before;
+  for (const std::string& text : earlier) before.push_back(tokens(text));
+  for (const ContradictionPair& pair : rules.contradiction_pairs) {
+    std::string said = first_phrase(before, pair.first);
+    std::string says = first_phrase(now, pair.second);
+    if (said.empty() || says.empty()) {
+      said = first_phrase(before, pair.second);
+      says = first_phrase(now, pair.first);
+    }
+    if (!said.empty() && !says.empty()) {
+      scores.contradictions.push_back(
+          fmt::format("{}: '{}' earlier, '{}' now", pair.name, said, says));
+    }
+  }
+  scores.consistency = round4(
+      clamp01(rules.consistency_base -
+              rules.contradiction_penalty * static_cast<double>(scores.contradictions.size())));
+  scores.believability = round4(clamp01(rules.believability_persuasiveness * scores.persuasiveness +
+                                        rules.believability_confidence * scores.confidence +
+                                        rules.believability_consistency * scores.consistency));
+  scores.suspicion =
+      round4(clamp01(previous_suspicion + suspicion_change(rules, scores.believability)));
+  scores.name = extract_name(rules, answer);
+  return scores;
+}
+
+// A provider's judgement as scores, or nullopt when a score is not a number.
+std::optional<Assessment> from_provider(const AnswerAssessment& judged) {
+  for (double value : {judged.persuasiveness, judged.confidence, judged.consistency,
+                       judged.believability, judged.suspicion}) {
+    if (!std::isfinite(value)) return std::nullopt;
+  }
+  Assessment scores;
+  scores.persuasiveness = round4(clamp01(judged.persuasiveness));
+  scores.confidence = round4(clamp01(judged.confidence));
+  scores.consistency = round4(clamp01(judged.consistency));
+  scores.believability = round4(clamp01(judged.believability));
+  scores.suspicion = round4(clamp01(judged.suspicion));
+  scores.contradictions = judged.contradictions;
+  scores.claims = judged.claims;
+  scores.name = trim(judged.extracted_name);
+  return scores;
+}
+
+// Why the dialogue ends after `completed` answered exchanges; "" when it goes on.
+std::string end_reason(const OnboardingRules& rules, std::int64_t completed,
+                       const Assessment& scores) {
+  if (completed >= rules.high_suspicion_min_exchanges &&
+      scores.suspicion > rules.high_suspicion_above) {
+    return "high_suspicion";
+  }
+  if (completed >= rules.convinced_min_exchanges &&
+      scores.suspicion < rules.convinced_suspicion_below &&
+      scores.believability > rules.convinced_believability_above) {
+    return "convinced";
+  }
+  if (completed >= rules.max_exchanges) return "max_exchanges";
+  return "";
+}
+
+// The topic and rules-based question of exchange `sequence`: the topics not yet covered come
+// first; the choice among them and the question are picked by the session's hash.
+std::pair<std::string, std::string> next_question(const OnboardingSession& session,
+                                                  std::int64_t sequence, double suspicion,
+                                                  const OnboardingRules& rules) {
+  std::vector<const TopicQuestions*> open;
+  for (const TopicQuestions& bank : kQuestionBank) {
+    const bool covered = std::any_of(
+        session.history.begin(), session.history.end(),
+        [&](const DialogueExchangeView& exchange) { return exchange.topic == bank.topic; });
+    if (!covered) open.push_back(&bank);
+  }
+  if (open.empty()) {
+    for (const TopicQuestions& bank : kQuestionBank) open.push_back(&bank);
+  }
+  const std::int32_t hash = js_hash(session.id);
+  const auto step = static_cast<std::uint64_t>(sequence);
+  const TopicQuestions& bank = *open[(hash_index(hash, 12) + step) % open.size()];
+  const std::string_view question =
+      bank.questions[(hash_index(hash, 16) + step) % bank.questions.size()];
+  const std::string& name = session.guard.name;
+  const std::string mood = suspicion >= rules.mood_alarmed_at
+                               ? fmt::format("{}'s hand drifts toward the alarm panel.", name)
+                           : suspicion >= rules.mood_wary_at
+                               ? fmt::format("{} studies you for a long moment.", name)
+                               : fmt::format("{} nods, almost friendly now.", name);
+  const std::string text =
+      replace_all(std::string(question), "{ship}", in_words(session.claimed_ship));
+  return {std::string(bank.topic), fmt::format("{} \"{}\"", mood, text)};
+}
+
+std::string opening_line(const GuardPersonality& guard, const StringList& ships) {
+  return fmt::format(
+      "The docking bay of Callisto Shipyard hums with cooling engines while an orange cat darts "
+      "between the landing struts. {} {} steps into your path, datapad raised. \"Hold it. Nobody "
+      "boards a ship on my pad without clearance. I have {} logged here. Which one is yours, and "
+      "why should I believe you?\"",
+      guard.title, guard.name, ship_list(ships));
+}
+
+// --- validation ---------------------------------------------------------------------------------
+
+Outcome check_answer(const OnboardingRules& rules, const std::string& answer) {
+  if (Outcome valid = text::check_optional("An answer", answer, INT64_MAX); !valid) return valid;
+  const std::int64_t length = text::characters(answer);
+  if (length < rules.answer_min_length || length > rules.answer_max_length ||
+      trim(answer).empty()) {
+    return Outcome::refused(Refusal::InvalidArgument,
+                            fmt::format("An answer has {} to {} characters and is not blank; this "
+                                        "one has {}.",
+                                        rules.answer_min_length, rules.answer_max_length, length));
+  }
+  const auto count = static_cast<std::int64_t>(words(answer).size());
+  if (count > rules.answer_max_words) {
+    return Outcome::refused(Refusal::InvalidArgument,
+                            fmt::format("An answer has at most {} words; this one has {}.",
+                                        rules.answer_max_words, count));
+  }
+  return {};
+}
+
+// Why `nickname` (trimmed) cannot be the player's; "" when it can.
+std::string nickname_issue(SQLite::Database& sql, const OnboardingRules& rules,
+                           const std::string& player, const std::string& nickname) {
+  const std::int64_t length = text::characters(nickname);
+  if (length < rules.nickname_min_length || length > rules.nickname_max_length) return "length";
+  std::int64_t spaces = 0;
+  for (char c : nickname) {
+    const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                         (c >= '0' && c <= '9') || c == '_' || c == '-' || c == ' ';
+    if (!allowed) return "charset";
+    if (c == ' ') ++spaces;
+  }
+  if (spaces > 1 || nickname.front() == ' ' || nickname.back() == ' ') return "charset";
+  const std::string lowered = lower(nickname);
+  for (const std::string& word : rules.nickname_blocklist) {
+    if (lowered == lower(word)) return "profanity";
+  }
+  SQLite::Statement taken(sql,
+                          "SELECT 1 FROM players WHERE nickname = ?1 AND id <> ?2 UNION ALL "
+                          "SELECT 1 FROM users WHERE username = ?1 COLLATE NOCASE AND id <> ?2");
+  taken.bind(1, nickname);
+  taken.bind(2, player);
+  if (taken.executeStep()) return "taken";
+  return "";
+}
+
+// --- answering an exchange ----------------------------------------------------------------------
+
+// Everything answering one exchange needs, read in one snapshot; built (and refused) the same way
+// before the provider is asked and inside the command.
+struct Turn {
+  OnboardingSession session;
+  std::size_t index = 0;  // of the exchange in session.history
+  std::string ship;       // the ship being claimed; "" for a question
+  std::vector<std::string> earlier;
+  std::vector<DialogueLine> history;
+  double previous_suspicion = 0;
+
+  const DialogueExchangeView& exchange() const { return session.history[index]; }
+};
+
+// The turn of a ship claim (exchange_id empty) or of an answer, or the refusal.
+Result<Turn> load_turn(SQLite::Database& sql, const OnboardingRules& rules,
+                       const std::string& player, const std::string& exchange_id,
+                       const std::string& ship) {
+  const State state = load_state(sql, player);
+  Turn turn;
+  if (exchange_id.empty()) {
+    if (state.completed) {
+      return Outcome::refused(Refusal::AlreadyDone, "Onboarding is already complete.");
+    }
+    if (state.session.empty()) {
+      return Outcome::refused(Refusal::NotFound,
+                              "There is no open onboarding session: start one first.");
+    }
+    turn.session = *load_session(sql, rules, state.session);
+    if (!turn.session.claimed_ship.empty()) {
+      return Outcome::refused(
+          Refusal::AlreadyDone,
+          fmt::format("A ship is already claimed in this session: {}.", turn.session.claimed_ship));
+    }
+    if (std::find(kShipChoices.begin(), kShipChoices.end(), ship) == kShipChoices.end()) {
+      return Outcome::refused(Refusal::InvalidArgument,
+                              fmt::format("'{}' is not a ship type.", ship));
+    }
+    const StringList& offered = turn.session.offered_ships;
+    if (std::find(offered.begin(), offered.end(), ship) == offered.end()) {
+      return Outcome::refused(
+          Refusal::NotAllowed,
+          fmt::format("The {} was not offered in this session.", in_words(ship)));
+    }
+    const auto opening =
+        std::find_if(turn.session.history.begin(), turn.session.history.end(),
+                     [](const DialogueExchangeView& exchange) { return exchange.sequence == 1; });
+    if (opening == turn.session.history.end()) {
+      throw Error(ErrorKind::CorruptData,
+                  fmt::format("Onboarding session {} has no opening exchange.", turn.session.id));
+    }
+    turn.index = static_cast<std::size_t>(opening - turn.session.history.begin());
+    turn.ship = ship;
+  } else {
+    SQLite::Statement owner(sql,
+                            "SELECT s.id, s.player_id FROM dialogue_exchanges e "
+                            "JOIN first_login_sessions s ON s.id = e.session_id WHERE e.id = ?");
+    owner.bind(1, exchange_id);
+    if (!owner.executeStep()) {
+      return Outcome::refused(Refusal::NotFound, "There is no such dialogue exchange.");
+    }
+    const std::string session_id = owner.getColumn(0).getString();
+    if (owner.getColumn(1).getString() != player) {
+      return Outcome::refused(Refusal::NotAllowed,
+                              "The dialogue exchange belongs to another player.");
+    }
+    turn.session = *load_session(sql, rules, session_id);
+    const auto found = std::find_if(
+        turn.session.history.begin(), turn.session.history.end(),
+        [&](const DialogueExchangeView& exchange) { return exchange.id == exchange_id; });
+    turn.index = static_cast<std::size_t>(found - turn.session.history.begin());
+    if (turn.exchange().answered) {
+      return Outcome::refused(Refusal::AlreadyDone, "The exchange is already answered.");
+    }
+    if (turn.session.outcome) {
+      return Outcome::refused(Refusal::AlreadyDone, "The negotiation is already decided.");
+    }
+    if (turn.session.claimed_ship.empty()) {
+      return Outcome::refused(Refusal::NotAllowed,
+                              "The guard's opening is answered by claiming a ship.");
+    }
+  }
+  turn.previous_suspicion = turn.session.guard.base_suspicion;
+  for (std::size_t i = 0; i < turn.index; ++i) {
+    const DialogueExchangeView& earlier = turn.session.history[i];
+    if (!earlier.answered) continue;
+    turn.earlier.push_back(earlier.answer);
+    turn.history.push_back({earlier.topic, earlier.question, earlier.answer});
+    turn.previous_suspicion = earlier.suspicion;
+  }
+  return turn;
+}
+
+// What the provider said before the command ran.
+struct ProviderWork {
+  std::optional<AnswerAssessment> assessment;
+  std::int64_t assessment_ms = 0;
+  std::optional<GuardQuestion> question;
+  std::string question_topic;
+  std::int64_t question_sequence = 0;
+  std::int64_t question_ms = 0;
+};
+
+// Calls the provider, timed by the wall clock (a timeout, not game time): nullopt when it
+// declines, throws or takes longer than `budget_ms`.
+template <class Call>
+auto timed(std::int64_t budget_ms, std::int64_t& elapsed_ms, Call&& call) -> decltype(call()) {
+  const auto begin = std::chrono::steady_clock::now();
+  decltype(call()) result;
+  try {
+    result = call();
+  } catch (...) {
+    result.reset();
+  }
+  elapsed_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - begin)
+                   .count();
+  if (elapsed_ms > budget_ms) result.reset();
+  return result;
+}
+
+// The scores of the turn's answer: the provider's when it judged, else the rules'.
+Assessment assess(const OnboardingRules& rules, const Turn& turn, const std::string& answer,
+                  const std::optional<AnswerAssessment>& judged, bool& by_provider) {
+  Assessment scores = score_by_rules(rules, answer, turn.earlier, turn.previous_suspicion);
+  by_provider = false;
+  if (judged) {
+    if (auto provided = from_provider(*judged)) {
+      if (provided->name.empty()) provided->name = scores.name;
+      scores = std::move(*provided);
+      by_provider = true;
+    }
+  }
+  return scores;
+}
+
+// The reason the dialogue ends with this answer; "" when it goes on.
+std::string turn_end(const OnboardingRules& rules, const Turn& turn, const Assessment& scores) {
+  if (turn.ship == kEscapePod && rules.escape_pod_skips_dialogue) return "escape_pod";
+  return end_reason(rules, turn.exchange().sequence, scores);
+}
+
+// The session as the next question sees it: the claim and the answer applied.
+OnboardingSession after_answer(const Turn& turn, const std::string& answer,
+                               const Assessment& scores) {
+  OnboardingSession session = turn.session;
+  if (!turn.ship.empty()) session.claimed_ship = turn.ship;
+  DialogueExchangeView& exchange = session.history[turn.index];
+  exchange.answer = answer;
+  exchange.answered = true;
+  exchange.suspicion = scores.suspicion;
+  return session;
+}
+
+// Asks the provider (outside any transaction) to judge the answer and to phrase the next
+// question. Nothing is asked when there is no provider or the command will refuse anyway.
+ProviderWork ask_provider(Core& core, const std::string& player, const std::string& exchange_id,
+                          const std::string& ship, const std::string& answer) {
+  ProviderWork work;
+  const std::shared_ptr<DialogueProvider> provider = core.dialogue_provider();
+  if (!provider) return work;
+  const OnboardingRules& rules = core.rules().onboarding;
+  if (!check_answer(rules, answer)) return work;
+  auto turn = core.read([&](SQLite::Database& sql) -> Result<Turn> {
+    return load_turn(sql, rules, player, exchange_id, ship);
+  });
+  if (!turn) return work;
+
+  AnswerRequest request;
+  request.session_id = turn->session.id;
+  request.guard = turn->session.guard;
+  request.claimed_ship = turn->ship.empty() ? turn->session.claimed_ship : turn->ship;
+  request.topic = turn->exchange().topic;
+  request.question = turn->exchange().question;
+  request.answer = answer;
+  request.sequence = turn->exchange().sequence;
+  request.previous_suspicion = turn->previous_suspicion;
+  request.history = turn->history;
+  work.assessment = timed(rules.provider_time_budget_ms, work.assessment_ms,
+                          [&] { return provider->assess_answer(request); });
+
+  bool by_provider = false;
+  const Assessment scores = assess(rules, *turn, answer, work.assessment, by_provider);
+  if (!turn_end(rules, *turn, scores).empty()) return work;
+  const OnboardingSession next = after_answer(*turn, answer, scores);
+  const std::int64_t sequence = turn->exchange().sequence + 1;
+  auto [topic, text] = next_question(next, sequence, scores.suspicion, rules);
+  QuestionRequest ask;
+  ask.session_id = next.id;
+  ask.guard = next.guard;
+  ask.claimed_ship = next.claimed_ship;
+  ask.topic = topic;
+  ask.sequence = sequence;
+  ask.suspicion = scores.suspicion;
+  ask.history = turn->history;
+  ask.history.push_back({turn->exchange().topic, turn->exchange().question, answer});
+  ask.rules_question = text;
+  work.question = timed(rules.provider_time_budget_ms, work.question_ms,
+                        [&] { return provider->phrase_question(ask); });
+  if (work.question && trim(work.question->text).empty()) work.question.reset();
+  work.question_topic = topic;
+  work.question_sequence = sequence;
+  return work;
+}
+
+// Binds the seven ai_* columns from `first` on: the log, or NULLs.
+void bind_log(SQLite::Statement& statement, int first, const ProviderLog* log,
+              std::int64_t elapsed_ms) {
+  if (log == nullptr) {
+    for (int i = 0; i < 7; ++i) statement.bind(first + i);
+    return;
+  }
+  statement.bind(first, log->provider.substr(0, 20));
+  statement.bind(first + 1, log->system_prompt);
+  statement.bind(first + 2, log->user_prompt);
+  statement.bind(first + 3, log->raw_response);
+  statement.bind(first + 4, std::max<std::int64_t>(0, elapsed_ms));
+  statement.bind(first + 5, std::isfinite(log->estimated_cost_usd)
+                                ? std::max(0.0, log->estimated_cost_usd)
+                                : 0.0);
+  statement.bind(first + 6, std::max<std::int64_t>(0, log->tokens_used));
+}
+
+void mark_provider_use(Command& command, const std::string& session, bool by_provider) {
+  SQLite::Statement& update = command.prepare(
+      "UPDATE first_login_sessions SET ai_service_used = max(ai_service_used, ?1), "
+      "fallback_to_rules = max(fallback_to_rules, ?2) WHERE id = ?3");
+  update.bind(1, by_provider ? 1 : 0);
+  update.bind(2, by_provider ? 0 : 1);
+  update.bind(3, session);
+  update.exec();
+}
+
+void insert_exchange(Command& command, const std::string& session, std::int64_t sequence,
+                     const std::string& topic, const std::string& prompt, const ProviderLog* log,
+                     std::int64_t elapsed_ms) {
+  SQLite::Statement& insert = command.prepare(
+      "INSERT INTO dialogue_exchanges (id, session_id, sequence_number, npc_prompt, topic, "
+      "ai_provider, ai_system_prompt, ai_user_prompt, ai_raw_response, response_time_ms, "
+      "estimated_cost_usd, tokens_used, created_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+  insert.bind(1, command.new_uuid());
+  insert.bind(2, session);
+  insert.bind(3, sequence);
+  insert.bind(4, prompt);
+  insert.bind(5, topic);
+  bind_log(insert, 6, log, elapsed_ms);
+  insert.bind(13, command.now());
+  insert.exec();
+}
+
+// The outcome of a finished dialogue (sectorwars §3.6), from the stored exchanges.
+struct Decision {
+  NegotiationOutcome outcome;
+  double threshold = 0;
+  bool hard_fail = false;
+  bool cat = false;
+};
+
+Decision decide(Command& command, const OnboardingSession& session, const std::string& reason) {
+  const OnboardingRules& rules = command.rules().onboarding;
+  Decision decision;
+  NegotiationOutcome& outcome = decision.outcome;
+  if (reason == "escape_pod") {
+    outcome.outcome = "SUCCESS";
+    outcome.awarded_ship = kEscapePod;
+    outcome.starting_credits = rules.escape_pod_credits;
+    outcome.skill = rules.escape_pod_skill;
+    outcome.score = rules.escape_pod_score;
+    return decision;
+  }
+  double sum_p = 0;
+  double sum_c = 0;
+  double sum_k = 0;
+  double lowest_k = 1;
+  std::int64_t answered = 0;
+  std::int64_t contradictions = 0;
+  for (const DialogueExchangeView& exchange : session.history) {
+    if (!exchange.answered) continue;
+    ++answered;
+    sum_p += exchange.persuasiveness;
+    sum_c += exchange.confidence;
+    sum_k += exchange.consistency;
+    lowest_k = std::min(lowest_k, exchange.consistency);
+    contradictions += static_cast<std::int64_t>(exchange.contradictions.size());
+    const std::vector<std::string> said = tokens(exchange.answer);
+    for (const std::string& word : rules.cat_words) {
+      if (std::find(said.begin(), said.end(), lower(word)) != said.end()) decision.cat = true;
+    }
+  }
+  const auto average = [&](double sum) {
+    return answered == 0 ? 0.5 : round4(sum / static_cast<double>(answered));
+  };
+  const double avg_p = average(sum_p);
+  const double avg_c = average(sum_c);
+  const double avg_k = average(sum_k);
+  double score = rules.score_consistency * avg_k + rules.score_confidence * avg_c +
+                 rules.score_persuasiveness * avg_p + (decision.cat ? rules.cat_bonus : 0.0);
+  outcome.score = round4(clamp01(score));
+  decision.hard_fail = avg_k < rules.hard_fail_average_consistency ||
+                       contradictions >= rules.hard_fail_contradictions ||
+                       (answered > 0 && lowest_k < rules.hard_fail_exchange_consistency);
+  outcome.skill = outcome.score >= rules.strong_at    ? "STRONG"
+                  : outcome.score >= rules.average_at ? "AVERAGE"
+                                                      : "WEAK";
+
+  SQLite::Statement& config = command.prepare(
+      "SELECT rarity_tier, base_credits, weak_threshold, average_threshold, strong_threshold "
+      "FROM ship_rarity_config WHERE ship_type = ?");
+  config.bind(1, session.claimed_ship);
+  if (!config.executeStep()) {
+    throw Error(ErrorKind::CorruptData,
+                fmt::format("ship_rarity_config has no row for {}.", session.claimed_ship));
+  }
+  const std::int64_t tier = config.getColumn(0).getInt64();
+  const std::int64_t base_credits = config.getColumn(1).getInt64();
+  const double needed = outcome.skill == "STRONG"    ? config.getColumn(4).getDouble()
+                        : outcome.skill == "AVERAGE" ? config.getColumn(3).getDouble()
+                                                     : config.getColumn(2).getDouble();
+  config.reset();
+  decision.threshold = round4(std::clamp(needed + session.guard.threshold_modifier,
+                                         rules.threshold_min, rules.threshold_max));
+
+  if (decision.hard_fail) {
+    outcome.outcome = "FAILURE";
+    outcome.awarded_ship = kEscapePod;
+    outcome.starting_credits = rules.hard_fail_credits;
+    outcome.notoriety_penalty = true;
+  } else if (outcome.score >= decision.threshold) {
+    outcome.outcome = "SUCCESS";
+    outcome.awarded_ship = session.claimed_ship;
+    outcome.starting_credits = base_credits;
+    outcome.negotiation_bonus = outcome.skill == "STRONG" && tier >= rules.bonus_min_rarity_tier;
+  } else if (session.claimed_ship == kEscapePod) {
+    outcome.outcome = "PARTIAL_SUCCESS";
+    outcome.awarded_ship = kEscapePod;
+    outcome.starting_credits = rules.partial_success_credits;
+  } else {
+    outcome.outcome = "FAILURE";
+    outcome.awarded_ship = kEscapePod;
+    outcome.starting_credits = rules.failure_credits;
+    outcome.notoriety_penalty = true;
+  }
+  return decision;
+}
+
+// Stores the decision on the session and the player's progress, and journals it.
+void store_decision(Command& command, const OnboardingSession& session, const Decision& decision,
+                    const std::string& reason) {
+  const NegotiationOutcome& outcome = decision.outcome;
+  FirstLoginMetrics metrics;
+  SQLite::Statement& timing = command.prepare(
+      "SELECT ifnull(avg(response_time_ms), 0) FROM dialogue_exchanges "
+      "WHERE session_id = ? AND response_time_ms IS NOT NULL");
+  timing.bind(1, session.id);
+  timing.executeStep();
+  metrics.response_time_ms = timing.getColumn(0).getDouble();
+  timing.reset();
+  metrics.dialogue_duration_seconds =
+      static_cast<double>(command.now() - session.started_at) / 1000.0;
+
+  SQLite::Statement& update = command.prepare(
+      "UPDATE first_login_sessions SET outcome = ?1, awarded_ship = ?2, starting_credits = ?3, "
+      "negotiation_skill = ?4, final_persuasion_score = ?5, negotiation_bonus_flag = ?6, "
+      "notoriety_penalty = ?7, completed_at = ?8, performance_metrics = ?9 WHERE id = ?10");
+  update.bind(1, outcome.outcome);
+  update.bind(2, outcome.awarded_ship);
+  update.bind(3, outcome.starting_credits);
+  update.bind(4, outcome.skill);
+  update.bind(5, outcome.score);
+  update.bind(6, outcome.negotiation_bonus ? 1 : 0);
+  update.bind(7, outcome.notoriety_penalty ? 1 : 0);
+  update.bind(8, command.now());
+  update.bind(9, storage::to_json(metrics));
+  update.bind(10, session.id);
+  update.exec();
+  SQLite::Statement& state = command.prepare(
+      "UPDATE player_first_login_state SET answered_questions = 1 WHERE player_id = ?");
+  state.bind(1, session.player_id);
+  state.exec();
+  command.emit("onboarding.decided", session.player_id, session.player_id,
+               Payload()
+                   .add("session", session.id)
+                   .add("reason", reason)
+                   .add("outcome", outcome.outcome)
+                   .add("awarded_ship", outcome.awarded_ship)
+                   .add("starting_credits", outcome.starting_credits)
+                   .add("skill", outcome.skill)
+                   .add("score", outcome.score)
+                   .add("threshold", decision.threshold)
+                   .add("hard_fail", decision.hard_fail)
+                   .add("cat_bonus", decision.cat)
+                   .add("negotiation_bonus", outcome.negotiation_bonus)
+                   .add("notoriety_penalty", outcome.notoriety_penalty)
+                   .str());
+}
+
+// Records the answer of the turn, then either decides the outcome or asks the next question.
+Result<DialogueReply> play_turn(Command& command, const std::string& player,
+                                const std::string& exchange_id, const std::string& ship,
+                                const std::string& answer, const ProviderWork& work) {
+  const OnboardingRules& rules = command.rules().onboarding;
+  if (Outcome valid = check_answer(rules, answer); !valid) return valid;
+  if (Outcome active = players::check_active(command, player); !active) return active;
+  auto loaded = load_turn(command.sql(), rules, player, exchange_id, ship);
+  if (!loaded) return loaded.outcome();
+  const Turn& turn = *loaded;
+  const DialogueExchangeView& exchange = turn.exchange();
+
+  bool by_provider = false;
+  const Assessment scores = assess(rules, turn, answer, work.assessment, by_provider);
+  SQLite::Statement& record = command.prepare(
+      "UPDATE dialogue_exchanges SET player_response = ?1, answered_at = ?2, persuasiveness = ?3, "
+      "confidence = ?4, consistency = ?5, believability = ?6, current_suspicion = ?7, "
+      "detected_contradictions = ?8, key_extracted_info = ?9, "
+      "ai_provider = CASE WHEN ?10 THEN ?11 ELSE ai_provider END, "
+      "ai_system_prompt = CASE WHEN ?10 THEN ?12 ELSE ai_system_prompt END, "
+      "ai_user_prompt = CASE WHEN ?10 THEN ?13 ELSE ai_user_prompt END, "
+      "ai_raw_response = CASE WHEN ?10 THEN ?14 ELSE ai_raw_response END, "
+      "response_time_ms = CASE WHEN ?10 THEN ifnull(response_time_ms, 0) + ?15 "
+      "ELSE response_time_ms END, "
+      "estimated_cost_usd = CASE WHEN ?10 THEN ifnull(estimated_cost_usd, 0) + ?16 "
+      "ELSE estimated_cost_usd END, "
+      "tokens_used = CASE WHEN ?10 THEN ifnull(tokens_used, 0) + ?17 ELSE tokens_used END "
+      "WHERE id = ?18");
+  record.bind(1, answer);
+  record.bind(2, command.now());
+  record.bind(3, scores.persuasiveness);
+  record.bind(4, scores.confidence);
+  record.bind(5, scores.consistency);
+  record.bind(6, scores.believability);
+  record.bind(7, scores.suspicion);
+  record.bind(8, storage::to_json(scores.contradictions));
+  if (scores.claims.empty()) {
+    record.bind(9);
+  } else {
+    record.bind(9, storage::to_json(KeyExtractedInfo{scores.claims}));
+  }
+  record.bind(10, by_provider ? 1 : 0);
+  // Without a provider's judgement the CASEs keep what the question's phrasing logged.
+  bind_log(record, 11, by_provider ? &work.assessment->log : nullptr, work.assessment_ms);
+  record.bind(18, exchange.id);
+  record.exec();
+  mark_provider_use(command, turn.session.id, by_provider);
+
+  SQLite::Statement& session_update = command.prepare(
+      "UPDATE first_login_sessions SET ship_claimed = ifnull(?1, ship_claimed), "
+      "extracted_player_name = ifnull(extracted_player_name, ?2) WHERE id = ?3");
+  if (turn.ship.empty()) {
+    session_update.bind(1);
+  } else {
+    session_update.bind(1, turn.ship);
+  }
+  if (scores.name.empty()) {
+    session_update.bind(2);
+  } else {
+    session_update.bind(2, scores.name);
+  }
+  session_update.bind(3, turn.session.id);
+  session_update.exec();
+  if (!turn.ship.empty()) {
+    SQLite::Statement& claimed =
+        command.prepare("UPDATE player_first_login_state SET claimed_ship = 1 WHERE player_id = ?");
+    claimed.bind(1, player);
+    claimed.exec();
+    command.emit("onboarding.ship_claimed", player, player,
+                 Payload().add("session", turn.session.id).add("ship", turn.ship).str());
+  }
+  command.emit("onboarding.answered", player, player,
+               Payload()
+                   .add("session", turn.session.id)
+                   .add("exchange", exchange.id)
+                   .add("sequence", exchange.sequence)
+                   .add("topic", exchange.topic)
+                   .add("persuasiveness", scores.persuasiveness)
+                   .add("confidence", scores.confidence)
+                   .add("consistency", scores.consistency)
+                   .add("believability", scores.believability)
+                   .add("suspicion", scores.suspicion)
+                   .add("contradictions", static_cast<std::int64_t>(scores.contradictions.size()))
+                   .add("by_provider", by_provider)
+                   .str());
+
+  const std::string reason = turn_end(rules, turn, scores);
+  if (!reason.empty()) {
+    const OnboardingSession stored = *load_session(command.sql(), rules, turn.session.id);
+    store_decision(command, stored, decide(command, stored, reason), reason);
+  } else {
+    const OnboardingSession next = after_answer(turn, answer, scores);
+    const std::int64_t sequence = exchange.sequence + 1;
+    const auto [topic, text] = next_question(next, sequence, scores.suspicion, rules);
+    const bool phrased =
+        work.question && work.question_topic == topic && work.question_sequence == sequence;
+    insert_exchange(command, turn.session.id, sequence, topic, phrased ? work.question->text : text,
+                    phrased ? &work.question->log : nullptr, work.question_ms);
+    mark_provider_use(command, turn.session.id, phrased);
+  }
+
+  DialogueReply reply;
+  reply.session = *load_session(command.sql(), rules, turn.session.id);
+  reply.scored = reply.session.history[turn.index];
+  reply.end_reason = reason;
+  return reply;
+}
+
+// --- starting a session -------------------------------------------------------------------------
+
+// The row `position` of a guard_personalities kind, picked from `index` modulo the rows.
+SQLite::Statement& guard_row(Command& command, const char* kind, std::uint64_t index) {
+  SQLite::Statement& count =
+      command.prepare("SELECT count(*) FROM guard_personalities WHERE kind = ?");
+  count.bind(1, kind);
+  count.executeStep();
+  const std::int64_t rows = count.getColumn(0).getInt64();
+  count.reset();
+  if (rows == 0) {
+    throw Error(ErrorKind::CorruptData,
+                fmt::format("guard_personalities has no '{}' rows to pick a guard from.", kind));
+  }
+  SQLite::Statement& row = command.prepare(
+      "SELECT value, ifnull(description, ''), ifnull(base_suspicion, 0), "
+      "ifnull(threshold_modifier, 0) FROM guard_personalities WHERE kind = ? "
+      "ORDER BY position LIMIT 1 OFFSET ?");
+  row.bind(1, kind);
+  row.bind(2, static_cast<std::int64_t>(index % static_cast<std::uint64_t>(rows)));
+  row.executeStep();
+  return row;
+}
+
+GuardPersonality pick_guard(Command& command, const std::string& session_id) {
+  const std::int32_t hash = js_hash(session_id);
+  GuardPersonality guard;
+  SQLite::Statement& name = guard_row(command, "name", hash_index(hash, 0));
+  guard.name = name.getColumn(0).getString();
+  name.reset();
+  SQLite::Statement& title = guard_row(command, "title", hash_index(hash, 4));
+  guard.title = title.getColumn(0).getString();
+  title.reset();
+  SQLite::Statement& trait = guard_row(command, "trait", hash_index(hash, 8));
+  guard.trait = trait.getColumn(0).getString();
+  guard.description = trait.getColumn(1).getString();
+  guard.base_suspicion = trait.getColumn(2).getDouble();
+  guard.threshold_modifier = trait.getColumn(3).getDouble();
+  trait.reset();
+  return guard;
+}
+
+struct Candidate {
+  std::string ship;
+  std::int64_t weight = 0;
+};
+
+// One ship from `pool`, weighted by spawn chance.
+std::string draw_one(Command& command, const std::vector<Candidate>& pool) {
+  std::int64_t total = 0;
+  for (const Candidate& candidate : pool) total += candidate.weight;
+  auto pick = static_cast<std::int64_t>(command.random().below(static_cast<std::uint64_t>(total)));
+  for (const Candidate& candidate : pool) {
+    if (pick < candidate.weight) return candidate.ship;
+    pick -= candidate.weight;
+  }
+  return pool.back().ship;
+}
+
+// The ships offered with the escape pod for `roll` (sectorwars §3.3).
+StringList draw_ships(Command& command, std::int64_t roll) {
+  const OnboardingRules& rules = command.rules().onboarding;
+  std::vector<std::int64_t> tiers;
+  for (const RarityBand& band : rules.rarity_bands) {
+    if (roll >= band.at_least) {
+      tiers = band.tiers;
+      break;
+    }
+  }
+  SQLite::Statement& query = command.prepare(
+      "SELECT ship_type, spawn_chance FROM ship_rarity_config WHERE ship_type <> 'ESCAPE_POD' "
+      "AND spawn_chance > 0 AND rarity_tier IN (SELECT value FROM json_each(?)) "
+      "ORDER BY rarity_tier, ship_type");
+  query.bind(1, storage::to_json(tiers));
+  std::vector<Candidate> pool;
+  while (query.executeStep()) {
+    pool.push_back({query.getColumn(0).getString(), query.getColumn(1).getInt64()});
+  }
+  query.reset();
+  StringList ships = {kEscapePod};
+  if (pool.empty()) return ships;
+  StringList drawn;
+  for (std::int64_t i = 0; i < rules.offered_ships; ++i) {
+    std::string ship = draw_one(command, pool);
+    if (std::find(drawn.begin(), drawn.end(), ship) == drawn.end()) drawn.push_back(ship);
+  }
+  while (static_cast<std::int64_t>(drawn.size()) < rules.offered_ships) {
+    std::vector<Candidate> rest;
+    for (const Candidate& candidate : pool) {
+      if (std::find(drawn.begin(), drawn.end(), candidate.ship) == drawn.end()) {
+        rest.push_back(candidate);
+      }
+    }
+    if (rest.empty()) break;
+    drawn.push_back(draw_one(command, rest));
+  }
+  ships.insert(ships.end(), drawn.begin(), drawn.end());
+  return ships;
+}
+
+}  // namespace
+
+std::optional<OnboardingStatus> Onboarding::status(const std::string& player) const {
+  return core_.read([&](SQLite::Database& sql) -> std::optional<OnboardingStatus> {
+    SQLite::Statement exists(sql, "SELECT 1 FROM players WHERE id = ?");
+    exists.bind(1, player);
+    if (!exists.executeStep()) return std::nullopt;
+    const State state = load_state(sql, player);
+    OnboardingStatus status;
+    status.needs_onboarding = !state.completed;
+    status.attempts = state.attempts;
+    status.last_attempt_at = state.last_attempt_at;
+    status.claimed_ship = state.claimed_ship;
+    status.answered_questions = state.answered_questions;
+    status.received_resources = state.received_resources;
+    if (!state.session.empty()) {
+      status.session = load_session(sql, core_.rules().onboarding, state.session);
+    }
+    return status;
+  });
+}
+
+Result<OnboardingSession> Onboarding::start(const std::string& player,
+                                            const FirstLoginClientInfo& client) {
+  return core_.run([&](Command& command) -> Result<OnboardingSession> {
+    if (Outcome active = players::check_active(command, player); !active) return active;
+    const OnboardingRules& rules = command.rules().onboarding;
+    SQLite::Database& sql = command.sql();
+    const State state = load_state(sql, player);
+    if (state.completed) {
+      return Outcome::refused(Refusal::AlreadyDone, "Onboarding is already complete.");
+    }
+    if (!state.session.empty()) return *load_session(sql, rules, state.session);
+    if (!state.exists) {
+      SQLite::Statement& create =
+          command.prepare("INSERT INTO player_first_login_state (player_id) VALUES (?)");
+      create.bind(1, player);
+      create.exec();
+    }
+
+    const std::string id = command.new_uuid();
+    const GuardPersonality guard = pick_guard(command, id);
+    const std::string seed_value = std::to_string(command.random().state());
+    const std::int64_t roll = command.random().between(0, 100);
+    const StringList ships = draw_ships(command, roll);
+
+    SQLite::Statement& insert = command.prepare(
+        "INSERT INTO first_login_sessions (id, player_id, started_at, guard_name, guard_title, "
+        "guard_trait, guard_description, guard_base_suspicion, client_info) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    insert.bind(1, id);
+    insert.bind(2, player);
+    insert.bind(3, command.now());
+    insert.bind(4, guard.name);
+    insert.bind(5, guard.title);
+    insert.bind(6, guard.trait);
+    insert.bind(7, guard.description);
+    insert.bind(8, guard.base_suspicion);
+    if (client == FirstLoginClientInfo{}) {
+      insert.bind(9);
+    } else {
+      insert.bind(9, storage::to_json(client));
+    }
+    insert.exec();
+    SQLite::Statement& options = command.prepare(
+        "INSERT INTO ship_presentation_options (session_id, available_ships, rarity_roll, "
+        "seed_value) VALUES (?1, ?2, ?3, ?4)");
+    options.bind(1, id);
+    options.bind(2, storage::to_json(ships));
+    options.bind(3, roll);
+    options.bind(4, seed_value);
+    options.exec();
+    insert_exchange(command, id, 1, kIntroduction, opening_line(guard, ships), nullptr, 0);
+
+    SQLite::Statement& progress = command.prepare(
+        "UPDATE player_first_login_state SET current_session_id = ?1, attempts = attempts + 1, "
+        "last_attempt_at = ?2, claimed_ship = 0, answered_questions = 0, received_resources = 0, "
+        "tutorial_started = 0 WHERE player_id = ?3");
+    progress.bind(1, id);
+    progress.bind(2, command.now());
+    progress.bind(3, player);
+    progress.exec();
+    command.emit("onboarding.started", player, player,
+                 Payload()
+                     .add("session", id)
+                     .add("attempt", state.attempts + 1)
+                     .add("guard_name", guard.name)
+                     .add("guard_title", guard.title)
+                     .add("guard_trait", guard.trait)
+                     .raw("ships", storage::to_json(ships))
+                     .add("rarity_roll", roll)
+                     .str());
+    return *load_session(sql, rules, id);
+  });
+}
+
+Result<DialogueReply> Onboarding::claim_ship(const std::string& player, const std::string& ship,
+                                             const std::string& answer) {
+  const ProviderWork work = ask_provider(core_, player, "", ship, answer);
+  return core_.run([&](Command& command) -> Result<DialogueReply> {
+    return play_turn(command, player, "", ship, answer, work);
+  });
+}
+
+Result<DialogueReply> Onboarding::answer(const std::string& player, const std::string& exchange_id,
+                                         const std::string& answer) {
+  if (exchange_id.empty()) {
+    return Outcome::refused(Refusal::NotFound, "There is no such dialogue exchange.");
+  }
+  const ProviderWork work = ask_provider(core_, player, exchange_id, "", answer);
+  return core_.run([&](Command& command) -> Result<DialogueReply> {
+    return play_turn(command, player, exchange_id, "", answer, work);
+  });
+}
+
+Result<OnboardingCompletion> Onboarding::complete(const std::string& player,
+                                                  const std::string& nickname) {
+  return core_.run([&](Command& command) -> Result<OnboardingCompletion> {
+    if (Outcome active = players::check_active(command, player); !active) return active;
+    const OnboardingRules& rules = command.rules().onboarding;
+    SQLite::Database& sql = command.sql();
+    const State state = load_state(sql, player);
+    if (state.completed) {
+      return Outcome::refused(Refusal::AlreadyDone, "Onboarding is already complete.");
+    }
+    if (state.session.empty()) {
+      return Outcome::refused(Refusal::NotAllowed,
+                              "There is no onboarding session to complete: start one first.");
+    }
+    const OnboardingSession session = *load_session(sql, rules, state.session);
+    if (!session.outcome) {
+      return Outcome::refused(Refusal::NotAllowed,
+                              "The negotiation has no outcome yet: finish the dialogue first.");
+    }
+    const NegotiationOutcome& outcome = *session.outcome;
+    OnboardingCompletion done;
+    done.session_id = session.id;
+    done.ship_type = outcome.awarded_ship;
+    done.credits = outcome.starting_credits;
+
+    // The nickname first: the ship is named after it.
+    SQLite::Statement& names = command.prepare(
+        "SELECT u.username, ifnull(p.nickname, '') FROM users u JOIN players p ON p.user_id = u.id "
+        "WHERE p.id = ?");
+    names.bind(1, player);
+    names.executeStep();
+    const std::string username = names.getColumn(0).getString();
+    done.nickname = names.getColumn(1).getString();
+    names.reset();
+    const std::string wanted = trim(nickname);
+    if (!wanted.empty()) {
+      done.nickname_rejected_reason = nickname_issue(sql, rules, player, wanted);
+      if (done.nickname_rejected_reason.empty()) done.nickname = wanted;
+    }
+
+    SQLite::Statement& scrap = command.prepare("DELETE FROM ships WHERE owner_id = ?");
+    scrap.bind(1, player);
+    scrap.exec();
+    done.ship_id = command.new_uuid();
+    done.ship_name = fmt::format("{}'s {}", done.nickname.empty() ? username : done.nickname,
+                                 title_case(outcome.awarded_ship));
+    SQLite::Statement& ship = command.prepare(
+        "INSERT INTO ships (id, owner_id, name, type, sector_id, is_flagship, purchase_value, "
+        "current_value, maintenance, cargo, combat, shield_resistance, armor_rating, created_at, "
+        "updated_at) "
+        "SELECT ?1, ?2, ?3, ?4, (SELECT current_sector_id FROM players WHERE id = ?2), 1, ?5, ?5, "
+        "?6, ?7, ?8, ifnull(s.shield_resistance, 0), ifnull(s.armor_rating, 0), ?9, ?9 "
+        "FROM (SELECT 1) LEFT JOIN ship_specifications s ON s.ship_type = ?4");
+    ship.bind(1, done.ship_id);
+    ship.bind(2, player);
+    ship.bind(3, done.ship_name);
+    ship.bind(4, outcome.awarded_ship);
+    ship.bind(5, outcome.starting_credits / 2);
+    ship.bind(6, storage::to_json(ShipMaintenance{}));
+    ship.bind(7, storage::to_json(ShipCargo{}));
+    ship.bind(8, storage::to_json(ShipCombat{}));
+    ship.bind(9, command.now());
+    ship.exec();
+
+    if (outcome.negotiation_bonus) done.trade_bonus = rules.trade_bonus;
+    SQLite::Statement& update = command.prepare(
+        "UPDATE players SET current_ship_id = ?1, nickname = ifnull(?2, nickname), "
+        "aria_relationship_score = ?3, aria_total_interactions = ?4, "
+        "settings = CASE WHEN ?5 THEN json_set(settings, '$.trade_bonus', ?6) ELSE settings END, "
+        "updated_at = ?7 WHERE id = ?8");
+    update.bind(1, done.ship_id);
+    if (wanted.empty() || !done.nickname_rejected_reason.empty()) {
+      update.bind(2);
+    } else {
+      update.bind(2, done.nickname);
+    }
+    update.bind(3, rules.aria_relationship_score);
+    update.bind(4, rules.aria_total_interactions);
+    update.bind(5, outcome.negotiation_bonus ? 1 : 0);
+    update.bind(6, rules.trade_bonus);
+    update.bind(7, command.now());
+    update.bind(8, player);
+    update.exec();
+
+    // The seed overwrites the balance with the award; the ledger moves the difference instead.
+    const std::int64_t currency = ledger::default_currency(command);
+    std::int64_t account = ledger::user_account(command, player, currency);
+    if (account == 0) {
+      ledger::open_user_accounts(command, player);
+      account = ledger::user_account(command, player, currency);
+    }
+    SQLite::Statement& balance = command.prepare("SELECT balance FROM accounts WHERE id = ?");
+    balance.bind(1, account);
+    balance.executeStep();
+    const std::int64_t held = balance.getColumn(0).getInt64();
+    balance.reset();
+    if (held != outcome.starting_credits) {
+      ledger::Posting posting;
+      const bool grant = held < outcome.starting_credits;
+      posting.from_account = grant ? ledger::system_account(command, "mint", currency) : account;
+      posting.to_account = grant ? account : ledger::system_account(command, "sink", currency);
+      posting.amount = grant ? outcome.starting_credits - held : held - outcome.starting_credits;
+      posting.type = "ONBOARDING";
+      posting.description = fmt::format("First-login award: {} credits with the {}",
+                                        outcome.starting_credits, in_words(outcome.awarded_ship));
+      posting.user_id = player;
+      posting.automated = true;
+      if (auto posted = ledger::post(command, posting); !posted) return posted.outcome();
+    }
+
+    SQLite::Statement& progress = command.prepare(
+        "UPDATE player_first_login_state SET has_completed_first_login = 1, "
+        "received_resources = 1 WHERE player_id = ?");
+    progress.bind(1, player);
+    progress.exec();
+    command.emit("onboarding.completed", player, player,
+                 Payload()
+                     .add("session", session.id)
+                     .add("ship", done.ship_id)
+                     .add("ship_type", done.ship_type)
+                     .add("credits", done.credits)
+                     .add("previous_credits", held)
+                     .add("trade_bonus", done.trade_bonus)
+                     .add("nickname", done.nickname)
+                     .add("nickname_rejected_reason", done.nickname_rejected_reason)
+                     .str());
+    return done;
+  });
+}
+
+Outcome Onboarding::abandon(const std::string& player) {
+  return core_.run([&](Command& command) -> Outcome {
+    if (Outcome active = players::check_active(command, player); !active) return active;
+    const State state = load_state(command.sql(), player);
+    if (state.completed) {
+      return Outcome::refused(Refusal::AlreadyDone, "Onboarding is already complete.");
+    }
+    if (state.session.empty()) {
+      return Outcome::refused(Refusal::NotFound, "There is no open onboarding session.");
+    }
+    SQLite::Statement& progress = command.prepare(
+        "UPDATE player_first_login_state SET current_session_id = NULL, claimed_ship = 0, "
+        "answered_questions = 0, received_resources = 0, tutorial_started = 0 "
+        "WHERE player_id = ?");
+    progress.bind(1, player);
+    progress.exec();
+    SQLite::Statement& drop = command.prepare("DELETE FROM first_login_sessions WHERE id = ?");
+    drop.bind(1, state.session);
+    drop.exec();
+    command.emit("onboarding.abandoned", player, player,
+                 Payload().add("session", state.session).add("attempts", state.attempts).str());
+    return {};
+  });
+}
+
+std::string Onboarding::nickname_problem(const std::string& player,
+                                         const std::string& nickname) const {
+  return core_.read([&](SQLite::Database& sql) {
+    return nickname_issue(sql, core_.rules().onboarding, player, trim(nickname));
+  });
+}
+
+void Onboarding::set_provider(std::shared_ptr<DialogueProvider> provider) {
+  core_.set_dialogue_provider(std::move(provider));
+}
+
+std::shared_ptr<DialogueProvider> Onboarding::provider() const { return core_.dialogue_provider(); }
+
+}  // namespace hearth

@@ -1,0 +1,267 @@
+#include "hearth/progression/turns.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/core.h>
+
+#include "engine/core/payload.h"
+#include "engine/core/text.h"
+#include "engine/core/tick.h"
+#include "engine/identity/players_internal.h"
+#include "engine/progression/turns_internal.h"
+
+namespace hearth {
+
+// The most turns a pool can hold (grants past it are refused): far above any cap, far below
+// where the regeneration arithmetic could overflow.
+constexpr std::int64_t kMaxTurns = 1'000'000'000'000;
+
+namespace turns {
+
+namespace {
+
+// The time the pool reaches its cap, or 0 when it is at or above it.
+GameTime full_at(const State& state, const TurnRules& rules) {
+  if (state.turns >= state.cap) return 0;
+  if (rules.daily_refill) return (state.anchor_at / kDay + 1) * kDay;  // the next UTC midnight
+  const std::int64_t per_day = rate(rules, state.multiplier);
+  const std::int64_t needed = (state.cap - state.turns) * kDay - state.progress;
+  return state.anchor_at + (needed + per_day - 1) / per_day;
+}
+
+}  // namespace
+
+std::int64_t rate(const TurnRules& rules, double multiplier) {
+  const double clamped = std::clamp(multiplier, 1.0, std::max(1.0, rules.max_multiplier));
+  return std::max<std::int64_t>(1, std::llround(static_cast<double>(rules.per_day) * clamped));
+}
+
+std::int64_t available(const State& state, const TurnRules& rules, GameTime at) {
+  if (state.turns >= state.cap) return state.turns;
+  if (state.full_at != 0 && at >= state.full_at) return state.cap;
+  if (rules.daily_refill || at <= state.anchor_at) return state.turns;
+  const std::int64_t gained =
+      (state.progress + (at - state.anchor_at) * rate(rules, state.multiplier)) / kDay;
+  return std::min(state.cap, state.turns + gained);
+}
+
+void materialize(State& state, const TurnRules& rules, GameTime at) {
+  if (at < state.anchor_at) return;  // a clock set back: nothing regenerates
+  if (state.turns >= state.cap || (state.full_at != 0 && at >= state.full_at)) {
+    state.turns = std::max(state.turns, state.cap);
+    state.progress = 0;
+  } else if (!rules.daily_refill) {
+    const std::int64_t total =
+        state.progress + (at - state.anchor_at) * rate(rules, state.multiplier);
+    state.turns += total / kDay;
+    state.progress = total % kDay;
+  }
+  state.anchor_at = at;
+}
+
+bool load(Command& command, const std::string& player, State& state) {
+  SQLite::Statement& query = command.prepare(
+      "SELECT turns, max_turns, ifnull(turns_anchor_at, created_at), turns_progress, "
+      "ifnull(turns_full_at, 0), aria_bonus_multiplier, lifetime_turns_spent "
+      "FROM players WHERE id = ?");
+  query.bind(1, player);
+  if (!query.executeStep()) return false;
+  state.turns = query.getColumn(0).getInt64();
+  state.cap = query.getColumn(1).getInt64();
+  state.anchor_at = query.getColumn(2).getInt64();
+  state.progress = query.getColumn(3).getInt64();
+  state.full_at = query.getColumn(4).getInt64();
+  state.multiplier = query.getColumn(5).getDouble();
+  state.lifetime_spent = query.getColumn(6).getInt64();
+  query.reset();
+  return true;
+}
+
+void store(Command& command, const std::string& player, State& state) {
+  const TurnRules& rules = command.rules().turns;
+  state.full_at = full_at(state, rules);
+  SQLite::Statement& update = command.prepare(
+      "UPDATE players SET turns = ?1, max_turns = ?2, turns_anchor_at = ?3, turns_progress = ?4, "
+      "turns_full_at = NULLIF(?5, 0), aria_bonus_multiplier = ?6, lifetime_turns_spent = ?7, "
+      "updated_at = ?8 WHERE id = ?9");
+  update.bind(1, state.turns);
+  update.bind(2, state.cap);
+  update.bind(3, state.anchor_at);
+  update.bind(4, state.progress);
+  update.bind(5, state.full_at);
+  update.bind(6, state.multiplier);
+  update.bind(7, state.lifetime_spent);
+  update.bind(8, command.now());
+  update.bind(9, player);
+  update.exec();
+  if (state.full_at != 0) command.schedule(state.full_at);
+}
+
+void set_cap(Command& command, const std::string& player, std::int64_t cap) {
+  State state;
+  if (!load(command, player, state)) return;
+  materialize(state, command.rules().turns, command.now());
+  state.cap = cap;
+  if (state.turns >= cap) state.progress = 0;
+  store(command, player, state);
+}
+
+}  // namespace turns
+
+namespace {
+
+// When `wanted` turns will be available, or 0 when never by regeneration alone.
+GameTime time_for(const turns::State& state, const TurnRules& rules, std::int64_t wanted) {
+  if (wanted > state.cap) return 0;
+  if (rules.daily_refill) return state.full_at;
+  const std::int64_t per_day = turns::rate(rules, state.multiplier);
+  const std::int64_t needed = (wanted - state.turns) * kDay - state.progress;
+  return state.anchor_at + (needed + per_day - 1) / per_day;
+}
+
+}  // namespace
+
+Outcome Turns::spend(const std::string& player, std::int64_t cost) {
+  return core_.run([&](Command& command) -> Outcome {
+    if (cost <= 0) {
+      return Outcome::refused(Refusal::InvalidArgument,
+                              fmt::format("A turn cost must be positive, not {}.", cost));
+    }
+    if (Outcome active = players::check_active(command, player); !active) return active;
+    const TurnRules& rules = command.rules().turns;
+    turns::State state;
+    turns::load(command, player, state);
+    turns::materialize(state, rules, command.now());
+    if (state.turns < cost) {
+      const GameTime ready = time_for(state, rules, cost);
+      return Outcome::refused(
+          Refusal::NotEnoughTurns,
+          ready == 0 ? fmt::format("Not enough turns: {} needed, {} available.", cost, state.turns)
+                     : fmt::format("Not enough turns: {} needed, {} available (enough in {}).",
+                                   cost, state.turns, format_duration(ready - command.now())));
+    }
+    state.turns -= cost;
+    state.lifetime_spent += cost;
+    turns::store(command, player, state);
+    return {};
+  });
+}
+
+Outcome Turns::grant(const std::string& player, std::int64_t amount, const std::string& reason) {
+  return core_.run([&](Command& command) -> Outcome {
+    if (amount <= 0) {
+      return Outcome::refused(Refusal::InvalidArgument,
+                              fmt::format("A grant must be positive, not {}.", amount));
+    }
+    if (Outcome valid = text::check("A grant's reason", reason, 0, 255); !valid) return valid;
+    if (Outcome active = players::check_active(command, player); !active) return active;
+    turns::State state;
+    turns::load(command, player, state);
+    turns::materialize(state, command.rules().turns, command.now());
+    if (amount > kMaxTurns - state.turns) {
+      return Outcome::refused(
+          Refusal::InvalidArgument,
+          fmt::format("A pool holds at most {} turns; it has {}.", kMaxTurns, state.turns));
+    }
+    state.turns += amount;
+    if (state.turns >= state.cap) state.progress = 0;
+    turns::store(command, player, state);
+    command.emit("turns.granted", "", player,
+                 Payload().add("turns", amount).add("reason", reason).str());
+    return {};
+  });
+}
+
+std::optional<TurnBudget> Turns::budget(const std::string& player) const {
+  return core_.read([&](SQLite::Database&) -> std::optional<TurnBudget> {
+    Command command(core_, core_.clock().now());
+    turns::State state;
+    if (!turns::load(command, player, state)) return std::nullopt;
+    const TurnRules& rules = command.rules().turns;
+    turns::materialize(state, rules, command.now());
+    TurnBudget budget;
+    budget.available = state.turns;
+    budget.cap = state.cap;
+    budget.multiplier = state.multiplier;
+    budget.lifetime_spent = state.lifetime_spent;
+    if (state.turns < state.cap) {
+      budget.next_turn_at = time_for(state, rules, state.turns + 1);
+      budget.full_at = time_for(state, rules, state.cap);
+    }
+    return budget;
+  });
+}
+
+Result<std::int64_t> Turns::welcome_back(const std::string& player) {
+  return core_.run([&](Command& command) -> Result<std::int64_t> {
+    if (Outcome active = players::check_active(command, player); !active) return active;
+    const TurnRules& rules = command.rules().turns;
+    SQLite::Statement& last =
+        command.prepare("SELECT last_game_login_at FROM players WHERE id = ?");
+    last.bind(1, player);
+    last.executeStep();
+    const bool returning = !last.getColumn(0).isNull();
+    const GameTime last_login = last.getColumn(0).getInt64();
+    last.reset();
+    std::int64_t granted = 0;
+    const std::int64_t days = returning ? (command.now() - last_login) / kDay : 0;
+    if (returning && days > rules.return_after_days) {
+      turns::State state;
+      turns::load(command, player, state);
+      turns::materialize(state, rules, command.now());
+      const std::int64_t bonus =
+          std::min(rules.return_bonus_cap, rules.return_bonus_per_day * days);
+      const std::int64_t before = state.turns;
+      state.turns = std::max(before, std::min(state.cap, before + bonus));
+      granted = state.turns - before;
+      if (state.turns >= state.cap) state.progress = 0;
+      turns::store(command, player, state);
+      if (granted > 0) {
+        command.emit("turns.return_bonus", "", player,
+                     Payload().add("days_away", days).add("turns", granted).str());
+      }
+    }
+    SQLite::Statement& login =
+        command.prepare("UPDATE players SET last_game_login_at = ?1 WHERE id = ?2");
+    login.bind(1, command.now());
+    login.bind(2, player);
+    login.exec();
+    SQLite::Statement& user = command.prepare("UPDATE users SET last_login_at = ?1 WHERE id = ?2");
+    user.bind(1, command.now());
+    user.bind(2, player);
+    user.exec();
+    return granted;
+  });
+}
+
+Outcome Turns::set_companion_multiplier(const std::string& player, double multiplier) {
+  return core_.run([&](Command& command) -> Outcome {
+    const TurnRules& rules = command.rules().turns;
+    if (!(multiplier >= 1.0 && multiplier <= rules.max_multiplier)) {
+      return Outcome::refused(Refusal::InvalidArgument,
+                              fmt::format("The companion multiplier runs from 1.0 to {}, not {}.",
+                                          rules.max_multiplier, multiplier));
+    }
+    if (Outcome active = players::check_active(command, player); !active) return active;
+    turns::State state;
+    turns::load(command, player, state);
+    turns::materialize(state, rules, command.now());
+    state.multiplier = multiplier;
+    turns::store(command, player, state);
+    return {};
+  });
+}
+
+void tick_turns(Command& command, GameTime to) {
+  // Pools that reached their cap: full, with the fraction dropped (time at the cap is lost).
+  SQLite::Statement& fill = command.prepare(
+      "UPDATE players SET turns = max(turns, max_turns), turns_progress = 0, "
+      "turns_anchor_at = turns_full_at, turn_reset_at = CASE WHEN ?2 THEN turns_full_at ELSE "
+      "turn_reset_at END, turns_full_at = NULL WHERE turns_full_at <= ?1");
+  fill.bind(1, to);
+  fill.bind(2, command.rules().turns.daily_refill ? 1 : 0);
+  fill.exec();
+}
+
+}  // namespace hearth

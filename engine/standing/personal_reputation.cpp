@@ -1,0 +1,240 @@
+#include "hearth/standing/personal_reputation.h"
+
+#include <algorithm>
+
+#include <fmt/core.h>
+
+#include "engine/core/arithmetic.h"
+#include "engine/core/payload.h"
+#include "engine/core/text.h"
+#include "engine/core/tick.h"
+#include "engine/identity/players_internal.h"
+#include "engine/standing/personal_reputation_internal.h"
+
+namespace hearth {
+
+namespace personal_reputation {
+
+std::int64_t decayed(std::int64_t value, GameTime due, GameTime at,
+                     const PersonalReputationRules& rules) {
+  if (due == 0 || at < due) return value;
+  const std::int64_t amount =
+      saturating_mul(1 + (at - due) / rules.decay_interval, rules.decay_per_week);
+  return value > 0 ? std::max<std::int64_t>(0, value - amount)
+                   : std::min<std::int64_t>(0, value + amount);
+}
+
+GameTime next_step_after(GameTime at, const PersonalReputationRules& rules) {
+  const GameTime since = at - rules.decay_grid_start;
+  const GameTime steps = since < 0 ? 0 : since / rules.decay_interval + 1;
+  return rules.decay_grid_start + steps * rules.decay_interval;
+}
+
+std::pair<std::string, std::string> tier_of(SQLite::Database& sql, std::int64_t value) {
+  SQLite::Statement query(sql,
+                          "SELECT name, name_color FROM personal_reputation_tiers "
+                          "WHERE ?1 BETWEEN min_value AND max_value");
+  query.bind(1, value);
+  if (!query.executeStep()) {
+    throw Error(ErrorKind::CorruptData,
+                fmt::format("No personal reputation tier holds the value {}.", value));
+  }
+  return {query.getColumn(0).getString(), query.getColumn(1).getString()};
+}
+
+}  // namespace personal_reputation
+
+using personal_reputation::decayed;
+
+namespace {
+
+struct Tier {
+  std::string name;
+  std::string color;
+  double price_factor = 1.0;
+  bool aggro = false;
+  std::int64_t bonus = 0;
+};
+
+Tier personal_tier(Command& command, std::int64_t value) {
+  SQLite::Statement& query = command.prepare(
+      "SELECT name, name_color, price_factor, bounty_hunter_aggro, faction_standing_bonus "
+      "FROM personal_reputation_tiers WHERE ?1 BETWEEN min_value AND max_value");
+  query.bind(1, value);
+  if (!query.executeStep()) {
+    throw Error(ErrorKind::CorruptData,
+                fmt::format("No personal reputation tier holds the value {}.", value));
+  }
+  Tier tier{query.getColumn(0).getString(), query.getColumn(1).getString(),
+            query.getColumn(2).getDouble(), query.getColumn(3).getInt() != 0,
+            query.getColumn(4).getInt64()};
+  query.reset();
+  return tier;
+}
+
+Alignment describe(Command& command, std::int64_t value, GameTime due, GameTime at) {
+  const PersonalReputationRules& rules = command.rules().personal_reputation;
+  Alignment alignment;
+  alignment.value = decayed(value, due, at, rules);
+  const Tier tier = personal_tier(command, alignment.value);
+  alignment.tier = tier.name;
+  alignment.name_color = tier.color;
+  alignment.price_factor = tier.price_factor;
+  alignment.bounty_hunter_aggro = tier.aggro;
+  alignment.faction_standing_bonus = tier.bonus;
+  alignment.wanted = alignment.value < rules.wanted_below;
+  if (alignment.value != 0 && due != 0) {
+    alignment.next_decay_at =
+        at < due ? due : due + ((at - due) / rules.decay_interval + 1) * rules.decay_interval;
+  }
+  return alignment;
+}
+
+// Writes the alignment as of game time `at`.
+void store(Command& command, const std::string& player, std::int64_t value, const Tier& tier,
+           GameTime anchor, GameTime due, GameTime at) {
+  SQLite::Statement& update = command.prepare(
+      "UPDATE players SET personal_reputation = ?1, reputation_tier = ?2, name_color = ?3, "
+      "personal_reputation_anchor_at = ?4, personal_reputation_decay_due_at = NULLIF(?5, 0), "
+      "updated_at = ?6 WHERE id = ?7");
+  update.bind(1, value);
+  update.bind(2, tier.name);
+  update.bind(3, tier.color);
+  update.bind(4, anchor);
+  update.bind(5, due);
+  update.bind(6, at);
+  update.bind(7, player);
+  update.exec();
+  if (due != 0) command.schedule(due);
+}
+
+void emit_tier_change(Command& command, GameTime at, const std::string& player, const Tier& before,
+                      const Tier& after, std::int64_t value, bool queued) {
+  if (before.name == after.name) return;
+  const std::string payload = Payload()
+                                  .add("old_tier", before.name)
+                                  .add("new_tier", after.name)
+                                  .add("old_color", before.color)
+                                  .add("new_color", after.color)
+                                  .add("value", value)
+                                  .str();
+  if (queued) {
+    command.emit_at(at, "personal_reputation.tier_changed", "", player, payload);
+  } else {
+    command.emit("personal_reputation.tier_changed", "", player, payload);
+  }
+}
+
+}  // namespace
+
+Result<Alignment> PersonalReputation::change(const std::string& player, std::int64_t delta,
+                                             const std::string& reason) {
+  return core_.run([&](Command& command) -> Result<Alignment> {
+    if (delta == 0) return Outcome::refused(Refusal::InvalidArgument, "A change must not be 0.");
+    if (Outcome valid = text::check("A change's reason", reason, 1, 255); !valid) return valid;
+    if (Outcome active = players::check_active(command, player); !active) return active;
+    const PersonalReputationRules& rules = command.rules().personal_reputation;
+    SQLite::Statement& query =
+        command.prepare("SELECT personal_reputation FROM players WHERE id = ?");
+    query.bind(1, player);
+    query.executeStep();
+    const std::int64_t old_value = query.getColumn(0).getInt64();
+    query.reset();
+    const std::int64_t value =
+        std::clamp(saturating_add(old_value, delta), rules.min_value, rules.max_value);
+    const Tier before = personal_tier(command, old_value);
+    const Tier after = personal_tier(command, value);
+    const GameTime due =
+        value == 0 ? 0 : personal_reputation::next_step_after(command.now(), rules);
+    store(command, player, value, after, command.now(), due, command.now());
+    command.emit("personal_reputation.changed", "", player,
+                 Payload()
+                     .add("old", old_value)
+                     .add("new", value)
+                     .add("change", value - old_value)
+                     .add("reason", reason)
+                     .str());
+    emit_tier_change(command, command.now(), player, before, after, value, false);
+    return describe(command, value, due, command.now());
+  });
+}
+
+std::optional<Alignment> PersonalReputation::alignment(const std::string& player) const {
+  return core_.read([&](SQLite::Database&) -> std::optional<Alignment> {
+    Command command(core_, core_.clock().now());
+    SQLite::Statement& query = command.prepare(
+        "SELECT personal_reputation, ifnull(personal_reputation_decay_due_at, 0) FROM players "
+        "WHERE id = ?");
+    query.bind(1, player);
+    if (!query.executeStep()) return std::nullopt;
+    const std::int64_t value = query.getColumn(0).getInt64();
+    const GameTime due = query.getColumn(1).getInt64();
+    query.reset();
+    return describe(command, value, due, command.now());
+  });
+}
+
+void tick_personal_reputation(Command& command, GameTime to) {
+  const PersonalReputationRules& rules = command.rules().personal_reputation;
+  constexpr int kBatch = 512;
+  std::vector<std::pair<std::int64_t, Tier>> tiers;  // by min_value, descending
+  SQLite::Statement& bands = command.prepare(
+      "SELECT min_value, name, name_color, price_factor, bounty_hunter_aggro, "
+      "faction_standing_bonus FROM personal_reputation_tiers ORDER BY min_value DESC");
+  while (bands.executeStep()) {
+    tiers.push_back({bands.getColumn(0).getInt64(),
+                     {bands.getColumn(1).getString(), bands.getColumn(2).getString(),
+                      bands.getColumn(3).getDouble(), bands.getColumn(4).getInt() != 0,
+                      bands.getColumn(5).getInt64()}});
+  }
+  bands.reset();
+  const auto tier_of = [&](std::int64_t value) -> const Tier& {
+    for (const auto& [min_value, tier] : tiers) {
+      if (value >= min_value) return tier;
+    }
+    throw Error(ErrorKind::CorruptData,
+                fmt::format("No personal reputation tier holds the value {}.", value));
+  };
+  for (;;) {
+    SQLite::Statement& due = command.prepare(
+        "SELECT id, personal_reputation, personal_reputation_anchor_at, "
+        "personal_reputation_decay_due_at FROM players "
+        "WHERE personal_reputation_decay_due_at <= ?1 "
+        "ORDER BY personal_reputation_decay_due_at LIMIT ?2");
+    due.bind(1, to);
+    due.bind(2, kBatch);
+
+    struct Row {
+      std::string player;
+      std::int64_t value;
+      GameTime anchor;
+      GameTime due;
+    };
+
+    std::vector<Row> rows;
+    while (due.executeStep()) {
+      rows.push_back({due.getColumn(0).getString(), due.getColumn(1).getInt64(),
+                      due.getColumn(2).getInt64(), due.getColumn(3).getInt64()});
+    }
+    due.reset();
+    if (rows.empty()) break;
+    for (Row& row : rows) {
+      Tier tier = tier_of(row.value);
+      GameTime last_step = row.due;
+      while (row.due != 0 && row.due <= to) {
+        last_step = row.due;
+        const std::int64_t old_value = row.value;
+        row.value = decayed(old_value, row.due, row.due, rules);
+        const Tier& new_tier = tier_of(row.value);
+        command.emit_at(row.due, "personal_reputation.decayed", "", row.player,
+                        Payload().add("old", old_value).add("new", row.value).str());
+        emit_tier_change(command, row.due, row.player, tier, new_tier, row.value, true);
+        tier = new_tier;
+        row.due = row.value == 0 ? 0 : row.due + rules.decay_interval;
+      }
+      store(command, row.player, row.value, tier, row.anchor, row.due, last_step);
+    }
+  }
+}
+
+}  // namespace hearth

@@ -1,0 +1,24 @@
+// Personal reputation's closed form, shared with the players' view. Internal.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <SQLiteCpp/Database.h>
+
+#include "hearth/rules.h"
+
+namespace hearth::personal_reputation {
+
+// `value` after the decay steps due by `at`, the first of them due at `due` (0: none).
+std::int64_t decayed(std::int64_t value, GameTime due, GameTime at,
+                     const PersonalReputationRules& rules);
+
+// The first weekly decay step strictly after `at`: steps fall on a fixed weekly grid (Mondays,
+// 00:00 UTC, for the default week), the same for every player.
+GameTime next_step_after(GameTime at, const PersonalReputationRules& rules);
+
+// The tier name and name colour of `value` (personal_reputation_tiers).
+std::pair<std::string, std::string> tier_of(SQLite::Database& sql, std::int64_t value);
+
+}  // namespace hearth::personal_reputation

@@ -1,0 +1,241 @@
+#include "hearth/standing/ranks.h"
+
+#include <algorithm>
+
+#include <fmt/core.h>
+
+#include "engine/core/arithmetic.h"
+#include "engine/core/command.h"
+#include "engine/core/documents_json.h"
+#include "engine/core/payload.h"
+#include "engine/identity/players_internal.h"
+#include "engine/progression/turns_internal.h"
+
+namespace hearth {
+
+namespace {
+
+struct Rank {
+  std::int64_t level = 0;
+  std::string name;
+  std::string tier;
+  std::int64_t points_required = 0;
+  std::int64_t trade_discount_pct = 0;
+  std::int64_t combat_damage_pct = 0;
+  std::int64_t max_turns_bonus = 0;
+  MilitaryRankRequirements gate;
+};
+
+Rank read_rank(SQLite::Statement& query) {
+  Rank rank;
+  rank.level = query.getColumn(0).getInt64();
+  rank.name = query.getColumn(1).getString();
+  rank.tier = query.getColumn(2).getString();
+  rank.points_required = query.getColumn(3).getInt64();
+  rank.trade_discount_pct = query.getColumn(4).getInt64();
+  rank.combat_damage_pct = query.getColumn(5).getInt64();
+  rank.max_turns_bonus = query.getColumn(6).getInt64();
+  rank.gate = storage::from_json<MilitaryRankRequirements>(query.getColumn(7).getString(),
+                                                           kMilitaryRankRequirementsColumn);
+  return rank;
+}
+
+constexpr const char* kRankColumns =
+    "SELECT level, name, tier, points_required, trade_discount_pct, combat_damage_pct, "
+    "max_turns_bonus, requirements FROM military_ranks ";
+
+// The rank named `name`, or the highest rank `points` reach.
+Rank rank_named(Command& command, const std::string& name) {
+  SQLite::Statement& query = command.prepare(std::string(kRankColumns) + "WHERE name = ?");
+  query.bind(1, name);
+  if (!query.executeStep()) {
+    throw Error(ErrorKind::CorruptData, fmt::format("There is no military rank '{}'.", name));
+  }
+  Rank rank = read_rank(query);
+  query.reset();
+  return rank;
+}
+
+Rank rank_for_points(Command& command, std::int64_t points) {
+  SQLite::Statement& query = command.prepare(
+      std::string(kRankColumns) + "WHERE points_required <= ? ORDER BY level DESC LIMIT 1");
+  query.bind(1, points);
+  query.executeStep();
+  Rank rank = read_rank(query);
+  query.reset();
+  return rank;
+}
+
+std::optional<Rank> rank_after(Command& command, std::int64_t level) {
+  SQLite::Statement& query =
+      command.prepare(std::string(kRankColumns) + "WHERE level > ? ORDER BY level LIMIT 1");
+  query.bind(1, level);
+  if (!query.executeStep()) return std::nullopt;
+  Rank rank = read_rank(query);
+  query.reset();
+  return rank;
+}
+
+Achievements load_achievements(Command& command, const std::string& player) {
+  SQLite::Statement& query = command.prepare(
+      "SELECT ifnull(json_extract(settings, '$.achievements.trades'), 0), "
+      "ifnull(json_extract(settings, '$.achievements.combat_wins'), 0), "
+      "ifnull(json_extract(settings, '$.achievements.sectors_visited'), 0), "
+      "ifnull(json_extract(settings, '$.achievements.planets_owned'), 0) "
+      "FROM players WHERE id = ?");
+  query.bind(1, player);
+  query.executeStep();
+  Achievements achievements{query.getColumn(0).getInt64(), query.getColumn(1).getInt64(),
+                            query.getColumn(2).getInt64(), query.getColumn(3).getInt64()};
+  query.reset();
+  return achievements;
+}
+
+std::vector<std::string> missing(const MilitaryRankRequirements& gate, const Achievements& have) {
+  std::vector<std::string> lacks;
+  const auto need = [&](const char* what, std::int64_t wanted, std::int64_t has) {
+    if (wanted > has) lacks.push_back(fmt::format("{} {} (has {})", what, wanted, has));
+  };
+  need("trades", gate.trades, have.trades);
+  need("combat wins", gate.combat_wins, have.combat_wins);
+  need("sectors visited", gate.sectors_visited, have.sectors_visited);
+  need("planets owned", gate.planets_owned, have.planets_owned);
+  return lacks;
+}
+
+// The player's rank as stored, with what blocks the rank its points reach.
+RankView describe(Command& command, const std::string& player) {
+  SQLite::Statement& query =
+      command.prepare("SELECT military_rank, rank_points FROM players WHERE id = ?");
+  query.bind(1, player);
+  query.executeStep();
+  const std::string name = query.getColumn(0).getString();
+  const std::int64_t points = query.getColumn(1).getInt64();
+  query.reset();
+  const Rank rank = rank_named(command, name);
+  RankView view;
+  view.level = rank.level;
+  view.name = rank.name;
+  view.tier = rank.tier;
+  view.points = points;
+  view.trade_discount_pct = rank.trade_discount_pct;
+  view.combat_damage_pct = rank.combat_damage_pct;
+  view.max_turns_bonus = rank.max_turns_bonus;
+  view.achievements = load_achievements(command, player);
+  if (const auto next = rank_after(command, rank.level)) {
+    view.next_rank = next->name;
+    view.next_rank_points = next->points_required;
+  }
+  const Rank reached = rank_for_points(command, points);
+  if (reached.level > rank.level) view.blocked_by = missing(reached.gate, view.achievements);
+  return view;
+}
+
+// Promotes to the highest rank the points reach, when its gate is met.
+void promote(Command& command, const std::string& player) {
+  RankView current = describe(command, player);
+  const Rank reached = rank_for_points(command, current.points);
+  if (reached.level <= current.level || !current.blocked_by.empty()) return;
+  SQLite::Statement& update =
+      command.prepare("UPDATE players SET military_rank = ?1, updated_at = ?2 WHERE id = ?3");
+  update.bind(1, reached.name);
+  update.bind(2, command.now());
+  update.bind(3, player);
+  update.exec();
+  turns::set_cap(command, player, command.rules().turns.base_cap + reached.max_turns_bonus);
+  command.emit("rank.promoted", "", player,
+               Payload()
+                   .add("old_rank", current.name)
+                   .add("new_rank", reached.name)
+                   .add("level", reached.level)
+                   .add("max_turns_bonus", reached.max_turns_bonus)
+                   .str());
+}
+
+}  // namespace
+
+std::int64_t Ranks::points_for(const RankRules& rules, RankReason reason, std::int64_t amount) {
+  switch (reason) {
+    case RankReason::CombatVictory: {
+      std::int64_t points = rules.combat_base;
+      if (amount > 0) {
+        points +=
+            std::min(saturating_mul(rules.combat_per_level_above, amount), rules.combat_above_cap);
+      } else if (amount < 0) {
+        points += std::max(saturating_mul(rules.combat_per_level_below, amount),
+                           rules.combat_below_floor);
+      } else {
+        points += rules.combat_same_level;
+      }
+      return std::clamp(points, rules.combat_min, rules.combat_max);
+    }
+    case RankReason::TradingVolume:
+      for (const Threshold& band : rules.trading) {
+        if (amount >= band.at_least) return static_cast<std::int64_t>(band.value);
+      }
+      return 0;
+    case RankReason::Exploration:
+      return saturating_mul(std::max<std::int64_t>(0, amount), rules.exploration_per_sector);
+    case RankReason::ColonyEstablishment:
+      return saturating_mul(std::max<std::int64_t>(0, amount), rules.colony);
+    case RankReason::AdminGrant:
+      return amount;
+  }
+  return 0;
+}
+
+Result<RankView> Ranks::award(const std::string& player, RankReason reason, std::int64_t amount) {
+  return core_.run([&](Command& command) -> Result<RankView> {
+    const std::int64_t points = points_for(command.rules().ranks, reason, amount);
+    if (points <= 0) {
+      return Outcome::refused(Refusal::InvalidArgument,
+                              fmt::format("That earns no rank points ({}).", points));
+    }
+    if (Outcome active = players::check_active(command, player); !active) return active;
+    SQLite::Statement& add = command.prepare(
+        "UPDATE players SET rank_points = CASE WHEN rank_points > 9223372036854775807 - ?1 "
+        "THEN 9223372036854775807 ELSE rank_points + ?1 END, updated_at = ?2 WHERE id = ?3");
+    add.bind(1, points);
+    add.bind(2, command.now());
+    add.bind(3, player);
+    add.exec();
+    command.emit("rank.points_awarded", "", player,
+                 Payload().add("points", points).add("reason", static_cast<int>(reason)).str());
+    promote(command, player);
+    return describe(command, player);
+  });
+}
+
+Result<RankView> Ranks::record(const std::string& player, const Achievements& added) {
+  return core_.run([&](Command& command) -> Result<RankView> {
+    if (added.trades < 0 || added.combat_wins < 0 || added.sectors_visited < 0 ||
+        added.planets_owned < 0) {
+      return Outcome::refused(Refusal::InvalidArgument, "Achievements only ever grow.");
+    }
+    if (Outcome active = players::check_active(command, player); !active) return active;
+    const Achievements now = load_achievements(command, player);
+    SQLite::Statement& update = command.prepare(
+        "UPDATE players SET settings = json_set(settings, '$.achievements', json_object("
+        "'trades', ?1, 'combat_wins', ?2, 'sectors_visited', ?3, 'planets_owned', ?4)) "
+        "WHERE id = ?5");
+    // Counters saturate at the int64 maximum; they never wrap.
+    update.bind(1, saturating_add(now.trades, added.trades));
+    update.bind(2, saturating_add(now.combat_wins, added.combat_wins));
+    update.bind(3, saturating_add(now.sectors_visited, added.sectors_visited));
+    update.bind(4, saturating_add(now.planets_owned, added.planets_owned));
+    update.bind(5, player);
+    update.exec();
+    promote(command, player);
+    return describe(command, player);
+  });
+}
+
+std::optional<RankView> Ranks::rank(const std::string& player) const {
+  return core_.read([&](SQLite::Database&) -> std::optional<RankView> {
+    Command command(core_, core_.clock().now());
+    if (players::check_active(command, player).refusal() == Refusal::NotFound) return std::nullopt;
+    return describe(command, player);
+  });
+}
+
+}  // namespace hearth

@@ -1,0 +1,49 @@
+// Faction reputation's closed form and tier lookups, shared with team reputation. Internal.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "engine/core/command.h"
+
+namespace hearth::reputation {
+
+struct Tier {
+  std::string level = "NEUTRAL";
+  std::string title = "Neutral";
+  std::int64_t numeric = 0;
+};
+
+// The faction tier whose band holds `value` (reputation_tiers).
+Tier faction_tier(Command& command, std::int64_t value);
+
+// `value` after the decay steps due by `at`, the first of them due at `due` (0: none coming).
+std::int64_t decayed(std::int64_t value, GameTime due, GameTime at, const ReputationRules& rules);
+
+// The first decay step after `after` for a standing last changed at `last_activity`, or 0 when
+// the value does not decay (within ±decay_floor).
+GameTime next_decay_step(std::int64_t value, GameTime last_activity, GameTime after,
+                         const ReputationRules& rules);
+
+// What a reputations row stores that its value over time depends on.
+struct Stored {
+  std::int64_t value = 0;
+  GameTime due = 0;  // the next decay step; 0: none scheduled
+  bool paused = false;
+  bool locked = false;
+  GameTime lock_expires_at = 0;  // 0: a lock without an end
+  GameTime last_activity_at = 0;
+};
+
+// The decay schedule in force at `at`: a lock that has expired by then is lifted as of its expiry
+// (decay resumes on the weekly grid after it), exactly as the tick lifts it. 0: no decay.
+GameTime due_at(const Stored& row, GameTime at, const ReputationRules& rules);
+
+// The value the row shows at `at`, in closed form: everything due by then applied.
+std::int64_t value_at(const Stored& row, GameTime at, const ReputationRules& rules);
+
+// The first time after `after` at which value_at may differ from value_at(after); INT64_MAX when
+// it never will.
+GameTime next_change_after(const Stored& row, GameTime after, const ReputationRules& rules);
+
+}  // namespace hearth::reputation

@@ -1,0 +1,298 @@
+#include "hearth/standing/team_reputation.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/core.h>
+
+#include "engine/core/documents_json.h"
+#include "engine/core/payload.h"
+#include "engine/core/tick.h"
+#include "engine/standing/reputation_internal.h"
+#include "engine/standing/team_reputation_internal.h"
+
+namespace hearth {
+
+namespace {
+
+struct Row {
+  std::string team;
+  std::string method;
+  TeamFactionReputation standings;
+  TeamReputationHistory history;
+  TeamTierNotifications pending;
+  GameTime last = 0;
+  GameTime next = 0;
+  GameTime method_changed_at = 0;
+};
+
+std::optional<Row> load_row(Command& command, const std::string& team) {
+  SQLite::Statement& query = command.prepare(
+      "SELECT calculation_method, faction_reputation, history, pending_notifications, "
+      "ifnull(last_recalculated_at, 0), next_recalculation_at, ifnull(method_changed_at, 0) "
+      "FROM team_reputations WHERE team_id = ?");
+  query.bind(1, team);
+  if (!query.executeStep()) return std::nullopt;
+  Row row;
+  row.team = team;
+  row.method = query.getColumn(0).getString();
+  row.standings = storage::from_json<TeamFactionReputation>(query.getColumn(1).getString(),
+                                                            kTeamFactionReputationColumn);
+  row.history = storage::from_json<TeamReputationHistory>(query.getColumn(2).getString(),
+                                                          kTeamReputationHistoryColumn);
+  row.pending = storage::from_json<TeamTierNotifications>(query.getColumn(3).getString(),
+                                                          kTeamTierNotificationsColumn);
+  row.last = query.getColumn(4).getInt64();
+  row.next = query.getColumn(5).getInt64();
+  row.method_changed_at = query.getColumn(6).getInt64();
+  query.reset();
+  return row;
+}
+
+void store_row(Command& command, const Row& row) {
+  SQLite::Statement& update = command.prepare(
+      "UPDATE team_reputations SET calculation_method = ?1, faction_reputation = ?2, "
+      "history = ?3, pending_notifications = ?4, last_recalculated_at = NULLIF(?5, 0), "
+      "next_recalculation_at = ?6, method_changed_at = NULLIF(?7, 0) WHERE team_id = ?8");
+  update.bind(1, row.method);
+  update.bind(2, storage::to_json(row.standings));
+  update.bind(3, storage::to_json(row.history));
+  update.bind(4, storage::to_json(row.pending));
+  update.bind(5, row.last);
+  update.bind(6, row.next);
+  update.bind(7, row.method_changed_at);
+  update.bind(8, row.team);
+  update.exec();
+  command.schedule(row.next);
+}
+
+// A member's reputations row as the closed form needs it (columns 1 to 6 of `query` from
+// `first`).
+reputation::Stored stored_row(SQLite::Statement& query, int first) {
+  return {query.getColumn(first).getInt64(),        query.getColumn(first + 1).getInt64(),
+          query.getColumn(first + 2).getInt() != 0, query.getColumn(first + 3).getInt() != 0,
+          query.getColumn(first + 4).getInt64(),    query.getColumn(first + 5).getInt64()};
+}
+
+// The team's standings as of `at`: each member's value (closed form: decay and lock expiry due
+// by `at` included; no row counts as 0) aggregated by `method`.
+TeamFactionReputation standings_at(Command& command, const std::string& team,
+                                   const std::string& method, GameTime at) {
+  const ReputationRules& rules = command.rules().reputation;
+  std::vector<std::pair<std::string, std::string>> factions;
+  SQLite::Statement& all = command.prepare("SELECT id, name FROM factions ORDER BY id");
+  while (all.executeStep()) {
+    factions.emplace_back(all.getColumn(0).getString(), all.getColumn(1).getString());
+  }
+  all.reset();
+  TeamFactionReputation standings;
+  for (const auto& [faction, name] : factions) {
+    SQLite::Statement& members = command.prepare(
+        "SELECT tm.role = 'LEADER', ifnull(rp.current_value, 0), ifnull(rp.decay_due_at, 0), "
+        "ifnull(rp.decay_paused, 0), ifnull(rp.is_locked, 0), ifnull(rp.lock_expires_at, 0), "
+        "ifnull(rp.last_activity_at, 0) FROM team_members tm LEFT JOIN reputations rp "
+        "ON rp.player_id = tm.player_id AND rp.faction_id = ?2 WHERE tm.team_id = ?1");
+    members.bind(1, team);
+    members.bind(2, faction);
+    std::int64_t sum = 0, lowest = 0, leader = 0, count = 0;
+    while (members.executeStep()) {
+      const std::int64_t value = reputation::value_at(stored_row(members, 1), at, rules);
+      lowest = count == 0 ? value : std::min(lowest, value);
+      sum += value;
+      if (members.getColumn(0).getInt() != 0) leader = value;
+      ++count;
+    }
+    members.reset();
+    std::int64_t value = 0;
+    if (count > 0) {
+      if (method == "LOWEST") {
+        value = lowest;
+      } else if (method == "LEADER") {
+        value = leader;
+      } else {
+        // Round half to even, as the original does.
+        value = static_cast<std::int64_t>(
+            std::nearbyint(static_cast<double>(sum) / static_cast<double>(count)));
+      }
+    }
+    standings[faction] = {faction, name, value, reputation::faction_tier(command, value).level};
+  }
+  return standings;
+}
+
+// One recalculation at time `at`: tier changes against the previous snapshot become pending
+// notifications and events (never on the first computation); a change of any standing is
+// recorded in the history.
+void recalculate(Command& command, Row& row, GameTime at, bool queued) {
+  const TeamReputationRules& rules = command.rules().team_reputation;
+  TeamFactionReputation fresh = standings_at(command, row.team, row.method, at);
+  if (!row.standings.empty()) {
+    for (const auto& [faction, standing] : fresh) {
+      const auto old = row.standings.find(faction);
+      if (old == row.standings.end() || old->second.level == standing.level) continue;
+      row.pending.push_back({faction, standing.faction_name, old->second.value, standing.value,
+                             old->second.level, standing.level, at});
+      const std::string payload = Payload()
+                                      .add("faction_id", faction)
+                                      .add("old_level", old->second.level)
+                                      .add("new_level", standing.level)
+                                      .add("old_value", old->second.value)
+                                      .add("new_value", standing.value)
+                                      .str();
+      if (queued) {
+        command.emit_at(at, "team_reputation.tier_changed", "", row.team, payload);
+      } else {
+        command.emit("team_reputation.tier_changed", "", row.team, payload);
+      }
+    }
+  }
+  if (fresh != row.standings) {
+    row.history.push_back({"recalculation", at, row.method, fresh, ""});
+    const auto keep = static_cast<std::size_t>(std::max<std::int64_t>(0, rules.history_limit));
+    if (row.history.size() > keep) row.history.erase(row.history.begin(), row.history.end() - keep);
+    row.standings = std::move(fresh);
+  }
+  row.last = at;
+  row.next = at + rules.recalculation_interval;
+}
+
+}  // namespace
+
+void team_reputation::open(Command& command, const std::string& team) {
+  SQLite::Statement& insert = command.prepare(
+      "INSERT INTO team_reputations (team_id, next_recalculation_at) VALUES (?, ?)");
+  insert.bind(1, team);
+  insert.bind(2, command.now());
+  insert.exec();
+  // The first computation happens at once (and is never a tier change).
+  auto row = load_row(command, team);
+  recalculate(command, *row, command.now(), false);
+  store_row(command, *row);
+}
+
+void team_reputation::close(Command& command, const std::string& team) {
+  SQLite::Statement& remove = command.prepare("DELETE FROM team_reputations WHERE team_id = ?");
+  remove.bind(1, team);
+  remove.exec();
+}
+
+Outcome TeamReputation::set_method(const std::string& team, const std::string& actor,
+                                   const std::string& method) {
+  return core_.run([&](Command& command) -> Outcome {
+    if (method != "AVERAGE" && method != "LOWEST" && method != "LEADER") {
+      return Outcome::refused(
+          Refusal::InvalidArgument,
+          fmt::format("'{}' is not a method: AVERAGE, LOWEST or LEADER.", method));
+    }
+    auto row = load_row(command, team);
+    if (!row) return Outcome::refused(Refusal::NotFound, "There is no such team.");
+    SQLite::Statement& leader = command.prepare(
+        "SELECT 1 FROM team_members WHERE team_id = ? AND player_id = ? AND role = 'LEADER'");
+    leader.bind(1, team);
+    leader.bind(2, actor);
+    const bool is_leader = leader.executeStep();
+    leader.reset();
+    if (!is_leader) {
+      return Outcome::refused(Refusal::NotAllowed, "Only the team leader may change the method.");
+    }
+    if (row->method == method) {
+      return Outcome::refused(Refusal::AlreadyDone,
+                              fmt::format("The method is already {}.", method));
+    }
+    const GameTime cooldown = command.rules().team_reputation.method_change_cooldown;
+    if (row->method_changed_at != 0 && command.now() < row->method_changed_at + cooldown) {
+      return Outcome::refused(
+          Refusal::CooldownActive,
+          fmt::format("The method was changed recently; it can change again in {}.",
+                      format_duration(row->method_changed_at + cooldown - command.now())));
+    }
+    row->method = method;
+    row->method_changed_at = command.now();
+    row->history.push_back({"method_switch", command.now(), method, {}, actor});
+    recalculate(command, *row, command.now(), false);
+    store_row(command, *row);
+    command.emit("team_reputation.method_changed", actor, team,
+                 Payload().add("method", method).str());
+    return {};
+  });
+}
+
+std::optional<TeamReputationView> TeamReputation::reputation(const std::string& team) const {
+  return core_.read([&](SQLite::Database&) -> std::optional<TeamReputationView> {
+    Command command(core_, core_.clock().now());
+    const auto row = load_row(command, team);
+    if (!row) return std::nullopt;
+    TeamReputationView view;
+    view.method = row->method;
+    for (const auto& [faction, standing] : row->standings) view.standings.push_back(standing);
+    view.last_recalculated_at = row->last;
+    view.next_recalculation_at = row->next;
+    view.method_changed_at = row->method_changed_at;
+    view.pending_notifications = row->pending;
+    return view;
+  });
+}
+
+Outcome TeamReputation::clear_notifications(const std::string& team) {
+  return core_.run([&](Command& command) -> Outcome {
+    auto row = load_row(command, team);
+    if (!row) return Outcome::refused(Refusal::NotFound, "There is no such team.");
+    row->pending.clear();
+    store_row(command, *row);
+    return {};
+  });
+}
+
+namespace {
+
+// The first time after `after` at which any member's standing may change.
+GameTime next_member_change(Command& command, const std::string& team, GameTime after) {
+  const ReputationRules& rules = command.rules().reputation;
+  SQLite::Statement& rows = command.prepare(
+      "SELECT rp.current_value, ifnull(rp.decay_due_at, 0), rp.decay_paused, rp.is_locked, "
+      "ifnull(rp.lock_expires_at, 0), rp.last_activity_at FROM team_members tm "
+      "JOIN reputations rp ON rp.player_id = tm.player_id WHERE tm.team_id = ?1");
+  rows.bind(1, team);
+  GameTime first = INT64_MAX;
+  while (rows.executeStep()) {
+    first = std::min(first, reputation::next_change_after(stored_row(rows, 0), after, rules));
+  }
+  rows.reset();
+  return first;
+}
+
+}  // namespace
+
+void tick_team_reputation(Command& command, GameTime to) {
+  constexpr int kBatch = 64;
+  for (;;) {
+    SQLite::Statement& due = command.prepare(
+        "SELECT team_id FROM team_reputations WHERE next_recalculation_at <= ?1 "
+        "ORDER BY next_recalculation_at, team_id LIMIT ?2");
+    due.bind(1, to);
+    due.bind(2, kBatch);
+    std::vector<std::string> teams;
+    while (due.executeStep()) teams.push_back(due.getColumn(0).getString());
+    due.reset();
+    if (teams.empty()) break;
+    for (const std::string& team : teams) {
+      auto row = load_row(command, team);
+      const GameTime interval = command.rules().team_reputation.recalculation_interval;
+      while (row->next <= to) {
+        recalculate(command, *row, row->next, true);
+        // The recalculations before a member's value next changes would find the same standings
+        // (no event, no history): skip to the last of them at once, so a catch-up costs time in
+        // proportion to the changes, not to the days elapsed.
+        const GameTime change = next_member_change(command, row->team, row->last);
+        const GameTime same_until = std::min(change == INT64_MAX ? change : change - 1, to);
+        if (row->next <= same_until) {
+          row->last = row->next + (same_until - row->next) / interval * interval;
+          row->next = row->last + interval;
+        }
+      }
+      store_row(command, *row);
+    }
+  }
+}
+
+}  // namespace hearth
