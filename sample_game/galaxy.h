@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "hearth/extension/custom_tables.h"
 #include "hearth/game.h"
 
 namespace hearth::sample_game {

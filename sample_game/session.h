@@ -6,7 +6,16 @@
 #include "sample_game/galaxy.h"
 #include "sample_game/game_clock.h"
 
+#include "hearth/economy/inventory.h"
+#include "hearth/economy/ledger.h"
+#include "hearth/extension/custom_tables.h"
 #include "hearth/game.h"
+#include "hearth/identity/players.h"
+#include "hearth/onboarding/onboarding.h"
+#include "hearth/progression/timers.h"
+#include "hearth/progression/turns.h"
+#include "hearth/standing/ranks.h"
+#include "hearth/standing/reputation.h"
 
 namespace hearth::sample_game {
 

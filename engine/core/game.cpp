@@ -5,6 +5,7 @@
 
 #include <fmt/core.h>
 
+#include "engine/core/access.h"
 #include "engine/core/command.h"
 #include "schema/schema.h"
 #include "storage/migrations.h"
@@ -254,6 +255,12 @@ void Core::notify(const std::vector<Event>& events) {
 Game::Game(GameOptions options) : core_(std::make_unique<Core>(std::move(options))) {}
 
 Game::~Game() = default;
+
+Game::Game(Game&&) noexcept = default;
+
+Game& Game::operator=(Game&&) noexcept = default;
+
+Core& core_of(Game& game) { return *game.core_; }
 
 GameTime Game::now() const { return core_->clock().now(); }
 

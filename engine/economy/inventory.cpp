@@ -10,7 +10,11 @@
 #include "engine/economy/inventory_internal.h"
 #include "engine/economy/ledger_internal.h"
 
+#include "hearth/game.h"
+
 namespace hearth {
+
+Inventory Game::inventory() { return Inventory(*core_); }
 
 namespace {
 

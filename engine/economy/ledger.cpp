@@ -12,7 +12,11 @@
 #include "engine/core/text.h"
 #include "engine/economy/ledger_internal.h"
 
+#include "hearth/game.h"
+
 namespace hearth {
+
+Ledger Game::ledger() { return Ledger(*core_); }
 
 namespace {
 

@@ -13,9 +13,12 @@
 #include "engine/core/text.h"
 #include "schema/schema.h"
 
+#include "hearth/game.h"
 #include <sqlite3.h>
 
 namespace hearth {
+
+CustomTables Game::custom_tables() { return CustomTables(*core_); }
 
 namespace {
 

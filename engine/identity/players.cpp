@@ -10,7 +10,11 @@
 #include "engine/progression/turns_internal.h"
 #include "engine/standing/personal_reputation_internal.h"
 
+#include "hearth/game.h"
+
 namespace hearth {
+
+Players Game::players() { return Players(*core_); }
 
 namespace {
 

@@ -17,7 +17,11 @@
 #include "engine/economy/ledger_internal.h"
 #include "engine/identity/players_internal.h"
 
+#include "hearth/game.h"
+
 namespace hearth {
+
+Onboarding Game::onboarding() { return Onboarding(*core_); }
 
 namespace {
 

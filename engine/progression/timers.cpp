@@ -7,7 +7,11 @@
 #include "engine/core/tick.h"
 #include "engine/identity/players_internal.h"
 
+#include "hearth/game.h"
+
 namespace hearth {
+
+Timers Game::timers() { return Timers(*core_); }
 
 namespace {
 

@@ -11,7 +11,11 @@
 #include "engine/identity/players_internal.h"
 #include "engine/progression/turns_internal.h"
 
+#include "hearth/game.h"
+
 namespace hearth {
+
+Turns Game::turns() { return Turns(*core_); }
 
 // The most turns a pool can hold (grants past it are refused): far above any cap, far below
 // where the regeneration arithmetic could overflow.

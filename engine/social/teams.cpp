@@ -8,7 +8,11 @@
 #include "engine/identity/players_internal.h"
 #include "engine/standing/team_reputation_internal.h"
 
+#include "hearth/game.h"
+
 namespace hearth {
+
+Teams Game::teams() { return Teams(*core_); }
 
 namespace {
 

@@ -11,7 +11,11 @@
 #include "engine/identity/players_internal.h"
 #include "engine/standing/personal_reputation_internal.h"
 
+#include "hearth/game.h"
+
 namespace hearth {
+
+PersonalReputation Game::personal_reputation() { return PersonalReputation(*core_); }
 
 namespace personal_reputation {
 

@@ -11,7 +11,11 @@
 #include "engine/identity/players_internal.h"
 #include "engine/progression/turns_internal.h"
 
+#include "hearth/game.h"
+
 namespace hearth {
+
+Ranks Game::ranks() { return Ranks(*core_); }
 
 namespace {
 

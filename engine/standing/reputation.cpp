@@ -13,7 +13,11 @@
 #include "engine/identity/players_internal.h"
 #include "engine/standing/reputation_internal.h"
 
+#include "hearth/game.h"
+
 namespace hearth {
+
+Reputation Game::reputation() { return Reputation(*core_); }
 
 namespace reputation {
 

@@ -11,7 +11,11 @@
 #include "engine/standing/reputation_internal.h"
 #include "engine/standing/team_reputation_internal.h"
 
+#include "hearth/game.h"
+
 namespace hearth {
+
+TeamReputation Game::team_reputation() { return TeamReputation(*core_); }
 
 namespace {
 

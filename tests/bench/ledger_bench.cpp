@@ -34,7 +34,7 @@ std::string user_id(int i) { return fmt::format("00000000-0000-4000-8000-{:012d}
 // minted to it through a ledger row, in one command of bulk SQL (the benchmark measures
 // transfers, not set-up).
 void populate(Game& game) {
-  game.core().run([](Command& command) {
+  core_of(game).run([](Command& command) {
     SQLite::Database& sql = command.sql();
     SQLite::Statement user(sql,
                            "INSERT INTO users (id, username, created_at, updated_at) "
@@ -81,7 +81,7 @@ struct Move {
 
 std::vector<Move> draw_moves(Game& game, int count, std::uint64_t seed) {
   std::vector<std::int64_t> accounts(kAccounts);
-  game.core().read([&](SQLite::Database& sql) {
+  core_of(game).read([&](SQLite::Database& sql) {
     SQLite::Statement query(sql, "SELECT id FROM accounts WHERE user_id = ?");
     for (int i = 0; i < kAccounts; ++i) {
       query.bind(1, user_id(i));
@@ -293,7 +293,7 @@ void run_ledger_bench(const Scale&) {
   Game game(options_for(engine_file.path, Durability::Normal));
   std::size_t violations = 0;
   const double check = seconds([&] { violations = game.ledger().check_ledger().size(); });
-  const auto rows = game.core().read([](SQLite::Database& sql) {
+  const auto rows = core_of(game).read([](SQLite::Database& sql) {
     return sql.execAndGet("SELECT count(*) FROM transactions").getInt64();
   });
   print_figure(

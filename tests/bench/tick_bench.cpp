@@ -17,6 +17,7 @@
 #include "engine/core/command.h"
 #include "tests/bench/harness.h"
 #include "tests/bench/suites.h"
+#include "tests/support/fixtures.h"
 
 #include "hearth/game.h"
 #include <sqlite3.h>
@@ -54,7 +55,7 @@ GameOptions options(const std::string& path, GameTime now, Durability durability
 void build_world(const std::string& path, const Scale& scale) {
   remove_file(path);
   Game game(options(path, kCreated, Durability::Normal));
-  game.core().run([&](Command& command) {
+  core_of(game).run([&](Command& command) {
     SQLite::Database& sql = command.sql();
     for (int f = 8; f < scale.factions; ++f) {
       sql.exec(fmt::format(
@@ -542,7 +543,7 @@ void run_tick_bench(const Scale& scale) {
     {
       Game game(options(engine_copy, kTick, Durability::Full));
       engine_ticks.push_back(seconds([&] { game.advance_to(kTick); }));
-      events = game.core().read([](SQLite::Database& sql) {
+      events = core_of(game).read([](SQLite::Database& sql) {
         return sql.execAndGet("SELECT count(*) FROM events").getInt64();
       });
     }
@@ -574,7 +575,7 @@ void run_tick_bench(const Scale& scale) {
   std::vector<std::string> codes;
   {
     Game game(options(engine_copy, kTick, Durability::Full));
-    game.core().read([&](SQLite::Database& sql) {
+    core_of(game).read([&](SQLite::Database& sql) {
       SQLite::Statement query(sql, "SELECT code FROM factions ORDER BY code");
       while (query.executeStep()) codes.push_back(query.getColumn(0).getString());
       return 0;

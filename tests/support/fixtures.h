@@ -10,9 +10,22 @@
 #include <string>
 #include <vector>
 
+#include "engine/core/access.h"
 #include "engine/core/command.h"
 
+#include "hearth/economy/inventory.h"
+#include "hearth/economy/ledger.h"
+#include "hearth/extension/custom_tables.h"
 #include "hearth/game.h"
+#include "hearth/identity/players.h"
+#include "hearth/onboarding/onboarding.h"
+#include "hearth/progression/timers.h"
+#include "hearth/progression/turns.h"
+#include "hearth/social/teams.h"
+#include "hearth/standing/personal_reputation.h"
+#include "hearth/standing/ranks.h"
+#include "hearth/standing/reputation.h"
+#include "hearth/standing/team_reputation.h"
 #include <unistd.h>
 
 namespace hearth {
@@ -79,12 +92,12 @@ struct FreshGame {
 
 // The single integer `sql` yields, read from the game's file.
 inline long long query_int(Game& game, const std::string& sql) {
-  return game.core().read([&](SQLite::Database& db) { return db.execAndGet(sql).getInt64(); });
+  return core_of(game).read([&](SQLite::Database& db) { return db.execAndGet(sql).getInt64(); });
 }
 
 // Every row of every table, as text: equal snapshots mean nothing was written.
 inline std::string snapshot(Game& game) {
-  return game.core().read([](SQLite::Database& db) {
+  return core_of(game).read([](SQLite::Database& db) {
     std::vector<std::string> tables;
     SQLite::Statement names(db,
                             "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT "
@@ -107,7 +120,7 @@ inline std::string snapshot(Game& game) {
 }
 
 // Runs `sql` on the game's file directly (test set-up and tampering), outside any command.
-inline void exec_sql(Game& game, const std::string& sql) { game.core().db().sql().exec(sql); }
+inline void exec_sql(Game& game, const std::string& sql) { core_of(game).db().sql().exec(sql); }
 
 // A predicate for BOOST_CHECK_EXCEPTION: the Error has this kind.
 inline auto is_kind(ErrorKind kind) {

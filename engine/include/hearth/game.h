@@ -11,23 +11,26 @@
 #include "hearth/core/clock.h"
 #include "hearth/core/events.h"
 #include "hearth/core/outcome.h"
-#include "hearth/economy/inventory.h"
-#include "hearth/economy/ledger.h"
-#include "hearth/extension/custom_tables.h"
-#include "hearth/identity/players.h"
-#include "hearth/onboarding/onboarding.h"
-#include "hearth/progression/timers.h"
-#include "hearth/progression/turns.h"
 #include "hearth/rules.h"
-#include "hearth/social/teams.h"
-#include "hearth/standing/personal_reputation.h"
-#include "hearth/standing/ranks.h"
-#include "hearth/standing/reputation.h"
-#include "hearth/standing/team_reputation.h"
 
 namespace hearth {
 
 class Core;
+
+// The concern handles Game hands out. Each is declared in its own header, which a game includes
+// where it uses the concern ("hearth/economy/ledger.h" for game.ledger()...).
+class CustomTables;
+class Inventory;
+class Ledger;
+class Onboarding;
+class PersonalReputation;
+class Players;
+class Ranks;
+class Reputation;
+class TeamReputation;
+class Teams;
+class Timers;
+class Turns;
 
 // Hearth's PRAGMA application_id ("HRTH"): how a file says it is a game file.
 constexpr std::uint32_t kApplicationId = 0x48525448;
@@ -78,6 +81,11 @@ class Game {
   Game(const Game&) = delete;
   Game& operator=(const Game&) = delete;
 
+  // A moved-from Game may only be destroyed or assigned to. Concern handles taken before the
+  // move stay valid: they refer to the open game, not to the Game object.
+  Game(Game&&) noexcept;
+  Game& operator=(Game&&) noexcept;
+
   // The clock's current game time.
   GameTime now() const;
 
@@ -125,46 +133,45 @@ class Game {
   int schema_version() const;
 
   // The players: create, read, rename, delete.
-  Players players() { return Players(*core_); }
+  Players players();
 
   // The money: currencies, accounts, transfers, reversals, conversions, the invariant check.
-  Ledger ledger() { return Ledger(*core_); }
+  Ledger ledger();
 
   // The items: definitions, users' stacks, their history, purchases.
-  Inventory inventory() { return Inventory(*core_); }
+  Inventory inventory();
 
   // Turn budgets: spend, regenerate, return bonus.
-  Turns turns() { return Turns(*core_); }
+  Turns turns();
 
   // Standings with factions: change, read, lock, decay.
-  Reputation reputation() { return Reputation(*core_); }
+  Reputation reputation();
 
   // Alignments: change, read, decay.
-  PersonalReputation personal_reputation() { return PersonalReputation(*core_); }
+  PersonalReputation personal_reputation();
 
   // Military ranks: points, promotion, achievements.
-  Ranks ranks() { return Ranks(*core_); }
+  Ranks ranks();
 
   // Teams: found, join, leave.
-  Teams teams() { return Teams(*core_); }
+  Teams teams();
 
   // Team standings: aggregation method, daily recalculation.
-  TeamReputation team_reputation() { return TeamReputation(*core_); }
+  TeamReputation team_reputation();
 
   // Cooldowns, effects and timed access.
-  Timers timers() { return Timers(*core_); }
+  Timers timers();
 
   // First-login onboarding: the guard negotiation, its outcome, the awarded ship and credits.
-  Onboarding onboarding() { return Onboarding(*core_); }
+  Onboarding onboarding();
 
   // The game's own tables (created by GameOptions::migrations): plain SQL reads and writes, each
   // write one command.
-  CustomTables custom_tables() { return CustomTables(*core_); }
-
-  // The engine internals, for the concern handles. Not for games.
-  Core& core() { return *core_; }
+  CustomTables custom_tables();
 
  private:
+  friend Core& core_of(Game& game);
+
   std::unique_ptr<Core> core_;
 };
 

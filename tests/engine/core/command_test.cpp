@@ -22,7 +22,7 @@ int count_events(Game& game) { return static_cast<int>(game.events().size()); }
 BOOST_FIXTURE_TEST_SUITE(command_test, FreshGame)
 
 BOOST_AUTO_TEST_CASE(an_ok_command_commits_its_writes_and_events) {
-  const Outcome outcome = game.core().run([](Command& command) {
+  const Outcome outcome = core_of(game).run([](Command& command) {
     command.emit("test.happened", "actor-1", "subject-1", R"({"n": 1})");
     return Outcome{};
   });
@@ -37,8 +37,8 @@ BOOST_AUTO_TEST_CASE(an_ok_command_commits_its_writes_and_events) {
 }
 
 BOOST_AUTO_TEST_CASE(a_refused_command_writes_nothing_and_keeps_the_generator) {
-  const std::string expected = Random(game.core().random()).uuid();
-  const Outcome outcome = game.core().run([](Command& command) {
+  const std::string expected = Random(core_of(game).random()).uuid();
+  const Outcome outcome = core_of(game).run([](Command& command) {
     command.emit("test.happened", "", "", "{}");
     (void)command.new_uuid();
     return Outcome::refused(Refusal::NotAllowed, "No.");
@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(a_refused_command_writes_nothing_and_keeps_the_generator) {
 }
 
 BOOST_AUTO_TEST_CASE(a_command_that_throws_midway_leaves_no_partial_write) {
-  BOOST_CHECK_EXCEPTION(game.core().run([](Command& command) {
+  BOOST_CHECK_EXCEPTION(core_of(game).run([](Command& command) {
     command.emit("test.first_half", "", "", "{}");
     command.sql().exec("INSERT INTO no_such_table VALUES (1)");
   }),
@@ -60,10 +60,11 @@ BOOST_AUTO_TEST_CASE(a_command_that_throws_midway_leaves_no_partial_write) {
 }
 
 BOOST_AUTO_TEST_CASE(foreign_exceptions_become_errors) {
-  BOOST_CHECK_EXCEPTION(game.core().run([](Command&) -> int { throw std::runtime_error("boom"); }),
-                        Error, test::is_kind(ErrorKind::Storage));
+  BOOST_CHECK_EXCEPTION(
+      core_of(game).run([](Command&) -> int { throw std::runtime_error("boom"); }), Error,
+      test::is_kind(ErrorKind::Storage));
   try {
-    game.core().run([](Command& command) { command.sql().exec("SELECT * FROM nowhere"); });
+    core_of(game).run([](Command& command) { command.sql().exec("SELECT * FROM nowhere"); });
   } catch (const Error& error) {
     BOOST_TEST(error.sqlite_code() == 1);  // SQLITE_ERROR
   }
@@ -74,20 +75,20 @@ BOOST_AUTO_TEST_CASE(listeners_hear_committed_events_only_after_the_commit) {
   bool in_transaction_when_called = true;
   const ListenerId id = game.on_event([&](const Event& event) {
     heard.push_back(event);
-    in_transaction_when_called = sqlite3_get_autocommit(game.core().db().sql().getHandle()) == 0;
+    in_transaction_when_called = sqlite3_get_autocommit(core_of(game).db().sql().getHandle()) == 0;
   });
-  (void)game.core().run([](Command& command) {
+  (void)core_of(game).run([](Command& command) {
     command.emit("test.refused", "", "", "{}");
     return Outcome::refused(Refusal::NotAllowed, "No.");
   });
-  BOOST_CHECK_THROW(game.core().run([](Command& command) {
+  BOOST_CHECK_THROW(core_of(game).run([](Command& command) {
     command.emit("test.failed", "", "", "{}");
     throw std::runtime_error("boom");
   }),
                     Error);
   BOOST_TEST(heard.empty());
 
-  game.core().run([](Command& command) {
+  core_of(game).run([](Command& command) {
     command.emit("test.one", "", "", "{}");
     command.emit("test.two", "", "", "{}");
   });
@@ -98,17 +99,17 @@ BOOST_AUTO_TEST_CASE(listeners_hear_committed_events_only_after_the_commit) {
   BOOST_TEST(!in_transaction_when_called);
 
   game.remove_listener(id);
-  game.core().run([](Command& command) { command.emit("test.three", "", "", "{}"); });
+  core_of(game).run([](Command& command) { command.emit("test.three", "", "", "{}"); });
   BOOST_TEST(heard.size() == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(a_listener_may_run_a_command_of_its_own) {
   game.on_event([&](const Event& event) {
     if (event.type == "test.ping") {
-      game.core().run([](Command& command) { command.emit("test.pong", "", "", "{}"); });
+      core_of(game).run([](Command& command) { command.emit("test.pong", "", "", "{}"); });
     }
   });
-  game.core().run([](Command& command) { command.emit("test.ping", "", "", "{}"); });
+  core_of(game).run([](Command& command) { command.emit("test.ping", "", "", "{}"); });
   const auto events = game.events();
   BOOST_TEST_REQUIRE(events.size() == 2u);
   BOOST_TEST(events[1].type == "test.pong");
@@ -205,7 +206,7 @@ BOOST_AUTO_TEST_CASE(a_group_commits_its_commands_together) {
 
 BOOST_AUTO_TEST_CASE(a_refused_or_failed_group_writes_nothing) {
   const auto before = game.events().size();
-  const std::string expected = Random(game.core().random()).uuid();
+  const std::string expected = Random(core_of(game).random()).uuid();
   const Outcome outcome = game.atomically([&]() -> Outcome {
     BOOST_TEST(game.players().create({.username = "ann"}).ok());
     return Outcome::refused(Refusal::NotAllowed, "changed my mind");

@@ -200,7 +200,7 @@ std::string first_detail(const Violations& violations) {
 
 // The acknowledgements among `acks` whose row is missing from the file.
 std::vector<Ack> missing(Game& game, const std::vector<Ack>& acks) {
-  return game.core().read([&](SQLite::Database& sql) {
+  return core_of(game).read([&](SQLite::Database& sql) {
     SQLite::Statement transaction(sql, "SELECT 1 FROM transactions WHERE id = ?");
     SQLite::Statement entry(sql, "SELECT 1 FROM item_transactions WHERE id = ?");
     std::vector<Ack> lost;
@@ -259,7 +259,7 @@ BOOST_AUTO_TEST_CASE(acknowledged_commands_survive_sigkill_and_the_file_stays_co
     if (!acks.empty()) ++rounds_with_work;
 
     Game game(options_for(file.path, 0));
-    const std::string integrity = game.core().read(
+    const std::string integrity = core_of(game).read(
         [](SQLite::Database& sql) { return sql.execAndGet("PRAGMA integrity_check").getString(); });
     BOOST_TEST_REQUIRE(integrity == "ok", "round " << round);
     const auto ledger_violations = game.ledger().check_ledger();

@@ -87,7 +87,7 @@ BOOST_AUTO_TEST_CASE(malformed_rules_in_the_file_are_corrupt_data) {
   auto clock = std::make_shared<ManualClock>(test::kStart);
   {
     Game game(test::options_with(clock, file.path));
-    game.core().run([](Command& command) {
+    core_of(game).run([](Command& command) {
       command.sql().exec(R"(UPDATE rules SET document = '{"turns": []}')");
     });
   }
@@ -163,7 +163,7 @@ BOOST_AUTO_TEST_CASE(a_game_adds_its_own_tables_through_migrations) {
   { Game game(options); }
   {
     Game game(options);  // reopening applies nothing twice
-    const int sectors = game.core().read([](SQLite::Database& sql) {
+    const int sectors = core_of(game).read([](SQLite::Database& sql) {
       return sql.execAndGet("SELECT count(*) FROM space_sectors").getInt();
     });
     BOOST_TEST(sectors == 2);

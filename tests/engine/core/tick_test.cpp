@@ -88,7 +88,7 @@ struct Script {
 
 // Every row a time-driven rule may write, and the journal, as text.
 std::string dump(Game& game) {
-  return game.core().read([](SQLite::Database& sql) {
+  return core_of(game).read([](SQLite::Database& sql) {
     std::string text;
     for (const char* table : {"players", "reputations", "team_reputations", "team_members",
                               "user_timers", "accounts", "transactions", "events"}) {
@@ -186,7 +186,7 @@ std::string run(const std::vector<GameTime>& ticks, const Disturbance& disturban
 // The number of SQLite VM instructions `work` executes on `game`'s connection.
 long long vm_steps(Game& game, const std::function<void()>& work) {
   long long steps = 0;
-  sqlite3* handle = game.core().db().sql().getHandle();
+  sqlite3* handle = core_of(game).db().sql().getHandle();
   sqlite3_progress_handler(
       handle, 1, [](void* counter) { return ++*static_cast<long long*>(counter), 0; }, &steps);
   work();
@@ -239,7 +239,7 @@ BOOST_AUTO_TEST_CASE(a_year_offline_touches_only_the_rows_that_change) {
   for (int i = 0; i < 3; ++i) {
     BOOST_REQUIRE(game.reputation().change(players[i], "mercantile_guild", 300, "deal").ok());
   }
-  sqlite3* handle = game.core().db().sql().getHandle();
+  sqlite3* handle = core_of(game).db().sql().getHandle();
   const int before = sqlite3_total_changes(handle);
   game.advance_to(test::kStart + 365 * kDay);
   const int changes = sqlite3_total_changes(handle) - before;
@@ -260,7 +260,7 @@ BOOST_AUTO_TEST_CASE(an_idle_tick_costs_the_same_whatever_the_world_size) {
       BOOST_REQUIRE(game.timers().start_cooldown(id, "daily", 30 * kDay).ok());
     }
     game.advance_to(test::kStart + kHour);  // settles the world
-    sqlite3* handle = game.core().db().sql().getHandle();
+    sqlite3* handle = core_of(game).db().sql().getHandle();
     const int before = sqlite3_total_changes(handle);
     const long long steps = vm_steps(game, [&] { game.advance_to(test::kStart + 2 * kHour); });
     BOOST_TEST(sqlite3_total_changes(handle) - before == 1);  // only the clock moved
@@ -303,7 +303,7 @@ BOOST_AUTO_TEST_CASE(a_tick_that_fails_midway_leaves_nothing_and_is_redone_once)
       BOOST_REQUIRE(game.timers().start_cooldown(id, "daily", kDay).ok());
     }
     // The tick's last write fails: everything it did before is rolled back.
-    game.core().run([](Command& command) {
+    core_of(game).run([](Command& command) {
       command.sql().exec(
           "CREATE TRIGGER fail_tick BEFORE UPDATE ON game_clock BEGIN "
           "SELECT RAISE(ABORT, 'power cut'); END");
@@ -313,7 +313,7 @@ BOOST_AUTO_TEST_CASE(a_tick_that_fails_midway_leaves_nothing_and_is_redone_once)
                0);
     BOOST_TEST(test::query_int(game, "SELECT count(*) FROM user_timers WHERE expired_at IS NULL") ==
                5);
-    game.core().run([](Command& command) { command.sql().exec("DROP TRIGGER fail_tick"); });
+    core_of(game).run([](Command& command) { command.sql().exec("DROP TRIGGER fail_tick"); });
   }
   Game game(test::options_with(clock, file.path));
   game.advance_to(test::kStart + 2 * kDay);

@@ -19,7 +19,7 @@ using test::query_int;
 // Everything an inventory command writes — items, stacks, history, ledger rows, balances,
 // events — so that a refused command can be shown to have written nothing.
 std::string snapshot(Game& game) {
-  return game.core().read([](SQLite::Database& db) {
+  return core_of(game).read([](SQLite::Database& db) {
     return db
         .execAndGet(
             "SELECT (SELECT count(*) FROM items) || '/' || (SELECT count(*) FROM "

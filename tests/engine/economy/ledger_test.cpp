@@ -29,7 +29,7 @@ using test::query_int;
 // Everything the ledger writes — row counts, every balance, every rate — so that a refused
 // command can be shown to have written nothing.
 std::string snapshot(Game& game) {
-  return game.core().read([](SQLite::Database& db) {
+  return core_of(game).read([](SQLite::Database& db) {
     return db
         .execAndGet(
             "SELECT (SELECT count(*) FROM transactions) || '/' || (SELECT count(*) FROM events) "
@@ -45,7 +45,7 @@ std::string snapshot(Game& game) {
 // Per currency, the sum of every balance (the mint's included): 0 when nothing was created or
 // lost.
 std::map<std::int64_t, std::int64_t> sums(Game& game) {
-  return game.core().read([](SQLite::Database& db) {
+  return core_of(game).read([](SQLite::Database& db) {
     SQLite::Statement query(db, "SELECT currency_id, sum(balance) FROM accounts GROUP BY 1");
     std::map<std::int64_t, std::int64_t> sums;
     while (query.executeStep()) {

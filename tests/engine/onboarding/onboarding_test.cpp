@@ -52,7 +52,7 @@ struct Match {
   }
 
   // Runs SQL on the file outside any command (test set-up of reference data).
-  void exec(const std::string& sql) { game.core().db().sql().exec(sql); }
+  void exec(const std::string& sql) { core_of(game).db().sql().exec(sql); }
 
   // Every guard trait gets `base` suspicion and no threshold modifier.
   void plain_guards(double base = 0.5) {
@@ -172,7 +172,7 @@ BOOST_AUTO_TEST_CASE(starting_picks_the_guard_by_the_hash_of_the_session_id) {
     return std::llabs(static_cast<long long>(hash >> shift)) % count;
   };
   const auto value = [&](const std::string& kind, long long position) {
-    return game.core().read([&](SQLite::Database& db) {
+    return core_of(game).read([&](SQLite::Database& db) {
       SQLite::Statement query(db,
                               "SELECT value FROM guard_personalities WHERE kind = ? AND "
                               "position = ?");
@@ -359,12 +359,12 @@ BOOST_AUTO_TEST_CASE(a_strong_negotiation_convinces_the_guard_early_and_earns_th
   BOOST_TEST(outcome.negotiation_bonus);
   BOOST_TEST(outcome.starting_credits == 2000);
 
-  game.core().db().sql().exec(
+  core_of(game).db().sql().exec(
       "UPDATE players SET settings = '{\"my_game\":{\"difficulty\":3}}' WHERE id = '" + alice +
       "'");
   const OnboardingCompletion done = game.onboarding().complete(alice).value();
   BOOST_TEST(done.trade_bonus == 0.1);
-  BOOST_TEST(game.core().read([&](SQLite::Database& db) {
+  BOOST_TEST(core_of(game).read([&](SQLite::Database& db) {
     return db
         .execAndGet("SELECT json_extract(settings, '$.trade_bonus') FROM players WHERE id = '" +
                     alice + "'")
@@ -524,7 +524,7 @@ BOOST_AUTO_TEST_CASE(completing_replaces_the_ships_and_pays_the_award_through_th
 
   // One ship: the awarded one, the flagship, with the starter values.
   BOOST_TEST(query_int(game, "SELECT count(*) FROM ships WHERE owner_id = '" + alice + "'") == 1);
-  const auto ship = game.core().read([&](SQLite::Database& db) {
+  const auto ship = core_of(game).read([&](SQLite::Database& db) {
     SQLite::Statement query(db,
                             "SELECT type, name, is_flagship, purchase_value, current_value, cargo, "
                             "combat, maintenance FROM ships WHERE owner_id = ?");
@@ -589,7 +589,7 @@ BOOST_AUTO_TEST_CASE(a_shortfall_is_minted) {
 }
 
 BOOST_AUTO_TEST_CASE(a_rejected_nickname_does_not_block_completion) {
-  game.core().db().sql().exec("UPDATE players SET nickname = 'Taken' WHERE id = '" + bob + "'");
+  core_of(game).db().sql().exec("UPDATE players SET nickname = 'Taken' WHERE id = '" + bob + "'");
   BOOST_TEST_REQUIRE(game.onboarding().start(alice).ok());
   BOOST_TEST_REQUIRE(game.onboarding().claim_ship(alice, "ESCAPE_POD", kPlain).ok());
   const OnboardingCompletion done = game.onboarding().complete(alice, "TAKEN").value();
@@ -601,7 +601,7 @@ BOOST_AUTO_TEST_CASE(a_rejected_nickname_does_not_block_completion) {
 }
 
 BOOST_AUTO_TEST_CASE(nicknames_are_validated_with_a_reason) {
-  game.core().db().sql().exec("UPDATE players SET nickname = 'Nova' WHERE id = '" + bob + "'");
+  core_of(game).db().sql().exec("UPDATE players SET nickname = 'Nova' WHERE id = '" + bob + "'");
   auto problem = [&](const std::string& name) {
     return game.onboarding().nickname_problem(alice, name);
   };
@@ -696,7 +696,7 @@ BOOST_AUTO_TEST_CASE(completing_before_the_outcome_or_twice_is_refused) {
   BOOST_TEST_REQUIRE(game.onboarding().complete(bob).ok());
   const std::size_t events = game.events(0, 10000).size();
   const long long transactions = query_int(game, "SELECT count(*) FROM transactions");
-  const std::string ship = game.core().read([&](SQLite::Database& db) {
+  const std::string ship = core_of(game).read([&](SQLite::Database& db) {
     return db.execAndGet("SELECT id FROM ships WHERE owner_id = '" + bob + "'").getString();
   });
   const auto twice = game.onboarding().complete(bob, "Bobby");
@@ -797,7 +797,7 @@ BOOST_AUTO_TEST_CASE(a_working_provider_judges_answers_and_phrases_questions) {
   BOOST_TEST(!claimed.session.fallback_to_rules);
 
   // Every logging column is filled.
-  const auto logged = game.core().read([&](SQLite::Database& db) {
+  const auto logged = core_of(game).read([&](SQLite::Database& db) {
     SQLite::Statement query(db,
                             "SELECT ai_provider, ai_system_prompt, ai_user_prompt, "
                             "ai_raw_response, response_time_ms IS NOT NULL, estimated_cost_usd, "

@@ -18,7 +18,7 @@ struct TurnsGame : FreshGame {
 
   // A cap regeneration never reaches within a test, so that bonuses show.
   void lift_cap() {
-    game.core().run([&](Command& command) {
+    core_of(game).run([&](Command& command) {
       command.sql().exec("UPDATE players SET max_turns = 100000, turns_full_at = NULL");
     });
   }
@@ -97,7 +97,7 @@ BOOST_AUTO_TEST_CASE(the_tick_fills_pools_that_reach_the_cap) {
   const GameTime full = game.turns().budget(alice)->full_at;
   BOOST_TEST(full == test::kStart + 100 * 86400);
   game.advance_to(full);
-  const auto raw = game.core().read([&](SQLite::Database& sql) {
+  const auto raw = core_of(game).read([&](SQLite::Database& sql) {
     return sql.execAndGet("SELECT turns || '/' || ifnull(turns_full_at, 'null') FROM players")
         .getString();
   });
@@ -122,7 +122,7 @@ BOOST_AUTO_TEST_CASE(a_return_after_a_long_absence_grants_the_bonus_once) {
 BOOST_AUTO_TEST_CASE(the_return_bonus_never_exceeds_the_cap) {
   BOOST_TEST(game.turns().welcome_back(alice).value() == 0);
   BOOST_TEST_REQUIRE(game.turns().spend(alice, 1000).ok());
-  game.core().run([&](Command& command) {
+  core_of(game).run([&](Command& command) {
     command.sql().exec("UPDATE players SET aria_bonus_multiplier = 1.0");
   });
   clock->advance(20 * kDay);  // the pool regenerated to the cap meanwhile
@@ -172,7 +172,7 @@ BOOST_AUTO_TEST_CASE(the_daily_refill_option_refills_at_utc_midnight) {
   clock->advance(kHour);  // midnight
   BOOST_TEST(refill.turns().budget(bob)->available == 1000);
   refill.tick();
-  const auto reset = refill.core().read([](SQLite::Database& sql) {
+  const auto reset = core_of(refill).read([](SQLite::Database& sql) {
     return sql.execAndGet("SELECT turn_reset_at FROM players").getInt64();
   });
   BOOST_TEST(reset == test::kStart + kDay);

@@ -242,7 +242,7 @@ BOOST_AUTO_TEST_CASE(history_bytes_are_the_same_stepwise_and_in_one_catch_up) {
       for (GameTime t = test::kStart; t <= end; t += kDay) world.game.advance_to(t);
     }
     world.game.advance_to(end);
-    return world.game.core().read([](SQLite::Database& sql) {
+    return core_of(world.game).read([](SQLite::Database& sql) {
       return sql.execAndGet("SELECT history FROM reputations").getString();
     });
   };

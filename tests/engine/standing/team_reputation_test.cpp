@@ -24,7 +24,7 @@ struct TeamGame : FreshGame {
   }
 
   std::int64_t team_value(const char* faction_code) {
-    const std::string faction_id = game.core().read([&](SQLite::Database& sql) {
+    const std::string faction_id = core_of(game).read([&](SQLite::Database& sql) {
       SQLite::Statement query(sql, "SELECT id FROM factions WHERE code = ?");
       query.bind(1, faction_code);
       query.executeStep();
