@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/core/command.h"
+
 #include "hearth/game.h"
 
 namespace hearth {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <unordered_map>
 #include <utility>
@@ -41,11 +42,9 @@ class Command {
   SQLite::Database& sql();
 
   // A prepared statement for `sql`, compiled once per game and reused: reset, with no bindings.
-  // Do not hold it across a call that may prepare the same SQL. A string literal is looked up by
-  // its address (the fast path); built strings by their text.
-  SQLite::Statement& prepare(const char* sql);
-
-  SQLite::Statement& prepare(const std::string& sql);
+  // Do not hold it across a call that may prepare the same SQL. Statements are cached by their
+  // text, so two different texts never share one.
+  SQLite::Statement& prepare(std::string_view sql);
 
   // The game time the command happens at.
   GameTime now() const { return now_; }
@@ -166,9 +165,7 @@ class Core {
   void remove_listener(ListenerId id);
 
   // A cached prepared statement (see Command::prepare).
-  SQLite::Statement& statement(const char* sql);
-
-  SQLite::Statement& statement(const std::string& sql);
+  SQLite::Statement& statement(std::string_view sql);
 
   // Resets the cached statements handed out since the last call, so that none keeps a read
   // cursor open.
@@ -238,9 +235,24 @@ class Core {
   ListenerId next_listener_ = 1;
   GameTime next_due_ = 0;
   std::int64_t data_version_ = -1;
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
-  std::unordered_map<const char*, SQLite::Statement*> by_address_;
-  std::vector<SQLite::Statement*> in_use_;
+
+  // A compiled statement, and whether it has been handed out since the last reset_statements().
+  struct Cached {
+    std::unique_ptr<SQLite::Statement> statement;
+    bool handed_out = false;
+  };
+
+  // Looks statements up by their text without building a std::string.
+  struct TextHash {
+    using is_transparent = void;
+
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+
+  std::unordered_map<std::string, Cached, TextHash, std::equal_to<>> statements_;
+  std::vector<Cached*> in_use_;  // each handed-out statement once
   std::shared_ptr<DialogueProvider> dialogue_provider_;
   std::string rules_document_;
   // The open group's command while Game::atomically runs; null otherwise.

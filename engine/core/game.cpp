@@ -65,9 +65,7 @@ Event read_event(SQLite::Statement& query) {
 
 SQLite::Database& Command::sql() { return core_.db().sql(); }
 
-SQLite::Statement& Command::prepare(const char* sql) { return core_.statement(sql); }
-
-SQLite::Statement& Command::prepare(const std::string& sql) { return core_.statement(sql); }
+SQLite::Statement& Command::prepare(std::string_view sql) { return core_.statement(sql); }
 
 const Rules& Command::rules() const { return core_.rules(); }
 
@@ -177,28 +175,22 @@ void check_game_time(GameTime time) {
   }
 }
 
-SQLite::Statement& Core::statement(const char* sql) {
-  SQLite::Statement*& known = by_address_[sql];
-  if (known == nullptr) {
-    known = &statement(std::string(sql));
+SQLite::Statement& Core::statement(std::string_view sql) {
+  auto found = statements_.find(sql);
+  if (found == statements_.end()) {
+    // Compiled before it is cached: SQL that does not compile leaves no entry behind.
+    auto compiled = std::make_unique<SQLite::Statement>(db_->sql(), std::string(sql));
+    found = statements_.emplace(std::string(sql), Cached{std::move(compiled)}).first;
   } else {
-    known->tryReset();  // an error of the statement's last run has been reported already
-    known->clearBindings();
-    in_use_.push_back(known);
+    found->second.statement->tryReset();  // an error of its last run has been reported already
+    found->second.statement->clearBindings();
   }
-  return *known;
-}
-
-SQLite::Statement& Core::statement(const std::string& sql) {
-  auto& slot = statements_[sql];
-  if (!slot) {
-    slot = std::make_unique<SQLite::Statement>(db_->sql(), sql);
-  } else {
-    slot->tryReset();
-    slot->clearBindings();
+  Cached& cached = found->second;
+  if (!cached.handed_out) {
+    cached.handed_out = true;
+    in_use_.push_back(&cached);
   }
-  in_use_.push_back(slot.get());
-  return *slot;
+  return *cached.statement;
 }
 
 void Core::notice_other_writers() {
@@ -223,7 +215,10 @@ void Core::notice_other_writers() {
 }
 
 void Core::reset_statements() {
-  for (SQLite::Statement* statement : in_use_) statement->tryReset();
+  for (Cached* cached : in_use_) {
+    cached->statement->tryReset();
+    cached->handed_out = false;
+  }
   in_use_.clear();
 }
 

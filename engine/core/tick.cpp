@@ -1,22 +1,27 @@
 #include "engine/core/tick.h"
 
+#include <string>
+
 namespace hearth {
 
 namespace {
 
-// The earliest due time of any time-driven rule; each branch reads one index.
-constexpr const char* kNextDue = R"sql(
-  SELECT min(
-    ifnull((SELECT min(turns_full_at) FROM players WHERE turns_full_at IS NOT NULL), ?1),
-    ifnull((SELECT min(personal_reputation_decay_due_at) FROM players
-            WHERE personal_reputation_decay_due_at IS NOT NULL), ?1),
-    ifnull((SELECT min(decay_due_at) FROM reputations WHERE decay_due_at IS NOT NULL), ?1),
-    ifnull((SELECT min(lock_expires_at) FROM reputations WHERE lock_expires_at IS NOT NULL), ?1),
-    ifnull((SELECT min(next_recalculation_at) FROM team_reputations), ?1),
-    ifnull((SELECT min(expires_at) FROM user_timers WHERE expired_at IS NULL), ?1))
-)sql";
-
 constexpr GameTime kNever = INT64_MAX;
+
+// The earliest due time of any rule: one query over every rule's own, built once.
+const std::string& next_due_query() {
+  static const std::string query = [] {
+    std::string sql = "SELECT min(";
+    bool first = true;
+    for (const TimeRule& rule : time_rules()) {
+      sql += first ? "" : ", ";
+      sql += std::string("ifnull((") + rule.next_due + "), ?1)";
+      first = false;
+    }
+    return sql + ", ?1)";
+  }();
+  return query;
+}
 
 }  // namespace
 
@@ -29,11 +34,7 @@ void advance_world(Command& command, GameTime to) {
   // The rules run only when something is due by `to` (next_due is a lower bound; 0: unknown).
   const bool due = forward && to >= command.next_due();
   if (due) {
-    tick_team_reputation(command, to);
-    tick_reputation(command, to);
-    tick_personal_reputation(command, to);
-    tick_turns(command, to);
-    tick_timers(command, to);
+    for (const TimeRule& rule : time_rules()) rule.advance(command, to);
   }
   if (forward) {
     SQLite::Statement& record =
@@ -42,7 +43,7 @@ void advance_world(Command& command, GameTime to) {
     record.exec();
   }
   if (due || command.next_due() == 0) {
-    SQLite::Statement& next = command.prepare(kNextDue);
+    SQLite::Statement& next = command.prepare(next_due_query());
     next.bind(1, kNever);
     next.executeStep();
     command.set_next_due(next.getColumn(0).getInt64());

@@ -1,31 +1,33 @@
-// The tick's wiring: the time-driven rule of each concern, applied by advance_world() in a fixed
-// order for the game time (reached, to]. Internal to the engine.
+// The tick: the time-driven rules of every concern, applied by advance_world() in a fixed order
+// for the game time (reached, to]. Internal to the engine.
 //
 // Every rule is closed-form: it stores the time its next change is due in an indexed column,
 // touches only rows whose due time has come, and applies each change as of the time it was due
 // (journaling its events with that time). So advancing in one step or in many smaller ones
 // leaves the same rows and the same events; within one tick the journal lists them rule by rule
-// (in the order below), each rule's in order of due time.
+// (in registry order), each rule's in order of due time.
 #pragma once
+
+#include <span>
 
 #include "engine/core/command.h"
 
 namespace hearth {
 
-// Team standings recalculated on their daily schedule, from members' values as of each
-// recalculation time. Runs first: it reads reputation rows in closed form, before decay moves them.
-void tick_team_reputation(Command& command, GameTime to);
+// One time-driven rule: where its next due time is kept, and how it applies what is due.
+struct TimeRule {
+  // A name for people: "faction reputation".
+  const char* name;
+  // A scalar SQL query for the earliest time the rule has work, or NULL when none is scheduled;
+  // it should read one index.
+  const char* next_due;
+  // Applies everything the rule has due by `to`, each change as of its own due time.
+  void (*advance)(Command& command, GameTime to);
+};
 
-// Faction reputation: lock expiries, then decay steps.
-void tick_reputation(Command& command, GameTime to);
-
-// Personal reputation decay steps.
-void tick_personal_reputation(Command& command, GameTime to);
-
-// Turn pools that regenerate (or refill) to their cap.
-void tick_turns(Command& command, GameTime to);
-
-// Timer, effect and access expiries.
-void tick_timers(Command& command, GameTime to);
+// The registry: every time-driven rule, in the order the tick applies them (engine/core/
+// time_rules.cpp). A new rule is one entry there. advance_world() (engine/core/command.h) runs
+// them.
+std::span<const TimeRule> time_rules();
 
 }  // namespace hearth

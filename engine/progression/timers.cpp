@@ -4,8 +4,8 @@
 
 #include "engine/core/payload.h"
 #include "engine/core/text.h"
-#include "engine/core/tick.h"
 #include "engine/identity/players_internal.h"
+#include "engine/progression/timers_internal.h"
 
 #include "hearth/game.h"
 

@@ -7,7 +7,6 @@
 
 #include "engine/core/payload.h"
 #include "engine/core/text.h"
-#include "engine/core/tick.h"
 #include "engine/identity/players_internal.h"
 #include "engine/progression/turns_internal.h"
 

@@ -40,3 +40,10 @@ void store(Command& command, const std::string& player, State& state);
 void set_cap(Command& command, const std::string& player, std::int64_t cap);
 
 }  // namespace hearth::turns
+
+namespace hearth {
+
+// Turn pools that regenerate (or refill) to their cap.
+void tick_turns(Command& command, GameTime to);
+
+}  // namespace hearth

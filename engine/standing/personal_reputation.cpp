@@ -7,7 +7,6 @@
 #include "engine/core/arithmetic.h"
 #include "engine/core/payload.h"
 #include "engine/core/text.h"
-#include "engine/core/tick.h"
 #include "engine/identity/players_internal.h"
 #include "engine/standing/personal_reputation_internal.h"
 

@@ -6,6 +6,8 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "engine/core/command.h"
+
 #include "hearth/rules.h"
 
 namespace hearth::personal_reputation {
@@ -22,3 +24,10 @@ GameTime next_step_after(GameTime at, const PersonalReputationRules& rules);
 std::pair<std::string, std::string> tier_of(SQLite::Database& sql, std::int64_t value);
 
 }  // namespace hearth::personal_reputation
+
+namespace hearth {
+
+// The weekly sweep's steps, each as of its grid time.
+void tick_personal_reputation(Command& command, GameTime to);
+
+}  // namespace hearth

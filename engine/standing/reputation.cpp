@@ -9,7 +9,6 @@
 #include "engine/core/documents_json.h"
 #include "engine/core/payload.h"
 #include "engine/core/text.h"
-#include "engine/core/tick.h"
 #include "engine/identity/players_internal.h"
 #include "engine/standing/reputation_internal.h"
 
@@ -453,7 +452,7 @@ Outcome Reputation::resume_decay(const std::string& player, const std::string& f
   });
 }
 
-void tick_reputation(Command& command, GameTime to) {
+void tick_reputation_locks(Command& command, GameTime to) {
   const ReputationRules& rules = command.rules().reputation;
   constexpr int kBatch = 512;
 
@@ -487,8 +486,13 @@ void tick_reputation(Command& command, GameTime to) {
                       Payload().add("faction", faction.code).str());
     }
   }
+}
 
-  // Decay: every step due by `to`, each as of its own time.
+void tick_reputation_decay(Command& command, GameTime to) {
+  const ReputationRules& rules = command.rules().reputation;
+  constexpr int kBatch = 512;
+
+  // Every step due by `to`, each as of its own time.
   std::vector<std::pair<std::int64_t, reputation::Tier>> tiers;  // by min_value, descending
   SQLite::Statement& bands = command.prepare(
       "SELECT min_value, level, title, numeric_level FROM reputation_tiers ORDER BY min_value "

@@ -47,3 +47,12 @@ std::int64_t value_at(const Stored& row, GameTime at, const ReputationRules& rul
 GameTime next_change_after(const Stored& row, GameTime after, const ReputationRules& rules);
 
 }  // namespace hearth::reputation
+
+namespace hearth {
+
+// Faction reputation in the tick: expired locks lifted as of their expiry (decay rescheduled
+// from then), then decay steps, each as of its due time.
+void tick_reputation_locks(Command& command, GameTime to);
+void tick_reputation_decay(Command& command, GameTime to);
+
+}  // namespace hearth

@@ -7,7 +7,6 @@
 
 #include "engine/core/documents_json.h"
 #include "engine/core/payload.h"
-#include "engine/core/tick.h"
 #include "engine/standing/reputation_internal.h"
 #include "engine/standing/team_reputation_internal.h"
 

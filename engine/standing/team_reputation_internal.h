@@ -14,3 +14,11 @@ void open(Command& command, const std::string& team);
 void close(Command& command, const std::string& team);
 
 }  // namespace hearth::team_reputation
+
+namespace hearth {
+
+// Team standings recalculated on their daily schedule, from members' values in closed form as of
+// each recalculation time.
+void tick_team_reputation(Command& command, GameTime to);
+
+}  // namespace hearth

@@ -1,0 +1,37 @@
+// The registry of time-driven rules. The order matters where one rule reads what another moves:
+// team recalculations read members' standings in closed form, before decay materialises them.
+#include "engine/core/tick.h"
+#include "engine/progression/timers_internal.h"
+#include "engine/progression/turns_internal.h"
+#include "engine/standing/personal_reputation_internal.h"
+#include "engine/standing/reputation_internal.h"
+#include "engine/standing/team_reputation_internal.h"
+
+namespace hearth {
+
+namespace {
+
+constexpr TimeRule kTimeRules[] = {
+    {"team reputation recalculations", "SELECT min(next_recalculation_at) FROM team_reputations",
+     tick_team_reputation},
+    {"faction reputation: lock expiry",
+     "SELECT min(lock_expires_at) FROM reputations WHERE lock_expires_at IS NOT NULL",
+     tick_reputation_locks},
+    {"faction reputation: decay",
+     "SELECT min(decay_due_at) FROM reputations WHERE decay_due_at IS NOT NULL",
+     tick_reputation_decay},
+    {"personal reputation: the weekly sweep",
+     "SELECT min(personal_reputation_decay_due_at) FROM players "
+     "WHERE personal_reputation_decay_due_at IS NOT NULL",
+     tick_personal_reputation},
+    {"turn pools reaching their cap",
+     "SELECT min(turns_full_at) FROM players WHERE turns_full_at IS NOT NULL", tick_turns},
+    {"timer, effect and access expiry",
+     "SELECT min(expires_at) FROM user_timers WHERE expired_at IS NULL", tick_timers},
+};
+
+}  // namespace
+
+std::span<const TimeRule> time_rules() { return kTimeRules; }
+
+}  // namespace hearth
