@@ -71,7 +71,7 @@ class Command {
   // The earliest time some rule may have work (a lower bound kept in memory).
   GameTime next_due() const;
 
-  // Records the earliest due time after a full tick (engine/tick.cpp).
+  // Records the earliest due time after a full tick (engine/core/tick.cpp).
   void set_next_due(GameTime at);
 
   std::vector<Event>& emitted() { return emitted_; }
@@ -263,7 +263,7 @@ class Core {
 void check_game_time(GameTime time);
 
 // Applies every time-driven rule for the game time up to `to` and records `to` as reached
-// (engine/tick.cpp). A `to` at or before the time reached does nothing.
+// (engine/core/tick.cpp). A `to` at or before the time reached does nothing.
 void advance_world(Command& command, GameTime to);
 
 template <class Work>
