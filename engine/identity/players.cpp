@@ -7,6 +7,7 @@
 #include "engine/core/text.h"
 #include "engine/economy/ledger_internal.h"
 #include "engine/identity/players_internal.h"
+#include "engine/onboarding/onboarding_internal.h"
 #include "engine/progression/turns_internal.h"
 #include "engine/standing/personal_reputation_internal.h"
 
@@ -122,6 +123,82 @@ std::optional<bool> user_deleted(SQLite::Database& sql, const std::string& id) {
 
 }  // namespace
 
+namespace {
+
+// Inserts `ship` for `player` as its flagship and points the player at it.
+std::string insert_flagship(Command& command, const std::string& player,
+                            const players::NewShip& ship) {
+  const std::string id = command.new_uuid();
+  SQLite::Statement& insert = command.prepare(R"sql(
+    INSERT INTO ships (id, owner_id, name, type, sector_id, is_flagship, purchase_value,
+                       current_value, maintenance, cargo, combat, shield_resistance, armor_rating,
+                       created_at, updated_at)
+    SELECT ?1, ?2, ?3, ?4, (SELECT current_sector_id FROM players WHERE id = ?2), 1, ?5, ?5,
+           ?6, ?7, ?8, ifnull(s.shield_resistance, 0), ifnull(s.armor_rating, 0), ?9, ?9
+    FROM (SELECT 1) LEFT JOIN ship_specifications s ON s.ship_type = ?4)sql");
+  insert.bind(1, id);
+  insert.bind(2, player);
+  insert.bind(3, ship.name);
+  insert.bind(4, ship.type);
+  insert.bind(5, ship.value);
+  insert.bind(6, ship.maintenance);
+  insert.bind(7, ship.cargo);
+  insert.bind(8, ship.combat);
+  insert.bind(9, command.now());
+  insert.exec();
+  SQLite::Statement& flagship =
+      command.prepare("UPDATE players SET current_ship_id = ?1, updated_at = ?2 WHERE id = ?3");
+  flagship.bind(1, id);
+  flagship.bind(2, command.now());
+  flagship.bind(3, player);
+  flagship.exec();
+  return id;
+}
+
+}  // namespace
+
+std::string players::replace_ships(Command& command, const std::string& player,
+                                   const NewShip& ship) {
+  SQLite::Statement& scrap = command.prepare("DELETE FROM ships WHERE owner_id = ?");
+  scrap.bind(1, player);
+  scrap.exec();
+  return insert_flagship(command, player, ship);
+}
+
+void players::set_nickname(Command& command, const std::string& player,
+                           const std::string& nickname) {
+  SQLite::Statement& update =
+      command.prepare("UPDATE players SET nickname = ?1, updated_at = ?2 WHERE id = ?3");
+  update.bind(1, nickname);
+  update.bind(2, command.now());
+  update.bind(3, player);
+  update.exec();
+}
+
+void players::set_setting(Command& command, const std::string& player, const std::string& key,
+                          const std::string& json) {
+  SQLite::Statement& update = command.prepare(
+      "UPDATE players SET settings = json_set(settings, '$.' || ?1, json(?2)), updated_at = ?3 "
+      "WHERE id = ?4");
+  update.bind(1, key);
+  update.bind(2, json);
+  update.bind(3, command.now());
+  update.bind(4, player);
+  update.exec();
+}
+
+void players::record_login(Command& command, const std::string& player) {
+  SQLite::Statement& game_login =
+      command.prepare("UPDATE players SET last_game_login_at = ?1 WHERE id = ?2");
+  game_login.bind(1, command.now());
+  game_login.bind(2, player);
+  game_login.exec();
+  SQLite::Statement& login = command.prepare("UPDATE users SET last_login_at = ?1 WHERE id = ?2");
+  login.bind(1, command.now());
+  login.bind(2, player);
+  login.exec();
+}
+
 Outcome players::check_active(Command& command, const std::string& player) {
   SQLite::Statement& query = command.prepare("SELECT deleted FROM users WHERE id = ?");
   query.bind(1, player);
@@ -189,27 +266,13 @@ Result<PlayerView> Players::create(const NewUser& user) {
     insert_player.bind(4, now);
     insert_player.exec();
 
-    const std::string ship = command.new_uuid();
-    SQLite::Statement insert_ship(
-        sql,
-        "INSERT INTO ships (id, owner_id, name, type, is_flagship, purchase_value, current_value, "
-        "cargo, created_at, updated_at) VALUES (?1, ?2, ?3, 'ESCAPE_POD', 1, 1000, 1000, "
-        "'{\"capacity\":50,\"used\":0,\"contents\":{}}', ?4, ?4)");
-    insert_ship.bind(1, ship);
-    insert_ship.bind(2, id);
-    insert_ship.bind(3, user.username + "'s Escape Pod");
-    insert_ship.bind(4, now);
-    insert_ship.exec();
-    SQLite::Statement flagship(sql, "UPDATE players SET current_ship_id = ? WHERE id = ?");
-    flagship.bind(1, ship);
-    flagship.bind(2, id);
-    flagship.exec();
+    insert_flagship(command, id,
+                    {.type = "ESCAPE_POD",
+                     .name = user.username + "'s Escape Pod",
+                     .value = 1000,
+                     .cargo = R"({"capacity":50,"used":0,"contents":{}})"});
 
-    SQLite::Statement first_login(sql,
-                                  "INSERT INTO player_first_login_state (player_id) VALUES (?)");
-    first_login.bind(1, id);
-    first_login.exec();
-
+    onboarding::open(command, id);
     ledger::open_user_accounts(command, id);
     if (rules.starting_credits > 0) {
       const std::int64_t currency = ledger::default_currency(command);

@@ -1,4 +1,5 @@
-// Checks on players shared by every concern. Internal.
+// The players concern's internal API: what other concerns ask of a player's rows (users,
+// players, ships), which only this concern writes. Internal.
 #pragma once
 
 #include <string>
@@ -9,5 +10,30 @@ namespace hearth::players {
 
 // Ok when `player` exists and is not deleted; else a refusal (NotFound / NotAllowed) saying so.
 Outcome check_active(Command& command, const std::string& player);
+
+// A ship to give a player as its flagship.
+struct NewShip {
+  std::string type;  // a ship_specifications.ship_type
+  std::string name;
+  std::int64_t value = 0;  // purchase and current value
+  std::string maintenance = "{}";
+  std::string cargo = "{}";
+  std::string combat = "{}";
+};
+
+// Replaces every ship the player owns with `ship`, in the player's current sector, as its
+// flagship, with the hull's shield resistance and armour from ship_specifications. Returns the
+// new ship's id.
+std::string replace_ships(Command& command, const std::string& player, const NewShip& ship);
+
+// Sets the player's nickname.
+void set_nickname(Command& command, const std::string& player, const std::string& nickname);
+
+// Sets one key of the player's settings document to `json` (a JSON value); other keys stay.
+void set_setting(Command& command, const std::string& player, const std::string& key,
+                 const std::string& json);
+
+// Records a login at the command's time (users.last_login_at, players.last_game_login_at).
+void record_login(Command& command, const std::string& player);
 
 }  // namespace hearth::players

@@ -16,12 +16,20 @@
 #include "engine/core/text.h"
 #include "engine/economy/ledger_internal.h"
 #include "engine/identity/players_internal.h"
+#include "engine/onboarding/onboarding_internal.h"
 
 #include "hearth/game.h"
 
 namespace hearth {
 
 Onboarding Game::onboarding() { return Onboarding(*core_); }
+
+void onboarding::open(Command& command, const std::string& player) {
+  SQLite::Statement& insert =
+      command.prepare("INSERT INTO player_first_login_state (player_id) VALUES (?)");
+  insert.bind(1, player);
+  insert.exec();
+}
 
 namespace {
 
@@ -1300,48 +1308,30 @@ Result<OnboardingCompletion> Onboarding::complete(const std::string& player,
       if (done.nickname_rejected_reason.empty()) done.nickname = wanted;
     }
 
-    SQLite::Statement& scrap = command.prepare("DELETE FROM ships WHERE owner_id = ?");
-    scrap.bind(1, player);
-    scrap.exec();
-    done.ship_id = command.new_uuid();
     done.ship_name = fmt::format("{}'s {}", done.nickname.empty() ? username : done.nickname,
                                  title_case(outcome.awarded_ship));
-    SQLite::Statement& ship = command.prepare(
-        "INSERT INTO ships (id, owner_id, name, type, sector_id, is_flagship, purchase_value, "
-        "current_value, maintenance, cargo, combat, shield_resistance, armor_rating, created_at, "
-        "updated_at) "
-        "SELECT ?1, ?2, ?3, ?4, (SELECT current_sector_id FROM players WHERE id = ?2), 1, ?5, ?5, "
-        "?6, ?7, ?8, ifnull(s.shield_resistance, 0), ifnull(s.armor_rating, 0), ?9, ?9 "
-        "FROM (SELECT 1) LEFT JOIN ship_specifications s ON s.ship_type = ?4");
-    ship.bind(1, done.ship_id);
-    ship.bind(2, player);
-    ship.bind(3, done.ship_name);
-    ship.bind(4, outcome.awarded_ship);
-    ship.bind(5, outcome.starting_credits / 2);
-    ship.bind(6, storage::to_json(ShipMaintenance{}));
-    ship.bind(7, storage::to_json(ShipCargo{}));
-    ship.bind(8, storage::to_json(ShipCombat{}));
-    ship.bind(9, command.now());
-    ship.exec();
-
-    if (outcome.negotiation_bonus) done.trade_bonus = rules.trade_bonus;
-    SQLite::Statement& update = command.prepare(
-        "UPDATE players SET current_ship_id = ?1, nickname = ifnull(?2, nickname), "
-        "aria_relationship_score = ?3, aria_total_interactions = ?4, "
-        "settings = CASE WHEN ?5 THEN json_set(settings, '$.trade_bonus', ?6) ELSE settings END, "
-        "updated_at = ?7 WHERE id = ?8");
-    update.bind(1, done.ship_id);
-    if (wanted.empty() || !done.nickname_rejected_reason.empty()) {
-      update.bind(2);
-    } else {
-      update.bind(2, done.nickname);
+    done.ship_id = players::replace_ships(command, player,
+                                          {.type = outcome.awarded_ship,
+                                           .name = done.ship_name,
+                                           .value = outcome.starting_credits / 2,
+                                           .maintenance = storage::to_json(ShipMaintenance{}),
+                                           .cargo = storage::to_json(ShipCargo{}),
+                                           .combat = storage::to_json(ShipCombat{})});
+    if (!wanted.empty() && done.nickname_rejected_reason.empty()) {
+      players::set_nickname(command, player, done.nickname);
     }
-    update.bind(3, rules.aria_relationship_score);
-    update.bind(4, rules.aria_total_interactions);
-    update.bind(5, outcome.negotiation_bonus ? 1 : 0);
-    update.bind(6, rules.trade_bonus);
-    update.bind(7, command.now());
-    update.bind(8, player);
+    if (outcome.negotiation_bonus) {
+      done.trade_bonus = rules.trade_bonus;
+      players::set_setting(command, player, "trade_bonus", fmt::format("{}", rules.trade_bonus));
+    }
+    // The companion's warm start (columns of players that onboarding owns).
+    SQLite::Statement& update = command.prepare(
+        "UPDATE players SET aria_relationship_score = ?1, aria_total_interactions = ?2, "
+        "updated_at = ?3 WHERE id = ?4");
+    update.bind(1, rules.aria_relationship_score);
+    update.bind(2, rules.aria_total_interactions);
+    update.bind(3, command.now());
+    update.bind(4, player);
     update.exec();
 
     // The seed overwrites the balance with the award; the ledger moves the difference instead.

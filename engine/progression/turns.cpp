@@ -225,15 +225,7 @@ Result<std::int64_t> Turns::welcome_back(const std::string& player) {
                      Payload().add("days_away", days).add("turns", granted).str());
       }
     }
-    SQLite::Statement& login =
-        command.prepare("UPDATE players SET last_game_login_at = ?1 WHERE id = ?2");
-    login.bind(1, command.now());
-    login.bind(2, player);
-    login.exec();
-    SQLite::Statement& user = command.prepare("UPDATE users SET last_login_at = ?1 WHERE id = ?2");
-    user.bind(1, command.now());
-    user.bind(2, player);
-    user.exec();
+    players::record_login(command, player);
     return granted;
   });
 }

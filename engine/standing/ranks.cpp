@@ -218,17 +218,15 @@ Result<RankView> Ranks::record(const std::string& player, const Achievements& ad
     }
     if (Outcome active = players::check_active(command, player); !active) return active;
     const Achievements now = load_achievements(command, player);
-    SQLite::Statement& update = command.prepare(
-        "UPDATE players SET settings = json_set(settings, '$.achievements', json_object("
-        "'trades', ?1, 'combat_wins', ?2, 'sectors_visited', ?3, 'planets_owned', ?4)) "
-        "WHERE id = ?5");
     // Counters saturate at the int64 maximum; they never wrap.
-    update.bind(1, saturating_add(now.trades, added.trades));
-    update.bind(2, saturating_add(now.combat_wins, added.combat_wins));
-    update.bind(3, saturating_add(now.sectors_visited, added.sectors_visited));
-    update.bind(4, saturating_add(now.planets_owned, added.planets_owned));
-    update.bind(5, player);
-    update.exec();
+    players::set_setting(
+        command, player, "achievements",
+        Payload()
+            .add("trades", saturating_add(now.trades, added.trades))
+            .add("combat_wins", saturating_add(now.combat_wins, added.combat_wins))
+            .add("sectors_visited", saturating_add(now.sectors_visited, added.sectors_visited))
+            .add("planets_owned", saturating_add(now.planets_owned, added.planets_owned))
+            .str());
     promote(command, player);
     return describe(command, player);
   });

@@ -1,0 +1,13 @@
+// The onboarding concern's internal API. Internal.
+#pragma once
+
+#include <string>
+
+#include "engine/core/command.h"
+
+namespace hearth::onboarding {
+
+// Gives a new player its first-login state: onboarding still to do.
+void open(Command& command, const std::string& player);
+
+}  // namespace hearth::onboarding
