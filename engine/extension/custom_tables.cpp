@@ -283,13 +283,16 @@ std::int64_t CustomTables::execute_all(const std::vector<SqlStatement>& statemen
     std::int64_t changed = 0;
     for (const SqlStatement& statement : statements) changed += run_statement(command, statement);
     for (const GameEvent& event : events) {
-      try {
-        command.emit(event.type, event.actor, event.subject, event.payload);
-      } catch (const SQLite::Exception& error) {
-        throw Error(
-            ErrorKind::Usage,
-            std::string("Custom tables: an event payload must be a JSON object: ") + error.what());
+      SQLite::Statement& object =
+          command.prepare("SELECT ifnull(json_valid(?1) AND json_type(?1) = 'object', 0)");
+      object.bind(1, event.payload);
+      object.executeStep();
+      const bool valid = object.getColumn(0).getInt() != 0;
+      object.reset();
+      if (!valid) {
+        throw Error(ErrorKind::Usage, "Custom tables: an event payload must be a JSON object.");
       }
+      command.emit(event.type, event.actor, event.subject, event.payload);
     }
     return changed;
   });

@@ -1,6 +1,7 @@
 // Outcome and Result: what a command answers when the rules may say no.
 #pragma once
 
+#include <cassert>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,7 +81,10 @@ class [[nodiscard]] Result {
  public:
   Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit, like std::optional
 
-  Result(Outcome refusal) : outcome_(std::move(refusal)) {}  // NOLINT
+  // REQUIRES: `refusal` is a refusal; a Result that is ok holds a value.
+  Result(Outcome refusal) : outcome_(std::move(refusal)) {  // NOLINT
+    assert(!outcome_.ok() && "a Result is built from a value or from a refusal");
+  }
 
   bool ok() const { return outcome_.ok(); }
 
