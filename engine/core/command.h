@@ -236,12 +236,6 @@ class Core {
   GameTime next_due_ = 0;
   std::int64_t data_version_ = -1;
 
-  // A compiled statement, and whether it has been handed out since the last reset_statements().
-  struct Cached {
-    std::unique_ptr<SQLite::Statement> statement;
-    bool handed_out = false;
-  };
-
   // Looks statements up by their text without building a std::string.
   struct TextHash {
     using is_transparent = void;
@@ -251,8 +245,11 @@ class Core {
     }
   };
 
-  std::unordered_map<std::string, Cached, TextHash, std::equal_to<>> statements_;
-  std::vector<Cached*> in_use_;  // each handed-out statement once
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, TextHash, std::equal_to<>>
+      statements_;
+  // Every statement handed out since the last reset_statements(), once per prepare() (keeping
+  // one entry per statement instead measured twice as slow a tick, for reasons not yet found).
+  std::vector<SQLite::Statement*> in_use_;
   std::shared_ptr<DialogueProvider> dialogue_provider_;
   std::string rules_document_;
   // The open group's command while Game::atomically runs; null otherwise.

@@ -180,17 +180,13 @@ SQLite::Statement& Core::statement(std::string_view sql) {
   if (found == statements_.end()) {
     // Compiled before it is cached: SQL that does not compile leaves no entry behind.
     auto compiled = std::make_unique<SQLite::Statement>(db_->sql(), std::string(sql));
-    found = statements_.emplace(std::string(sql), Cached{std::move(compiled)}).first;
+    found = statements_.emplace(std::string(sql), std::move(compiled)).first;
   } else {
-    found->second.statement->tryReset();  // an error of its last run has been reported already
-    found->second.statement->clearBindings();
+    found->second->tryReset();  // an error of its last run has been reported already
+    found->second->clearBindings();
   }
-  Cached& cached = found->second;
-  if (!cached.handed_out) {
-    cached.handed_out = true;
-    in_use_.push_back(&cached);
-  }
-  return *cached.statement;
+  in_use_.push_back(found->second.get());
+  return *found->second;
 }
 
 void Core::notice_other_writers() {
@@ -215,10 +211,7 @@ void Core::notice_other_writers() {
 }
 
 void Core::reset_statements() {
-  for (Cached* cached : in_use_) {
-    cached->statement->tryReset();
-    cached->handed_out = false;
-  }
+  for (SQLite::Statement* statement : in_use_) statement->tryReset();
   in_use_.clear();
 }
 
