@@ -8,7 +8,10 @@
 
 #include "tests/support/fixtures.h"
 
+#include <signal.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace hearth;
 using hearth::test::FreshGame;
@@ -222,6 +225,45 @@ BOOST_AUTO_TEST_CASE(a_refused_or_failed_group_writes_nothing) {
                     Error);
   BOOST_TEST(!game.players().find_by_username("bob").has_value());
   BOOST_TEST(game.new_uuid() == expected);  // the generator rolled back too
+}
+
+// A process killed between the inner commands of a group leaves nothing of the group: the child
+// says (through a pipe) when the first inner command is done and waits; the parent kills it then.
+BOOST_AUTO_TEST_CASE(a_group_killed_between_its_commands_leaves_nothing) {
+  test::TempFile file;
+  auto clock2 = std::make_shared<ManualClock>(test::kStart);
+  { Game setup(test::options_with(clock2, file.path)); }
+  int pipe_ends[2];
+  BOOST_TEST_REQUIRE(::pipe(pipe_ends) == 0);
+  const pid_t child = ::fork();
+  BOOST_TEST_REQUIRE(child >= 0);
+  if (child == 0) {
+    ::close(pipe_ends[0]);
+    try {
+      Game game(test::options_with(clock2, file.path));
+      (void)game.atomically([&]() -> Outcome {
+        (void)game.players().create({.username = "first"});
+        const char done = 'x';
+        (void)!::write(pipe_ends[1], &done, 1);
+        for (;;) ::pause();  // killed here, before the second command
+      });
+    } catch (...) {
+    }
+    ::_exit(3);
+  }
+  ::close(pipe_ends[1]);
+  char said = 0;
+  const ssize_t got = ::read(pipe_ends[0], &said, 1);
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ::close(pipe_ends[0]);
+  BOOST_TEST_REQUIRE(got == 1);  // the first inner command had returned
+  BOOST_TEST(WIFSIGNALED(status));
+  Game game(test::options_with(clock2, file.path));
+  BOOST_TEST(!game.players().find_by_username("first").has_value());
+  BOOST_TEST(test::query_int(game, "SELECT count(*) FROM users") == 0);
+  BOOST_TEST(test::query_int(game, "SELECT count(*) FROM events") == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
