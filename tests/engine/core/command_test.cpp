@@ -240,9 +240,9 @@ BOOST_AUTO_TEST_CASE(a_group_killed_between_its_commands_leaves_nothing) {
   if (child == 0) {
     ::close(pipe_ends[0]);
     try {
-      Game game(test::options_with(clock2, file.path));
-      (void)game.atomically([&]() -> Outcome {
-        (void)game.players().create({.username = "first"});
+      Game doomed(test::options_with(clock2, file.path));
+      (void)doomed.atomically([&]() -> Outcome {
+        (void)doomed.players().create({.username = "first"});
         const char done = 'x';
         (void)!::write(pipe_ends[1], &done, 1);
         for (;;) ::pause();  // killed here, before the second command
@@ -260,10 +260,10 @@ BOOST_AUTO_TEST_CASE(a_group_killed_between_its_commands_leaves_nothing) {
   ::close(pipe_ends[0]);
   BOOST_TEST_REQUIRE(got == 1);  // the first inner command had returned
   BOOST_TEST(WIFSIGNALED(status));
-  Game game(test::options_with(clock2, file.path));
-  BOOST_TEST(!game.players().find_by_username("first").has_value());
-  BOOST_TEST(test::query_int(game, "SELECT count(*) FROM users") == 0);
-  BOOST_TEST(test::query_int(game, "SELECT count(*) FROM events") == 0);
+  Game reopened(test::options_with(clock2, file.path));
+  BOOST_TEST(!reopened.players().find_by_username("first").has_value());
+  BOOST_TEST(test::query_int(reopened, "SELECT count(*) FROM users") == 0);
+  BOOST_TEST(test::query_int(reopened, "SELECT count(*) FROM events") == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
