@@ -22,6 +22,7 @@
 #include "hearth/core/clock.h"
 #include "hearth/core/events.h"
 #include "hearth/core/outcome.h"
+#include "hearth/game.h"
 #include "hearth/rules.h"
 
 namespace hearth {
@@ -74,9 +75,14 @@ class Command {
   // Records the earliest due time after a full tick (engine/core/tick.cpp).
   void set_next_due(GameTime at);
 
+  // Records that the world has reached `at` (engine/core/tick.cpp).
+  void note_reached(GameTime at);
+
   std::vector<Event>& emitted() { return emitted_; }
 
  private:
+  friend class Core;  // sets the command's time once the transaction has begun
+
   // Inserts an event with `statement` (which returns the payload as stored) and keeps it for the
   // listeners.
   void append_event(GameTime at, const std::string& type, const std::string& actor,
@@ -97,6 +103,31 @@ class Core {
 
   const Clock& clock() const { return *clock_; }
 
+  // The game time now, as the save's time mode makes it of the clock's reading (never before the
+  // reached time). Fresh as of the last command or read.
+  GameTime now() const { return game_time(clock_->now()); }
+
+  // How game time moves, as the file keeps it (game_clock).
+  struct TimeState {
+    TimeMode mode = TimeMode::RealTime;
+    double speed = 1.0;
+    bool paused = false;
+    GameTime anchor_clock = 0;  // a clock reading...
+    GameTime anchor_game = 0;   // ...and the game time it stood for
+    GameTime last_clock = 0;    // the last clock reading a command saw; 0: none yet
+    GameTime reached = 0;       // the latest game time of a command or an advance
+
+    bool operator==(const TimeState&) const = default;
+  };
+
+  const TimeState& time() const { return time_; }
+
+  // Changes how time moves from the command's time on (re-anchored there), and stores it.
+  void change_time(Command& command, const TimeState& wanted);
+
+  // Records that the world has reached `at` (advance_world).
+  void note_reached(GameTime at) { time_.reached = std::max(time_.reached, at); }
+
   const Rules& rules() const { return rules_; }
 
   Random& random() { return random_; }
@@ -110,9 +141,10 @@ class Core {
   template <class Work>
   auto run(GameTime now, Work&& work) -> std::invoke_result_t<Work, Command&>;
 
+  // Runs `work` at the game time now (see now()), noticing a clock set back or far forward.
   template <class Work>
   auto run(Work&& work) {
-    return run(clock_->now(), std::forward<Work>(work));
+    return execute(std::nullopt, true, std::forward<Work>(work));
   }
 
   // Runs `work()` with every command it makes nested in one transaction (Game::atomically): an
@@ -196,17 +228,33 @@ class Core {
   struct MemoryState {
     Random random;
     GameTime next_due;
+    TimeState time;
   };
 
-  MemoryState memory_state() const { return {random_, next_due_}; }
+  MemoryState memory_state() const { return {random_, next_due_, time_}; }
 
   void restore(const MemoryState& state) {
     random_ = state.random;
     next_due_ = state.next_due;
+    time_ = state.time;
   }
 
+  // The game time that clock reading `reading` stands for.
+  GameTime game_time(GameTime reading) const;
+
+  // A command's time: `when` when given (an advance), else the game time now; journals a clock
+  // set back (re-anchoring game time where it was) or far forward, and notes the reading.
+  GameTime begin_command(Command& command, std::optional<GameTime> when, GameTime reading);
+
+  // Reads game_clock into time_.
+  void load_time();
+
+  // Writes time_ to game_clock.
+  void store_time(Command& command);
+
   template <class Work>
-  auto execute(GameTime now, bool advance, Work&& work) -> std::invoke_result_t<Work, Command&>;
+  auto execute(std::optional<GameTime> when, bool advance, Work&& work)
+      -> std::invoke_result_t<Work, Command&>;
 
   template <class Work>
   auto execute_nested(Work&& work) -> std::invoke_result_t<Work, Command&>;
@@ -252,12 +300,16 @@ class Core {
   std::vector<SQLite::Statement*> in_use_;
   std::shared_ptr<DialogueProvider> dialogue_provider_;
   std::string rules_document_;
+  TimeState time_;
   // The open group's command while Game::atomically runs; null otherwise.
   Command* group_ = nullptr;
 };
 
 // Refuses, with Error{Usage}, a game time before the epoch or after kMaxGameTime.
 void check_game_time(GameTime time);
+
+// Refuses, with Error{Usage}, a speed outside (0, 10^6].
+void check_speed(double speed);
 
 // Applies every time-driven rule for the game time up to `to` and records `to` as reached
 // (engine/core/tick.cpp). A `to` at or before the time reached does nothing.
@@ -274,11 +326,12 @@ auto Core::run_unadvanced(GameTime now, Work&& work) -> std::invoke_result_t<Wor
 }
 
 template <class Work>
-auto Core::execute(GameTime now, bool advance, Work&& work)
+auto Core::execute(std::optional<GameTime> when, bool advance, Work&& work)
     -> std::invoke_result_t<Work, Command&> {
   using Answer = std::invoke_result_t<Work, Command&>;
   if (group_ != nullptr) return execute_nested(std::forward<Work>(work));
-  check_game_time(now);
+  if (when) check_game_time(*when);
+  const GameTime reading = clock_->now();
   std::vector<Event> committed;
   auto attempt = [&]() -> Answer {
     struct ResetAtExit {
@@ -291,8 +344,14 @@ auto Core::execute(GameTime now, bool advance, Work&& work)
       notice_other_writers();
       // Whatever the transaction undoes, the in-memory copies of file state undo too.
       before = memory_state();
-      Command command(*this, now);
-      if (advance && now >= next_due_) advance_world(command, now);
+      Command command(*this, 0);
+      const TimeState time_before = time_;
+      const GameTime now = begin_command(command, when, reading);
+      if (advance) {
+        if (now >= next_due_) advance_world(command, now);
+        note_reached(now);  // a later command never happens before this one
+      }
+      if (time_ != time_before) store_time(command);
       auto finish = [&] {
         if (random_.state() != before->random.state()) save_random_state(command);
         transaction.commit();

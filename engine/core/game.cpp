@@ -7,6 +7,7 @@
 
 #include "engine/core/access.h"
 #include "engine/core/command.h"
+#include "engine/core/payload.h"
 #include "schema/schema.h"
 #include "storage/migrations.h"
 
@@ -107,6 +108,8 @@ void Command::schedule(GameTime at) { core_.lower_next_due(at); }
 
 void Command::set_next_due(GameTime at) { core_.set_next_due(at); }
 
+void Command::note_reached(GameTime at) { core_.note_reached(at); }
+
 GameTime Command::next_due() const { return core_.next_due(); }
 
 // Core -------------------------------------------------------------------------------------------
@@ -120,6 +123,7 @@ Core::Core(GameOptions options) {
   }
   const GameTime now = clock_->now();
   check_game_time(now);
+  if (options.speed) check_speed(*options.speed);
   rules_ = options.rules.value_or(Rules{});
   run_unadvanced(now, [&](Command& command) {
     SQLite::Database& sql = command.sql();
@@ -132,6 +136,13 @@ Core::Core(GameOptions options) {
       clock.bind(1, now);
       clock.bind(2, now);
       clock.exec();
+      time_ = TimeState{.mode = options.time_mode.value_or(TimeMode::RealTime),
+                        .speed = options.speed.value_or(1.0),
+                        .anchor_clock = now,
+                        .anchor_game = now,
+                        .last_clock = now,
+                        .reached = now};
+      store_time(command);
       SQLite::Statement random(sql, "INSERT INTO random_state (id, seed, state) VALUES (1, ?, ?)");
       random.bind(1, static_cast<std::int64_t>(seed));
       random.bind(2, static_cast<std::int64_t>(seed));
@@ -140,6 +151,21 @@ Core::Core(GameOptions options) {
     } else {
       random_ = Random(static_cast<std::uint64_t>(
           sql.execAndGet("SELECT state FROM random_state WHERE id = 1").getInt64()));
+    }
+    if (!fresh) {
+      load_time();
+      // The game's choices replace the file's; paused-while-closed resumes where it stopped.
+      TimeState wanted = time_;
+      if (options.time_mode) wanted.mode = *options.time_mode;
+      if (options.speed) wanted.speed = *options.speed;
+      const bool resume_here = wanted.mode == TimeMode::PausedWhileClosed;
+      if (wanted != time_ || resume_here) {
+        const GameTime at = resume_here ? time_.reached : game_time(now);
+        time_ = wanted;
+        time_.anchor_clock = now;
+        time_.anchor_game = at;
+        store_time(command);
+      }
     }
     if (fresh || options.rules) {
       rules_document_ = rules_.to_json();
@@ -164,6 +190,103 @@ void Core::load_rules(const std::string& document) {
     throw Error(ErrorKind::CorruptData, error.what());
   }
   rules_document_ = document;
+}
+
+namespace {
+
+constexpr const char* kModeNames[] = {"real_time", "paused_while_closed", "manual"};
+
+TimeMode mode_named(const std::string& name) {
+  for (int i = 0; i < 3; ++i) {
+    if (name == kModeNames[i]) return static_cast<TimeMode>(i);
+  }
+  throw Error(ErrorKind::CorruptData,
+              fmt::format("game_clock.mode '{}' is not a time mode.", name));
+}
+
+}  // namespace
+
+void check_speed(double speed) {
+  if (!(speed > 0.0 && speed <= 1e6)) {
+    throw Error(ErrorKind::Usage,
+                fmt::format("A game's speed is above 0 and at most 1000000, not {}.", speed));
+  }
+}
+
+GameTime Core::game_time(GameTime reading) const {
+  if (time_.mode == TimeMode::Manual) return time_.reached;
+  double at = static_cast<double>(time_.anchor_game);
+  if (!time_.paused) {
+    at += static_cast<double>(reading - time_.anchor_clock) * time_.speed;
+  }
+  // Held to [0, INT64_MAX]: a command refuses a time past kMaxGameTime (check_game_time).
+  const GameTime game = at >= 9.2e18 ? INT64_MAX : static_cast<GameTime>(std::max(at, 0.0));
+  return std::max(game, time_.reached);
+}
+
+void Core::load_time() {
+  SQLite::Statement& query = statement(
+      "SELECT mode, speed, paused, ifnull(anchor_clock_at, -1), ifnull(anchor_game_at, 0), "
+      "ifnull(last_clock_at, 0), reached_at FROM game_clock WHERE id = 1");
+  if (!query.executeStep()) throw Error(ErrorKind::CorruptData, "game_clock has no row.");
+  time_.mode = mode_named(query.getColumn(0).getString());
+  time_.speed = query.getColumn(1).getDouble();
+  time_.paused = query.getColumn(2).getInt() != 0;
+  time_.anchor_clock = query.getColumn(3).getInt64();
+  time_.anchor_game = query.getColumn(4).getInt64();
+  time_.last_clock = query.getColumn(5).getInt64();
+  time_.reached = query.getColumn(6).getInt64();
+  query.reset();
+  if (time_.anchor_clock < 0) {
+    // A save from before game time was kept: its game time was the clock's reading.
+    time_.anchor_clock = 0;
+    time_.anchor_game = 0;
+  }
+}
+
+void Core::store_time(Command& command) {
+  SQLite::Statement& update = command.prepare(
+      "UPDATE game_clock SET mode = ?1, speed = ?2, paused = ?3, anchor_clock_at = ?4, "
+      "anchor_game_at = ?5, last_clock_at = NULLIF(?6, 0), reached_at = max(reached_at, ?7) "
+      "WHERE id = 1");
+  update.bind(1, kModeNames[static_cast<int>(time_.mode)]);
+  update.bind(2, time_.speed);
+  update.bind(3, time_.paused ? 1 : 0);
+  update.bind(4, time_.anchor_clock);
+  update.bind(5, time_.anchor_game);
+  update.bind(6, time_.last_clock);
+  update.bind(7, time_.reached);
+  update.exec();
+}
+
+void Core::change_time(Command& command, const TimeState& wanted) {
+  const GameTime reading = clock_->now();
+  time_ = wanted;
+  time_.anchor_clock = reading;
+  time_.anchor_game = command.now();
+  store_time(command);
+}
+
+GameTime Core::begin_command(Command& command, std::optional<GameTime> when, GameTime reading) {
+  const GameTime at = when ? *when : game_time(reading);
+  check_game_time(at);
+  command.now_ = at;
+  if (!when && time_.mode != TimeMode::Manual) {
+    if (time_.last_clock != 0 && reading < time_.last_clock) {
+      // The clock was set back: journaled, never applied backwards; game time goes on from
+      // where it was.
+      command.emit("clock.rewound", "", "",
+                   Payload().add("by", time_.last_clock - reading).add("clock", reading).str());
+      time_.anchor_clock = reading;
+      time_.anchor_game = command.now();
+    } else if (time_.mode == TimeMode::RealTime && time_.last_clock != 0 &&
+               reading - time_.last_clock > rules_.time.journal_jumps_over) {
+      command.emit("clock.jumped", "", "",
+                   Payload().add("by", reading - time_.last_clock).add("clock", reading).str());
+    }
+    time_.last_clock = reading;
+  }
+  return at;
 }
 
 void check_game_time(GameTime time) {
@@ -205,6 +328,7 @@ void Core::notice_other_writers() {
     SQLite::Statement& rules = statement("SELECT document FROM rules WHERE id = 1");
     if (rules.executeStep()) load_rules(rules.getColumn(0).getString());
     rules.reset();
+    load_time();
   }
   next_due_ = 0;
   data_version_ = now;
@@ -250,12 +374,53 @@ Game& Game::operator=(Game&&) noexcept = default;
 
 Core& core_of(Game& game) { return *game.core_; }
 
-GameTime Game::now() const { return core_->clock().now(); }
+GameTime Game::now() const {
+  return core_->read([this](SQLite::Database&) { return core_->now(); });
+}
+
+TimeMode Game::time_mode() const {
+  return core_->read([this](SQLite::Database&) { return core_->time().mode; });
+}
+
+double Game::speed() const {
+  return core_->read([this](SQLite::Database&) { return core_->time().speed; });
+}
+
+Outcome Game::pause() {
+  return core_->run([&](Command& command) -> Outcome {
+    if (core_->time().paused) return Outcome::refused(Refusal::AlreadyDone, "The game is paused.");
+    Core::TimeState wanted = core_->time();
+    wanted.paused = true;
+    core_->change_time(command, wanted);
+    command.emit("clock.paused", "", "", "{}");
+    return {};
+  });
+}
+
+Outcome Game::resume() {
+  return core_->run([&](Command& command) -> Outcome {
+    if (!core_->time().paused) {
+      return Outcome::refused(Refusal::AlreadyDone, "The game is not paused.");
+    }
+    Core::TimeState wanted = core_->time();
+    wanted.paused = false;
+    core_->change_time(command, wanted);
+    command.emit("clock.resumed", "", "", "{}");
+    return {};
+  });
+}
+
+void Game::set_speed(double speed) {
+  check_speed(speed);
+  core_->run([&](Command& command) {
+    Core::TimeState wanted = core_->time();
+    wanted.speed = speed;
+    core_->change_time(command, wanted);
+  });
+}
 
 GameTime Game::reached_at() const {
-  return core_->read([](SQLite::Database& sql) {
-    return sql.execAndGet("SELECT reached_at FROM game_clock WHERE id = 1").getInt64();
-  });
+  return core_->read([this](SQLite::Database&) { return core_->time().reached; });
 }
 
 void Game::advance_to(GameTime time) {
@@ -263,7 +428,11 @@ void Game::advance_to(GameTime time) {
   core_->run_unadvanced(time, [&](Command& command) { advance_world(command, time); });
 }
 
-void Game::tick() { advance_to(now()); }
+void Game::tick() {
+  // A command with nothing to do: it reads the clock (journaling a jump or a rewind) and advances
+  // the world to the game time now.
+  core_->run([](Command&) {});
+}
 
 Outcome Game::atomically(const std::function<Outcome()>& work) { return core_->group(work); }
 

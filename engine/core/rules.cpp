@@ -175,9 +175,14 @@ void serialize(Archive& archive, OnboardingRules& rules) {
 }
 
 template <class Archive>
+void serialize(Archive& archive, TimeRules& rules) {
+  archive(cereal::make_nvp("journal_jumps_over", rules.journal_jumps_over));
+}
+
+template <class Archive>
 void serialize(Archive& archive, Rules& rules) {
-  archive(cereal::make_nvp("players", rules.players), cereal::make_nvp("turns", rules.turns),
-          cereal::make_nvp("reputation", rules.reputation),
+  archive(cereal::make_nvp("time", rules.time), cereal::make_nvp("players", rules.players),
+          cereal::make_nvp("turns", rules.turns), cereal::make_nvp("reputation", rules.reputation),
           cereal::make_nvp("personal_reputation", rules.personal_reputation),
           cereal::make_nvp("ranks", rules.ranks), cereal::make_nvp("teams", rules.teams),
           cereal::make_nvp("team_reputation", rules.team_reputation),

@@ -41,6 +41,7 @@ void advance_world(Command& command, GameTime to) {
         command.prepare("UPDATE game_clock SET reached_at = ? WHERE id = 1");
     record.bind(1, to);
     record.exec();
+    command.note_reached(to);
   }
   if (due || command.next_due() == 0) {
     SQLite::Statement& next = command.prepare(next_due_query());

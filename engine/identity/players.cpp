@@ -293,13 +293,13 @@ Result<PlayerView> Players::create(const NewUser& user) {
 
 std::optional<PlayerView> Players::find(const std::string& id) const {
   return core_.read([&](SQLite::Database& sql) {
-    return find_where(sql, core_.rules(), core_.clock().now(), "u.id = ?", id);
+    return find_where(sql, core_.rules(), core_.now(), "u.id = ?", id);
   });
 }
 
 std::optional<PlayerView> Players::find_by_username(const std::string& username) const {
   return core_.read([&](SQLite::Database& sql) {
-    return find_where(sql, core_.rules(), core_.clock().now(), "u.username = ?", username);
+    return find_where(sql, core_.rules(), core_.now(), "u.username = ?", username);
   });
 }
 
@@ -308,7 +308,7 @@ std::vector<PlayerView> Players::list() const {
     SQLite::Statement query(
         sql, std::string(kViewSelect) + " WHERE u.deleted = 0 ORDER BY u.username COLLATE NOCASE");
     std::vector<PlayerView> players;
-    const GameTime now = core_.clock().now();
+    const GameTime now = core_.now();
     while (query.executeStep()) players.push_back(read_view(sql, query, core_.rules(), now));
     return players;
   });

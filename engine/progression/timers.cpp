@@ -115,7 +115,7 @@ Outcome Timers::grant_access(const std::string& user, const std::string& key, Ga
 std::optional<TimerView> Timers::find(const std::string& user, TimerType type,
                                       const std::string& key) const {
   return core_.read([&](SQLite::Database&) -> std::optional<TimerView> {
-    Command command(core_, core_.clock().now());
+    Command command(core_, core_.now());
     SQLite::Statement& query =
         command.prepare(std::string(kSelect) + " AND type = ?3 AND key = ?4");
     query.bind(1, user);
@@ -161,7 +161,7 @@ Outcome Timers::cancel(const std::string& user, TimerType type, const std::strin
 
 std::vector<TimerView> Timers::active(const std::string& user) const {
   return core_.read([&](SQLite::Database&) {
-    Command command(core_, core_.clock().now());
+    Command command(core_, core_.now());
     SQLite::Statement& query = command.prepare(std::string(kSelect) + " ORDER BY expires_at, key");
     query.bind(1, user);
     query.bind(2, command.now());

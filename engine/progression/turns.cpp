@@ -178,7 +178,7 @@ Outcome Turns::grant(const std::string& player, std::int64_t amount, const std::
 
 std::optional<TurnBudget> Turns::budget(const std::string& player) const {
   return core_.read([&](SQLite::Database&) -> std::optional<TurnBudget> {
-    Command command(core_, core_.clock().now());
+    Command command(core_, core_.now());
     turns::State state;
     if (!turns::load(command, player, state)) return std::nullopt;
     const TurnRules& rules = command.rules().turns;

@@ -187,14 +187,14 @@ Outcome Teams::leave(const std::string& player) {
 
 std::optional<TeamView> Teams::find(const std::string& team) const {
   return core_.read([&](SQLite::Database&) {
-    Command command(core_, core_.clock().now());
+    Command command(core_, core_.now());
     return load_team(command, team);
   });
 }
 
 std::optional<std::string> Teams::team_of(const std::string& player) const {
   return core_.read([&](SQLite::Database&) {
-    Command command(core_, core_.clock().now());
+    Command command(core_, core_.now());
     return team_of_player(command, player);
   });
 }

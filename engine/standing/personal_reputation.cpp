@@ -164,7 +164,7 @@ Result<Alignment> PersonalReputation::change(const std::string& player, std::int
 
 std::optional<Alignment> PersonalReputation::alignment(const std::string& player) const {
   return core_.read([&](SQLite::Database&) -> std::optional<Alignment> {
-    Command command(core_, core_.clock().now());
+    Command command(core_, core_.now());
     SQLite::Statement& query = command.prepare(
         "SELECT personal_reputation, ifnull(personal_reputation_decay_due_at, 0) FROM players "
         "WHERE id = ?");

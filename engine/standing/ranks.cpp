@@ -234,7 +234,7 @@ Result<RankView> Ranks::record(const std::string& player, const Achievements& ad
 
 std::optional<RankView> Ranks::rank(const std::string& player) const {
   return core_.read([&](SQLite::Database&) -> std::optional<RankView> {
-    Command command(core_, core_.clock().now());
+    Command command(core_, core_.now());
     if (players::check_active(command, player).refusal() == Refusal::NotFound) return std::nullopt;
     return describe(command, player);
   });

@@ -364,7 +364,7 @@ Result<Standing> Reputation::change(const std::string& player, const std::string
 std::optional<Standing> Reputation::standing(const std::string& player,
                                              const std::string& faction_code) const {
   return core_.read([&](SQLite::Database&) -> std::optional<Standing> {
-    Command command(core_, core_.clock().now());
+    Command command(core_, core_.now());
     auto faction = find_faction(command, faction_code);
     if (!faction) return std::nullopt;
     if (players::check_active(command, player).refusal() == Refusal::NotFound) return std::nullopt;
@@ -374,7 +374,7 @@ std::optional<Standing> Reputation::standing(const std::string& player,
 
 std::vector<Standing> Reputation::standings(const std::string& player) const {
   return core_.read([&](SQLite::Database& sql) {
-    Command command(core_, core_.clock().now());
+    Command command(core_, core_.now());
     std::vector<Standing> all;
     if (players::check_active(command, player).refusal() == Refusal::NotFound) return all;
     SQLite::Statement factions(sql, "SELECT id, code, name FROM factions ORDER BY code");

@@ -222,7 +222,7 @@ Outcome TeamReputation::set_method(const std::string& team, const std::string& a
 
 std::optional<TeamReputationView> TeamReputation::reputation(const std::string& team) const {
   return core_.read([&](SQLite::Database&) -> std::optional<TeamReputationView> {
-    Command command(core_, core_.clock().now());
+    Command command(core_, core_.now());
     const auto row = load_row(command, team);
     if (!row) return std::nullopt;
     TeamReputationView view;

@@ -45,12 +45,27 @@ struct GameMigration {
   std::string sql;   // statements only; no BEGIN/COMMIT
 };
 
+// How game time moves; the save keeps it.
+//   RealTime: game time follows the clock (× speed), also while the game is closed: turns
+//     regenerate and standings decay offline. The default.
+//   PausedWhileClosed: game time follows the clock while a game is open and resumes, when the
+//     file is opened again, where it stopped.
+//   Manual: game time moves only with advance_to().
+// In every mode game time never runs backwards: a clock reading behind the time the save has
+// reached is journaled ("clock.rewound", with how far) and commands happen at the reached time.
+enum class TimeMode { RealTime, PausedWhileClosed, Manual };
+
 struct GameOptions {
   // The game file, created when missing; ":memory:" for a game that lives only in memory.
   std::string path = ":memory:";
   Durability durability = Durability::Full;
   // Where "now" comes from; the system clock when null.
   std::shared_ptr<const Clock> clock;
+  // How game time moves and how fast (game milliseconds per clock millisecond, 0 < speed ≤
+  // 10^6). When set they are stored in the file; when not, the file's apply (RealTime at speed 1
+  // for a new file).
+  std::optional<TimeMode> time_mode;
+  std::optional<double> speed;
   // The rules to run with. When set they replace the rules stored in the file; when not, the
   // file's rules apply (the defaults for a new file).
   std::optional<Rules> rules;
@@ -86,17 +101,31 @@ class Game {
   Game(Game&&) noexcept;
   Game& operator=(Game&&) noexcept;
 
-  // The clock's current game time.
+  // The game time now: the clock's reading as the save's time mode turns it into game time, never
+  // before reached_at().
   GameTime now() const;
 
-  // The game time the world has been advanced to.
+  // The latest game time the save has seen: a command's or an advance's.
   GameTime reached_at() const;
+
+  TimeMode time_mode() const;
+
+  double speed() const;
+
+  // Stops game time (it stays where it is until resume()); a paused game's commands happen at
+  // that time. Both are commands; pausing a paused game (or resuming a running one) is refused.
+  Outcome pause();
+  Outcome resume();
+
+  // Sets how many game milliseconds pass per clock millisecond, from now on. Error{Usage} unless
+  // 0 < speed ≤ 10^6.
+  void set_speed(double speed);
 
   // Applies every time-driven rule for the game time between reached_at() and `time`, in one
   // transaction, and records `time` as reached. A time at or before reached_at() does nothing.
   void advance_to(GameTime time);
 
-  // advance_to(now()).
+  // Advances the world to now(), as every command does first; reads the clock like a command.
   void tick();
 
   // Runs `work` as one transaction: every command `work` makes on this Game joins it. A refused

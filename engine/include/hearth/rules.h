@@ -303,7 +303,18 @@ struct OnboardingRules {
   bool operator==(const OnboardingRules&) const = default;
 };
 
+// Game time (see GameOptions::time_mode).
+struct TimeRules {
+  // In real-time mode, a clock reading this far ahead of the last one a command saw is journaled
+  // ("clock.jumped", with how far), so a game can tell a long absence, or a computer clock set
+  // forward to collect turns, from ordinary play.
+  GameTime journal_jumps_over = 7 * kDay;
+
+  bool operator==(const TimeRules&) const = default;
+};
+
 struct Rules {
+  TimeRules time;
   PlayerRules players;
   TurnRules turns;
   ReputationRules reputation;
