@@ -145,29 +145,26 @@ void buy(Session& session, const Pilot& pilot, const std::vector<std::string>& w
   const std::int64_t total = each * order->quantity;
   const std::string description =
       fmt::format("{} {} at {}", order->quantity, order->item.name, station->name);
-  // The payment leaves circulation (to the default currency's sink), then the goods arrive; if the
-  // hold refused them, the payment is reversed so the pilot loses nothing.
-  const auto paid = session.game.ledger().burn(
-      credit_account(session, pilot.id), total,
-      {.type = "PURCHASE", .description = description, .user_id = pilot.id});
-  if (!paid) {
-    fmt::print("{}\n", paid.detail());
-    return;
-  }
-  const auto added = session.game.inventory().add({.user_id = pilot.id,
-                                                   .item = order->item.id,
-                                                   .quantity = order->quantity,
-                                                   .type = "SHOP_BUY",
-                                                   .description = description});
-  if (!added) {
-    (void)session.game.ledger().reverse(*paid);
-    fmt::print("{}\n", added.detail());
-    return;
-  }
-  fmt::print("Bought {} {} for {} credits ({} each). Credits {}. Hold {}/{}.\n", order->quantity,
-             order->item.name, total, each, session.game.ledger().credits(pilot.id),
-             cargo_used(session, pilot), pilot.capacity);
-  after_trade(session, pilot, *station, total);
+  // One group: the payment leaves circulation (to the default currency's sink), the goods
+  // arrive, the standing and rank follow; all of it happens, or none (a crash included).
+  const Outcome traded = session.game.atomically([&]() -> Outcome {
+    const auto paid = session.game.ledger().burn(
+        credit_account(session, pilot.id), total,
+        {.type = "PURCHASE", .description = description, .user_id = pilot.id});
+    if (!paid) return paid.outcome();
+    const auto added = session.game.inventory().add({.user_id = pilot.id,
+                                                     .item = order->item.id,
+                                                     .quantity = order->quantity,
+                                                     .type = "SHOP_BUY",
+                                                     .description = description});
+    if (!added) return added.outcome();
+    fmt::print("Bought {} {} for {} credits ({} each). Credits {}. Hold {}/{}.\n", order->quantity,
+               order->item.name, total, each, session.game.ledger().credits(pilot.id),
+               cargo_used(session, pilot), pilot.capacity);
+    after_trade(session, pilot, *station, total);
+    return {};
+  });
+  if (!traded) fmt::print("{}\n", traded.detail());
 }
 
 void sell(Session& session, const Pilot& pilot, const std::vector<std::string>& words) {
@@ -192,27 +189,26 @@ void sell(Session& session, const Pilot& pilot, const std::vector<std::string>& 
   const std::int64_t total = each * order->quantity;
   const std::string description =
       fmt::format("{} {} at {}", order->quantity, order->item.name, station->name);
-  const auto removed = session.game.inventory().remove({.user_id = pilot.id,
-                                                        .item = order->item.id,
-                                                        .quantity = order->quantity,
-                                                        .type = "SALE",
-                                                        .description = description});
-  if (!removed) {
-    fmt::print("{}\n", removed.detail());
-    return;
-  }
-  // The station pays with new money from the default currency's mint.
-  const auto paid = session.game.ledger().mint(
-      credit_account(session, pilot.id), total,
-      {.type = "SALE", .description = description, .user_id = pilot.id, .automated = true});
-  if (!paid) {
-    fmt::print("{}\n", paid.detail());
-    return;
-  }
-  fmt::print("Sold {} {} for {} credits ({} each). Credits {}. Hold {}/{}.\n", order->quantity,
-             order->item.name, total, each, session.game.ledger().credits(pilot.id),
-             cargo_used(session, pilot), pilot.capacity);
-  after_trade(session, pilot, *station, total);
+  // One group: the goods leave, the station pays with new money from the default currency's
+  // mint, the standing and rank follow.
+  const Outcome traded = session.game.atomically([&]() -> Outcome {
+    const auto removed = session.game.inventory().remove({.user_id = pilot.id,
+                                                          .item = order->item.id,
+                                                          .quantity = order->quantity,
+                                                          .type = "SALE",
+                                                          .description = description});
+    if (!removed) return removed.outcome();
+    const auto paid = session.game.ledger().mint(
+        credit_account(session, pilot.id), total,
+        {.type = "SALE", .description = description, .user_id = pilot.id, .automated = true});
+    if (!paid) return paid.outcome();
+    fmt::print("Sold {} {} for {} credits ({} each). Credits {}. Hold {}/{}.\n", order->quantity,
+               order->item.name, total, each, session.game.ledger().credits(pilot.id),
+               cargo_used(session, pilot), pilot.capacity);
+    after_trade(session, pilot, *station, total);
+    return {};
+  });
+  if (!traded) fmt::print("{}\n", traded.detail());
 }
 
 void supply(Session& session, const Pilot& pilot) {
