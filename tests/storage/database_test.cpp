@@ -35,6 +35,21 @@ void check_refused(const TempFile& file, const std::string& reason) {
   BOOST_TEST((file.bytes() == before));
 }
 
+// Makes `file` a game file that a newer engine wrote: one more engine migration than this build
+// knows.
+void make_newer_game(const TempFile& file) {
+  {
+    GameOptions options;
+    options.path = file.path;
+    Game game(options);
+  }
+  storage::Database db(file.path, ours());
+  const int next = storage::schema_version(db) + 1;
+  db.sql().exec("INSERT INTO migrations_applied VALUES ('hearth', " + std::to_string(next) +
+                ", '9999_future.sql')");
+  db.sql().exec("PRAGMA user_version = " + std::to_string(next));
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(database_test)
@@ -102,18 +117,7 @@ BOOST_AUTO_TEST_CASE(another_applications_database_is_refused_and_left_unchanged
 
 BOOST_AUTO_TEST_CASE(a_file_from_a_newer_engine_is_refused_and_left_unchanged) {
   TempFile file;
-  {
-    GameOptions options;
-    options.path = file.path;
-    Game game(options);
-  }
-  {
-    storage::Database db(file.path, ours());
-    const int next = storage::schema_version(db) + 1;
-    db.sql().exec("INSERT INTO migrations_applied VALUES ('hearth', " + std::to_string(next) +
-                  ", '9999_future.sql')");
-    db.sql().exec("PRAGMA user_version = " + std::to_string(next));
-  }
+  make_newer_game(file);
   check_refused(file, "newer version");
 }
 
@@ -122,17 +126,9 @@ BOOST_AUTO_TEST_CASE(a_file_from_a_newer_engine_is_refused_and_left_unchanged) {
 BOOST_AUTO_TEST_CASE(a_newer_file_in_rollback_mode_is_refused_untouched) {
   TempFile file;
   TempFile copy;
-  {
-    GameOptions options;
-    options.path = file.path;
-    Game game(options);
-  }
+  make_newer_game(file);
   {
     storage::Database db(file.path, ours());
-    const int next = storage::schema_version(db) + 1;
-    db.sql().exec("INSERT INTO migrations_applied VALUES ('hearth', " + std::to_string(next) +
-                  ", '9999_future.sql')");
-    db.sql().exec("PRAGMA user_version = " + std::to_string(next));
     db.sql().exec("VACUUM INTO '" + copy.path + "'");
   }
   BOOST_TEST(copy.bytes()[18] == 1);  // legacy (rollback journal) file format
