@@ -123,7 +123,11 @@ INSERT INTO galaxy_ships (ship_type, capacity) VALUES
 
 }  // namespace
 
-std::vector<GameMigration> Galaxy::migrations() { return {{"0001_galaxy.sql", kGalaxySql}}; }
+std::vector<GameMigration> Galaxy::migrations() {
+  // 0002: game time moved into the engine's save (Game::skip), so the game keeps no clock offset.
+  return {{"0001_galaxy.sql", kGalaxySql},
+          {"0002_no_clock_offset.sql", "ALTER TABLE save_state DROP COLUMN clock_offset_ms;"}};
+}
 
 std::optional<Sector> Galaxy::sector(std::int64_t id) const {
   const auto rows = game_.custom_tables().query(
@@ -231,14 +235,6 @@ std::string Galaxy::active_pilot() const {
 
 void Galaxy::set_active_pilot(const std::string& id) {
   game_.custom_tables().execute("UPDATE save_state SET active_pilot = ?", {id});
-}
-
-GameTime Galaxy::clock_offset() const {
-  return game_.custom_tables().query("SELECT clock_offset_ms FROM save_state")[0].integer(0);
-}
-
-void Galaxy::set_clock_offset(GameTime offset) {
-  game_.custom_tables().execute("UPDATE save_state SET clock_offset_ms = ?", {offset});
 }
 
 }  // namespace hearth::sample_game

@@ -98,11 +98,6 @@ class Galaxy {
 
   void set_active_pilot(const std::string& id);
 
-  // How far `wait` has moved the game clock ahead of its base, in the save.
-  GameTime clock_offset() const;
-
-  void set_clock_offset(GameTime offset);
-
  private:
   Game& game_;
 };

@@ -96,7 +96,14 @@ int main(int argc, char** argv) {
   std::istream& in = arguments->script.empty() ? std::cin : script;
   const bool interactive = arguments->script.empty() && ::isatty(STDIN_FILENO);
 
-  auto clock = std::make_shared<GameClock>(arguments->start_time);
+  // A script runs on a clock that stands still at its start (game time then moves only with
+  // `wait`), so it prints the same thing on every run.
+  std::shared_ptr<const Clock> clock;
+  if (arguments->start_time) {
+    clock = std::make_shared<ManualClock>(*arguments->start_time);
+  } else {
+    clock = std::make_shared<SystemClock>();
+  }
   std::optional<Game> game;
   try {
     GameOptions options;
@@ -113,8 +120,8 @@ int main(int argc, char** argv) {
   }
 
   try {
-    Session session(*game, *clock);
-    restore_clock(session);
+    Session session(*game);
+    catch_up(session);
     fmt::print("Hearth sample game - save {} - {}\n", arguments->db, format_time(game->now()));
     greet(session);
     std::string line;

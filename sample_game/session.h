@@ -24,10 +24,9 @@ namespace hearth::sample_game {
 Rules game_rules();
 
 struct Session {
-  Session(Game& game_in, GameClock& clock_in) : game(game_in), clock(clock_in), galaxy(game_in) {}
+  explicit Session(Game& game_in) : game(game_in), galaxy(game_in) {}
 
   Game& game;
-  GameClock& clock;
   Galaxy galaxy;
   // The active pilot's player id; "" until one is registered or switched to.
   std::string pilot;

@@ -30,11 +30,9 @@ void wait(Session& session, const std::string& duration) {
     supply_waiting_before = session.game.timers().cooldown_remaining(pilot, kSupplyCooldown) > 0;
   }
 
-  // The new offset is on the clock before it is saved: saving is a command, so it already runs
-  // at the new time, and the tick applies everything due in between.
-  session.clock.set_offset(session.clock.offset() + *skip);
-  session.galaxy.set_clock_offset(session.clock.offset());
-  session.game.tick();
+  // Game time moves in the save: the engine applies everything due in between, and the time goes
+  // on from there, also in the next session.
+  session.game.skip(*skip);
   fmt::print("{} pass. It is now {}.\n", format_duration(*skip), format_time(session.game.now()));
   if (!playing) return;
 
@@ -59,14 +57,6 @@ void wait(Session& session, const std::string& duration) {
   }
 }
 
-void restore_clock(Session& session) {
-  session.clock.set_offset(session.galaxy.clock_offset());
-  const GameTime reached = session.game.reached_at();
-  if (session.clock.now() < reached) {
-    session.clock.set_offset(session.clock.offset() + (reached - session.clock.now()));
-    session.galaxy.set_clock_offset(session.clock.offset());
-  }
-  session.game.tick();
-}
+void catch_up(Session& session) { session.game.tick(); }
 
 }  // namespace hearth::sample_game

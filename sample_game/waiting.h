@@ -12,8 +12,8 @@ namespace hearth::sample_game {
 // effects and cooldowns. The skipped time is saved, so it stays skipped after quitting.
 void wait(Session& session, const std::string& duration);
 
-// On opening a save: puts the offset it stores back on the clock, never letting game time run
-// backwards (a save last played with a later base time resumes where it stopped).
-void restore_clock(Session& session);
+// On opening a save: applies what came due while it was closed (game time is the save's, so it
+// never runs backwards).
+void catch_up(Session& session);
 
 }  // namespace hearth::sample_game

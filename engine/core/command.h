@@ -125,6 +125,9 @@ class Core {
   // Changes how time moves from the command's time on (re-anchored there), and stores it.
   void change_time(Command& command, const TimeState& wanted);
 
+  // Game time goes on from `to` (Game::skip): re-anchored there, and stored.
+  void skip_to(Command& command, GameTime to);
+
   // Records that the world has reached `at` (advance_world).
   void note_reached(GameTime at) { time_.reached = std::max(time_.reached, at); }
 

@@ -259,6 +259,13 @@ void Core::store_time(Command& command) {
   update.exec();
 }
 
+void Core::skip_to(Command& command, GameTime to) {
+  time_.anchor_clock = clock_->now();
+  time_.anchor_game = to;
+  note_reached(to);
+  store_time(command);
+}
+
 void Core::change_time(Command& command, const TimeState& wanted) {
   const GameTime reading = clock_->now();
   time_ = wanted;
@@ -426,6 +433,19 @@ GameTime Game::reached_at() const {
 void Game::advance_to(GameTime time) {
   check_game_time(time);
   core_->run_unadvanced(time, [&](Command& command) { advance_world(command, time); });
+}
+
+void Game::skip(GameTime duration) {
+  if (duration <= 0) throw Error(ErrorKind::Usage, "A skip must be a positive duration.");
+  core_->run([&](Command& command) {
+    if (duration > kMaxGameTime - command.now()) {
+      throw Error(ErrorKind::Usage, "A skip may not pass the latest game time (the year 9999).");
+    }
+    const GameTime to = command.now() + duration;
+    advance_world(command, to);
+    core_->skip_to(command, to);
+    command.emit("clock.skipped", "", "", Payload().add("by", duration).str());
+  });
 }
 
 void Game::tick() {

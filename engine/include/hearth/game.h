@@ -128,6 +128,11 @@ class Game {
   // Advances the world to now(), as every command does first; reads the clock like a command.
   void tick();
 
+  // Moves game time forward by `duration` (a "wait" or "sleep" in the game): the world advances
+  // to now() + duration and game time goes on from there, in every mode. Error{Usage} for a
+  // duration that is not positive or that would pass the latest game time.
+  void skip(GameTime duration);
+
   // Runs `work` as one transaction: every command `work` makes on this Game joins it. A refused
   // inner command undoes only itself (and returns its refusal to `work`, which may go on); when
   // `work` returns a refusal or throws, everything it did is undone and that refusal or error is
