@@ -80,6 +80,12 @@ std::string one_line(std::string text) {
 int main(int argc, char** argv) {
   using namespace hearth;
   using namespace hearth::sample_game;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+      fmt::print("{}", kUsage);
+      return 0;
+    }
+  }
   const auto arguments = parse(argc, argv);
   if (!arguments) {
     fmt::print(stderr, "{}", kUsage);

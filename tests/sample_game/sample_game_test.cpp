@@ -386,4 +386,14 @@ BOOST_AUTO_TEST_CASE(registration_writes_player_and_pilot_together) {
   BOOST_TEST(game->custom_tables().query("SELECT count(*) FROM pilots")[0].integer(0) == 1);
 }
 
+BOOST_AUTO_TEST_CASE(help_prints_the_usage_and_succeeds) {
+  FILE* pipe = ::popen((std::string(SAMPLE_GAME_PATH) + " --help 2>/dev/null").c_str(), "r");
+  BOOST_TEST_REQUIRE(pipe != nullptr);
+  char buffer[512] = {};
+  const std::size_t got = std::fread(buffer, 1, sizeof buffer - 1, pipe);
+  const int status = ::pclose(pipe);
+  BOOST_TEST(std::string(buffer, got).rfind("usage: sample_game", 0) == 0);
+  BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
