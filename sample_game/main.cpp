@@ -138,6 +138,11 @@ int main(int argc, char** argv) {
         fmt::print("\n");
         break;
       }
+      // Every prompt takes the line without surrounding spaces and without a Windows "\r".
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+        line.pop_back();
+      }
+      line.erase(0, line.find_first_not_of(" \t"));
       if (!interactive) fmt::print("{}\n", line);
       if (!run_line(session, line)) break;
     }

@@ -396,4 +396,20 @@ BOOST_AUTO_TEST_CASE(help_prints_the_usage_and_succeeds) {
   BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 0));
 }
 
+// A script saved with Windows line endings and stray spaces plays the same.
+BOOST_AUTO_TEST_CASE(lines_are_trimmed_of_spaces_and_carriage_returns) {
+  Save save;
+  const Run run = save.play(
+      "  new ada  \r\n1\r\n  It is only my escape pod, I came in on it today.\r\nstatus \r\n"
+      "quit\r\n");
+  BOOST_TEST(run.exit_code == 0, run.err);
+  BOOST_TEST(run.says("Singh waves you through to your Escape Pod with 1000 credits."));
+  BOOST_TEST(run.says("ada@Sol> status\nPilot ada"));
+  auto game = save.open();
+  const auto rows = game->custom_tables().query(
+      "SELECT count(*) FROM dialogue_exchanges WHERE player_response LIKE '%' || char(13) || '%' "
+      "OR player_response LIKE ' %'");
+  BOOST_TEST(rows[0].integer(0) == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
