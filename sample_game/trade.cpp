@@ -41,6 +41,16 @@ std::int64_t credit_account(Session& session, const std::string& player) {
   return ledger.account_of(AccountOwner::user(player), ledger.default_currency().id)->id;
 }
 
+// "Food or Fuel Cell", "A, B or C".
+std::string join_choices(const std::vector<std::string>& names) {
+  std::string joined;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) joined += i + 1 == names.size() ? " or " : ", ";
+    joined += names[i];
+  }
+  return joined;
+}
+
 // The commodity and quantity of "ITEM... QUANTITY", or a sentence saying what is wrong.
 struct Order {
   MarketLine line;
@@ -55,9 +65,17 @@ std::optional<Order> parse_order(Session& session, const Station& station,
     return std::nullopt;
   }
   const std::string wanted = lower(join_words({words.begin(), words.end() - 1}, 1));
+  // A whole name wins; otherwise the prefix must name exactly one commodity.
+  std::vector<std::string> matches;
   std::optional<std::string> name;
   for (const std::string& commodity : session.galaxy.commodities()) {
-    if (lower(commodity).rfind(wanted, 0) == 0) name = commodity;
+    if (lower(commodity) == wanted) name = commodity;
+    if (lower(commodity).rfind(wanted, 0) == 0) matches.push_back(commodity);
+  }
+  if (!name && matches.size() == 1) name = matches.front();
+  if (!name && matches.size() > 1) {
+    fmt::print("'{}' could be {}: which one?\n", wanted, join_choices(matches));
+    return std::nullopt;
   }
   if (!name) {
     fmt::print("No such commodity: '{}'. 'market' lists what this station trades.\n", wanted);

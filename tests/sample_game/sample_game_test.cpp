@@ -412,4 +412,15 @@ BOOST_AUTO_TEST_CASE(lines_are_trimmed_of_spaces_and_carriage_returns) {
   BOOST_TEST(rows[0].integer(0) == 0);
 }
 
+// An item prefix that names two commodities asks which, and buys nothing.
+BOOST_AUTO_TEST_CASE(an_ambiguous_item_asks_which) {
+  Save save;
+  const Run run = save.play(pod_arrival("ada") + "dock\nbuy f 1\nquit\n");
+  BOOST_TEST(run.exit_code == 0, run.err);
+  BOOST_TEST(run.says("'f' could be Food or Fuel Cell: which one?"), run.out);
+  BOOST_TEST(!run.says("Bought"));
+  auto game = save.open();
+  BOOST_TEST(count_events(*game, "inventory.added") == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
