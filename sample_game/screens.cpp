@@ -1,5 +1,7 @@
 #include "sample_game/screens.h"
 
+#include <algorithm>
+
 #include <fmt/core.h>
 
 #include "sample_game/text.h"
@@ -134,7 +136,11 @@ void show_cargo(Session& session, const Pilot& pilot) {
 }
 
 void show_log(Session& session, const Pilot& pilot) {
-  for (const Event& event : session.game.events_about(pilot.id, 15)) {
+  // The journal lists a catch-up rule by rule; a pilot reads the log in time order.
+  std::vector<Event> events = session.game.events_about(pilot.id, 15);
+  std::stable_sort(events.begin(), events.end(),
+                   [](const Event& a, const Event& b) { return a.at < b.at; });
+  for (const Event& event : events) {
     const std::string text = describe(session, pilot, event);
     if (!text.empty()) fmt::print("  {}  {}\n", format_time(event.at), text);
   }

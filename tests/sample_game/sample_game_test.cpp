@@ -171,6 +171,15 @@ BOOST_AUTO_TEST_CASE(waiting_regenerates_turns_expires_timers_and_decays_standin
   BOOST_TEST(run.says("  The supply drop is ready again.\n"));
   BOOST_TEST(run.says("Terran Federation standing decayed 150 -> 100 after 37 idle days."));
   BOOST_TEST(run.says("Effect 'fuel_boost' expired."));
+  // The log reads in time order, though the catch-up journaled rule by rule.
+  const std::string log = run.out.substr(run.out.find("> log\n"));
+  std::vector<std::string> times;
+  for (std::size_t at = log.find("\n  2026-"); at != std::string::npos;
+       at = log.find("\n  2026-", at + 1)) {
+    times.push_back(log.substr(at + 3, 16));
+  }
+  BOOST_TEST(times.size() >= 5u);
+  BOOST_TEST(std::is_sorted(times.begin(), times.end()));
 
   const GameTime end = kStart + 90 * kMinute + 40 * kDay;
   auto game = save.open(end);
