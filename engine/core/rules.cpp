@@ -175,6 +175,12 @@ void serialize(Archive& archive, OnboardingRules& rules) {
 }
 
 template <class Archive>
+void serialize(Archive& archive, LocationRules& rules) {
+  archive(cereal::make_nvp("dock_turns", rules.dock_turns),
+          cereal::make_nvp("undock_turns", rules.undock_turns));
+}
+
+template <class Archive>
 void serialize(Archive& archive, TimeRules& rules) {
   archive(cereal::make_nvp("journal_jumps_over", rules.journal_jumps_over));
 }
@@ -185,6 +191,7 @@ void serialize(Archive& archive, Rules& rules) {
           cereal::make_nvp("turns", rules.turns), cereal::make_nvp("reputation", rules.reputation),
           cereal::make_nvp("personal_reputation", rules.personal_reputation),
           cereal::make_nvp("ranks", rules.ranks), cereal::make_nvp("teams", rules.teams),
+          cereal::make_nvp("locations", rules.locations),
           cereal::make_nvp("team_reputation", rules.team_reputation),
           cereal::make_nvp("ledger", rules.ledger),
           cereal::make_nvp("onboarding", rules.onboarding));

@@ -33,6 +33,15 @@ GameTime full_at(const State& state, const TurnRules& rules) {
   return state.anchor_at + (needed + per_day - 1) / per_day;
 }
 
+// When `wanted` turns will be available, or 0 when never by regeneration alone.
+GameTime time_for(const State& state, const TurnRules& rules, std::int64_t wanted) {
+  if (wanted > state.cap) return 0;
+  if (rules.daily_refill) return state.full_at;
+  const std::int64_t per_day = rate(rules, state.multiplier);
+  const std::int64_t needed = (wanted - state.turns) * kDay - state.progress;
+  return state.anchor_at + (needed + per_day - 1) / per_day;
+}
+
 }  // namespace
 
 std::int64_t rate(const TurnRules& rules, double multiplier) {
@@ -101,6 +110,25 @@ void store(Command& command, const std::string& player, State& state) {
   if (state.full_at != 0) command.schedule(state.full_at);
 }
 
+Outcome spend(Command& command, const std::string& player, std::int64_t cost) {
+  const TurnRules& rules = command.rules().turns;
+  State state;
+  load(command, player, state);
+  materialize(state, rules, command.now());
+  if (state.turns < cost) {
+    const GameTime ready = time_for(state, rules, cost);
+    return Outcome::refused(
+        Refusal::NotEnoughTurns,
+        ready == 0 ? fmt::format("Not enough turns: {} needed, {} available.", cost, state.turns)
+                   : fmt::format("Not enough turns: {} needed, {} available (enough in {}).", cost,
+                                 state.turns, format_duration(ready - command.now())));
+  }
+  state.turns -= cost;
+  state.lifetime_spent += cost;
+  store(command, player, state);
+  return {};
+}
+
 void set_cap(Command& command, const std::string& player, std::int64_t cap) {
   State state;
   if (!load(command, player, state)) return;
@@ -112,19 +140,6 @@ void set_cap(Command& command, const std::string& player, std::int64_t cap) {
 
 }  // namespace turns
 
-namespace {
-
-// When `wanted` turns will be available, or 0 when never by regeneration alone.
-GameTime time_for(const turns::State& state, const TurnRules& rules, std::int64_t wanted) {
-  if (wanted > state.cap) return 0;
-  if (rules.daily_refill) return state.full_at;
-  const std::int64_t per_day = turns::rate(rules, state.multiplier);
-  const std::int64_t needed = (wanted - state.turns) * kDay - state.progress;
-  return state.anchor_at + (needed + per_day - 1) / per_day;
-}
-
-}  // namespace
-
 Outcome Turns::spend(const std::string& player, std::int64_t cost) {
   return core_.run([&](Command& command) -> Outcome {
     if (cost <= 0) {
@@ -132,22 +147,7 @@ Outcome Turns::spend(const std::string& player, std::int64_t cost) {
                               fmt::format("A turn cost must be positive, not {}.", cost));
     }
     if (Outcome active = players::check_active(command, player); !active) return active;
-    const TurnRules& rules = command.rules().turns;
-    turns::State state;
-    turns::load(command, player, state);
-    turns::materialize(state, rules, command.now());
-    if (state.turns < cost) {
-      const GameTime ready = time_for(state, rules, cost);
-      return Outcome::refused(
-          Refusal::NotEnoughTurns,
-          ready == 0 ? fmt::format("Not enough turns: {} needed, {} available.", cost, state.turns)
-                     : fmt::format("Not enough turns: {} needed, {} available (enough in {}).",
-                                   cost, state.turns, format_duration(ready - command.now())));
-    }
-    state.turns -= cost;
-    state.lifetime_spent += cost;
-    turns::store(command, player, state);
-    return {};
+    return turns::spend(command, player, cost);
   });
 }
 
@@ -189,8 +189,8 @@ std::optional<TurnBudget> Turns::budget(const std::string& player) const {
     budget.multiplier = state.multiplier;
     budget.lifetime_spent = state.lifetime_spent;
     if (state.turns < state.cap) {
-      budget.next_turn_at = time_for(state, rules, state.turns + 1);
-      budget.full_at = time_for(state, rules, state.cap);
+      budget.next_turn_at = turns::time_for(state, rules, state.turns + 1);
+      budget.full_at = turns::time_for(state, rules, state.cap);
     }
     return budget;
   });

@@ -36,6 +36,10 @@ void materialize(State& state, const TurnRules& rules, GameTime at);
 // Writes the pool back (with its recomputed full_at, scheduled with the tick).
 void store(Command& command, const std::string& player, State& state);
 
+// Spends `cost` (> 0) turns of an active player's pool, regenerated to the command's time first;
+// refused (NotEnoughTurns, saying when enough will be there) when the pool is short.
+Outcome spend(Command& command, const std::string& player, std::int64_t cost);
+
 // Changes a player's cap (a promotion), regenerating up to `at` first.
 void set_cap(Command& command, const std::string& player, std::int64_t cap);
 

@@ -302,6 +302,17 @@ void emit_tier_change(Command& command, GameTime at, const std::string& player,
 
 }  // namespace
 
+namespace reputation {
+
+std::int64_t value_now(Command& command, const std::string& player, const std::string& faction_id) {
+  const Row row = load_row(command, player, faction_id);
+  const Stored stored{row.value,           row.due, row.paused, row.locked, row.lock_expires_at,
+                      row.last_activity_at};
+  return value_at(stored, command.now(), command.rules().reputation);
+}
+
+}  // namespace reputation
+
 Result<Standing> Reputation::change(const std::string& player, const std::string& faction_code,
                                     std::int64_t delta, const std::string& reason) {
   return core_.run([&](Command& command) -> Result<Standing> {

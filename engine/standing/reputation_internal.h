@@ -46,6 +46,10 @@ std::int64_t value_at(const Stored& row, GameTime at, const ReputationRules& rul
 // it never will.
 GameTime next_change_after(const Stored& row, GameTime after, const ReputationRules& rules);
 
+// A player's standing with a faction (by the faction's id) at the command's time; 0 when the player
+// has none yet.
+std::int64_t value_now(Command& command, const std::string& player, const std::string& faction_id);
+
 }  // namespace hearth::reputation
 
 namespace hearth {

@@ -26,6 +26,7 @@
 #include "hearth/standing/ranks.h"
 #include "hearth/standing/reputation.h"
 #include "hearth/standing/team_reputation.h"
+#include "hearth/world/locations.h"
 #include <unistd.h>
 
 namespace hearth {

@@ -22,6 +22,7 @@ class Core;
 class CustomTables;
 class Inventory;
 class Ledger;
+class Locations;
 class Onboarding;
 class PersonalReputation;
 class Players;
@@ -192,6 +193,9 @@ class Game {
 
   // Team standings: aggregation method, daily recalculation.
   TeamReputation team_reputation();
+
+  // Where players are: the map of sectors, stations and planets, moving, docking, landing.
+  Locations locations();
 
   // Cooldowns, effects and timed access.
   Timers timers();

@@ -134,6 +134,14 @@ struct TeamRules {
   bool operator==(const TeamRules&) const = default;
 };
 
+// Where players are (Locations).
+struct LocationRules {
+  std::int64_t dock_turns = 1;    // turns docking at a station costs
+  std::int64_t undock_turns = 1;  // turns leaving it costs
+
+  bool operator==(const LocationRules&) const = default;
+};
+
 // Team reputation aggregation (sectorwars §2.3).
 struct TeamReputationRules {
   GameTime recalculation_interval = kDay;
@@ -321,6 +329,7 @@ struct Rules {
   PersonalReputationRules personal_reputation;
   RankRules ranks;
   TeamRules teams;
+  LocationRules locations;
   TeamReputationRules team_reputation;
   LedgerRules ledger;
   OnboardingRules onboarding;

@@ -1,0 +1,522 @@
+#include "hearth/world/locations.h"
+
+#include <fmt/core.h>
+
+#include "engine/core/payload.h"
+#include "engine/core/text.h"
+#include "engine/identity/players_internal.h"
+#include "engine/progression/turns_internal.h"
+#include "engine/standing/reputation_internal.h"
+
+#include "hearth/game.h"
+
+namespace hearth {
+
+Locations Game::locations() { return Locations(*core_); }
+
+namespace {
+
+constexpr std::int64_t kMaxNameLength = 100;
+
+std::optional<SectorView> load_sector(Command& command, std::int64_t number) {
+  SQLite::Statement& query =
+      command.prepare("SELECT ifnull(name, ''), ifnull(region_id, '') FROM sectors WHERE id = ?");
+  query.bind(1, number);
+  if (!query.executeStep()) return std::nullopt;
+  SectorView sector{number, query.getColumn(0).getString(), query.getColumn(1).getString()};
+  query.reset();
+  return sector;
+}
+
+std::optional<RegionView> load_region(Command& command, const std::string& id) {
+  SQLite::Statement& query = command.prepare("SELECT name FROM regions WHERE id = ?");
+  query.bind(1, id);
+  if (!query.executeStep()) return std::nullopt;
+  RegionView region{id, query.getColumn(0).getString()};
+  query.reset();
+  return region;
+}
+
+constexpr const char* kStationColumns =
+    "SELECT s.id, s.sector_id, s.name, ifnull(f.code, ''), s.reputation_threshold, "
+    "ifnull(s.faction_id, '') FROM stations s LEFT JOIN factions f ON f.id = s.faction_id ";
+
+StationView station_from(SQLite::Statement& query) {
+  return {query.getColumn(0).getString(), query.getColumn(1).getInt64(),
+          query.getColumn(2).getString(), query.getColumn(3).getString(),
+          query.getColumn(4).getInt64()};
+}
+
+// A station and its faction's id ("" for none).
+struct Station {
+  StationView view;
+  std::string faction_id;
+};
+
+std::optional<Station> load_station(Command& command, const std::string& id) {
+  SQLite::Statement& query = command.prepare(std::string(kStationColumns) + "WHERE s.id = ?");
+  query.bind(1, id);
+  if (!query.executeStep()) return std::nullopt;
+  Station station{station_from(query), query.getColumn(5).getString()};
+  query.reset();
+  return station;
+}
+
+std::optional<PlanetView> load_planet(Command& command, const std::string& id) {
+  SQLite::Statement& query = command.prepare("SELECT sector_id, name FROM planets WHERE id = ?");
+  query.bind(1, id);
+  if (!query.executeStep()) return std::nullopt;
+  PlanetView planet{id, query.getColumn(0).getInt64(), query.getColumn(1).getString()};
+  query.reset();
+  return planet;
+}
+
+std::optional<Location> load_location(Command& command, const std::string& player) {
+  SQLite::Statement& query = command.prepare(
+      "SELECT p.current_sector_id, ifnull(p.current_region_id, ''), ifnull(p.current_port_id, ''), "
+      "ifnull(p.current_planet_id, ''), p.home_sector_id, ifnull(p.home_region_id, ''), "
+      "p.is_galactic_citizen FROM players p JOIN users u ON u.id = p.id "
+      "WHERE p.id = ? AND u.deleted_at IS NULL");
+  query.bind(1, player);
+  if (!query.executeStep()) return std::nullopt;
+  Location location{query.getColumn(0).getInt64(),   query.getColumn(1).getString(),
+                    query.getColumn(2).getString(),  query.getColumn(3).getString(),
+                    query.getColumn(4).getInt64(),   query.getColumn(5).getString(),
+                    query.getColumn(6).getInt() != 0};
+  query.reset();
+  return location;
+}
+
+// The location of an active player, or the refusal saying why there is none.
+Result<Location> active_location(Command& command, const std::string& player) {
+  if (Outcome active = players::check_active(command, player); !active) return active;
+  return *load_location(command, player);
+}
+
+Outcome unknown_sector(std::int64_t number) {
+  return Outcome::refused(Refusal::NotFound, fmt::format("There is no sector {}.", number));
+}
+
+Outcome check_name(std::string_view what, const std::string& name) {
+  return text::check(what, name, 1, kMaxNameLength);
+}
+
+// Spends `cost` turns when it is positive.
+Outcome pay_turns(Command& command, const std::string& player, std::int64_t cost) {
+  return cost > 0 ? turns::spend(command, player, cost) : Outcome{};
+}
+
+void set_port(Command& command, const std::string& player, const std::string& station) {
+  SQLite::Statement& update = command.prepare(
+      "UPDATE players SET is_docked = ?1 <> '', current_port_id = NULLIF(?1, ''), updated_at = ?2 "
+      "WHERE id = ?3");
+  update.bind(1, station);
+  update.bind(2, command.now());
+  update.bind(3, player);
+  update.exec();
+}
+
+void set_planet(Command& command, const std::string& player, const std::string& planet) {
+  SQLite::Statement& update = command.prepare(
+      "UPDATE players SET is_landed = ?1 <> '', current_planet_id = NULLIF(?1, ''), "
+      "updated_at = ?2 WHERE id = ?3");
+  update.bind(1, planet);
+  update.bind(2, command.now());
+  update.bind(3, player);
+  update.exec();
+}
+
+}  // namespace
+
+// The map ---------------------------------------------------------------------------------------
+
+Result<RegionView> Locations::add_region(const std::string& name) {
+  return core_.run([&](Command& command) -> Result<RegionView> {
+    if (Outcome valid = check_name("A region's name", name); !valid) return valid;
+    SQLite::Statement& taken = command.prepare("SELECT 1 FROM regions WHERE name = ?");
+    taken.bind(1, name);
+    const bool exists = taken.executeStep();
+    taken.reset();
+    if (exists) {
+      return Outcome::refused(Refusal::AlreadyExists,
+                              fmt::format("The region name '{}' is taken.", name));
+    }
+    RegionView region{command.new_uuid(), name};
+    SQLite::Statement& insert = command.prepare(
+        "INSERT INTO regions (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)");
+    insert.bind(1, region.id);
+    insert.bind(2, name);
+    insert.bind(3, command.now());
+    insert.exec();
+    command.emit("location.region_added", "", region.id, Payload().add("name", name).str());
+    return region;
+  });
+}
+
+Result<SectorView> Locations::define_sector(std::int64_t number, const std::string& name,
+                                            const std::string& region) {
+  return core_.run([&](Command& command) -> Result<SectorView> {
+    if (number < 1) {
+      return Outcome::refused(Refusal::InvalidArgument,
+                              fmt::format("A sector number is 1 or more, not {}.", number));
+    }
+    if (Outcome valid = text::check_optional("A sector's name", name, kMaxNameLength); !valid) {
+      return valid;
+    }
+    if (!region.empty() && !load_region(command, region)) {
+      return Outcome::refused(Refusal::NotFound, fmt::format("There is no region '{}'.", region));
+    }
+    SQLite::Statement& upsert = command.prepare(
+        "INSERT INTO sectors (id, name, region_id, created_at, updated_at) "
+        "VALUES (?1, NULLIF(?2, ''), NULLIF(?3, ''), ?4, ?4) "
+        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, region_id = excluded.region_id, "
+        "updated_at = excluded.updated_at");
+    upsert.bind(1, number);
+    upsert.bind(2, name);
+    upsert.bind(3, region);
+    upsert.bind(4, command.now());
+    upsert.exec();
+    // The regions of players here (or at home here) follow the sector's.
+    SQLite::Statement& current = command.prepare(
+        "UPDATE players SET current_region_id = NULLIF(?1, ''), updated_at = ?2 "
+        "WHERE current_sector_id = ?3 AND current_region_id IS NOT NULLIF(?1, '')");
+    current.bind(1, region);
+    current.bind(2, command.now());
+    current.bind(3, number);
+    current.exec();
+    SQLite::Statement& home = command.prepare(
+        "UPDATE players SET home_region_id = NULLIF(?1, ''), updated_at = ?2 "
+        "WHERE home_sector_id = ?3 AND home_region_id IS NOT NULLIF(?1, '')");
+    home.bind(1, region);
+    home.bind(2, command.now());
+    home.bind(3, number);
+    home.exec();
+    command.emit("location.sector_defined", "", std::to_string(number),
+                 Payload().add("name", name).add("region", region).str());
+    return SectorView{number, name, region};
+  });
+}
+
+Result<StationView> Locations::add_station(std::int64_t sector, const std::string& name,
+                                           const std::string& faction,
+                                           std::int64_t reputation_threshold) {
+  return core_.run([&](Command& command) -> Result<StationView> {
+    if (Outcome valid = check_name("A station's name", name); !valid) return valid;
+    if (reputation_threshold < -800 || reputation_threshold > 800) {
+      return Outcome::refused(
+          Refusal::InvalidArgument,
+          fmt::format("A docking threshold is from -800 to 800, not {}.", reputation_threshold));
+    }
+    if (faction.empty() && reputation_threshold != 0) {
+      return Outcome::refused(Refusal::InvalidArgument,
+                              "A station of no faction cannot ask for a standing.");
+    }
+    if (!load_sector(command, sector)) return unknown_sector(sector);
+    std::string faction_id;
+    if (!faction.empty()) {
+      SQLite::Statement& query = command.prepare("SELECT id FROM factions WHERE code = ?");
+      query.bind(1, faction);
+      if (!query.executeStep()) {
+        return Outcome::refused(Refusal::NotFound,
+                                fmt::format("There is no faction '{}'.", faction));
+      }
+      faction_id = query.getColumn(0).getString();
+      query.reset();
+    }
+    StationView station{command.new_uuid(), sector, name, faction, reputation_threshold};
+    SQLite::Statement& insert = command.prepare(
+        "INSERT INTO stations (id, sector_id, name, faction_id, reputation_threshold, created_at, "
+        "updated_at) VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6, ?6)");
+    insert.bind(1, station.id);
+    insert.bind(2, sector);
+    insert.bind(3, name);
+    insert.bind(4, faction_id);
+    insert.bind(5, reputation_threshold);
+    insert.bind(6, command.now());
+    insert.exec();
+    command.emit("location.station_added", "", station.id,
+                 Payload().add("sector", sector).add("name", name).add("faction", faction).str());
+    return station;
+  });
+}
+
+Result<PlanetView> Locations::add_planet(std::int64_t sector, const std::string& name) {
+  return core_.run([&](Command& command) -> Result<PlanetView> {
+    if (Outcome valid = check_name("A planet's name", name); !valid) return valid;
+    if (!load_sector(command, sector)) return unknown_sector(sector);
+    PlanetView planet{command.new_uuid(), sector, name};
+    SQLite::Statement& insert = command.prepare(
+        "INSERT INTO planets (id, sector_id, name, created_at, updated_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?4)");
+    insert.bind(1, planet.id);
+    insert.bind(2, sector);
+    insert.bind(3, name);
+    insert.bind(4, command.now());
+    insert.exec();
+    command.emit("location.planet_added", "", planet.id,
+                 Payload().add("sector", sector).add("name", name).str());
+    return planet;
+  });
+}
+
+std::optional<SectorView> Locations::sector(std::int64_t number) const {
+  return core_.read([&](SQLite::Database&) {
+    Command command(core_, core_.now());
+    return load_sector(command, number);
+  });
+}
+
+std::optional<RegionView> Locations::region(const std::string& id) const {
+  return core_.read([&](SQLite::Database&) {
+    Command command(core_, core_.now());
+    return load_region(command, id);
+  });
+}
+
+std::optional<StationView> Locations::station(const std::string& id) const {
+  return core_.read([&](SQLite::Database&) -> std::optional<StationView> {
+    Command command(core_, core_.now());
+    const auto station = load_station(command, id);
+    if (!station) return std::nullopt;
+    return station->view;
+  });
+}
+
+std::optional<PlanetView> Locations::planet(const std::string& id) const {
+  return core_.read([&](SQLite::Database&) {
+    Command command(core_, core_.now());
+    return load_planet(command, id);
+  });
+}
+
+std::vector<StationView> Locations::stations_in(std::int64_t sector) const {
+  return core_.read([&](SQLite::Database&) {
+    Command command(core_, core_.now());
+    SQLite::Statement& query =
+        command.prepare(std::string(kStationColumns) + "WHERE s.sector_id = ? ORDER BY s.name");
+    query.bind(1, sector);
+    std::vector<StationView> stations;
+    while (query.executeStep()) stations.push_back(station_from(query));
+    query.reset();
+    return stations;
+  });
+}
+
+std::vector<PlanetView> Locations::planets_in(std::int64_t sector) const {
+  return core_.read([&](SQLite::Database&) {
+    Command command(core_, core_.now());
+    SQLite::Statement& query =
+        command.prepare("SELECT id, name FROM planets WHERE sector_id = ? ORDER BY name");
+    query.bind(1, sector);
+    std::vector<PlanetView> planets;
+    while (query.executeStep()) {
+      planets.push_back({query.getColumn(0).getString(), sector, query.getColumn(1).getString()});
+    }
+    query.reset();
+    return planets;
+  });
+}
+
+// Players ---------------------------------------------------------------------------------------
+
+std::optional<Location> Locations::where(const std::string& player) const {
+  return core_.read([&](SQLite::Database&) {
+    Command command(core_, core_.now());
+    return load_location(command, player);
+  });
+}
+
+std::vector<std::string> Locations::players_in(std::int64_t sector) const {
+  return core_.read([&](SQLite::Database&) {
+    Command command(core_, core_.now());
+    SQLite::Statement& query = command.prepare(
+        "SELECT p.id FROM players p JOIN users u ON u.id = p.id "
+        "WHERE p.current_sector_id = ? AND u.deleted_at IS NULL ORDER BY p.id");
+    query.bind(1, sector);
+    std::vector<std::string> players;
+    while (query.executeStep()) players.push_back(query.getColumn(0).getString());
+    query.reset();
+    return players;
+  });
+}
+
+Outcome Locations::move(const std::string& player, std::int64_t sector, std::int64_t turns) {
+  return core_.run([&](Command& command) -> Outcome {
+    if (turns < 0) {
+      return Outcome::refused(Refusal::InvalidArgument,
+                              fmt::format("A move's turn cost is 0 or more, not {}.", turns));
+    }
+    const auto here = active_location(command, player);
+    if (!here) return here.outcome();
+    const auto to = load_sector(command, sector);
+    if (!to) return unknown_sector(sector);
+    if (here->sector == sector) {
+      return Outcome::refused(Refusal::InvalidArgument,
+                              fmt::format("The player is already in sector {}.", sector));
+    }
+    if (!here->station.empty()) {
+      return Outcome::refused(Refusal::NotAllowed, "The player is docked: undock first.");
+    }
+    if (!here->planet.empty()) {
+      return Outcome::refused(Refusal::NotAllowed, "The player has landed: take off first.");
+    }
+    if (Outcome paid = pay_turns(command, player, turns); !paid) return paid;
+    SQLite::Statement& update = command.prepare(
+        "UPDATE players SET current_sector_id = ?1, current_region_id = NULLIF(?2, ''), "
+        "updated_at = ?3 WHERE id = ?4");
+    update.bind(1, sector);
+    update.bind(2, to->region);
+    update.bind(3, command.now());
+    update.bind(4, player);
+    update.exec();
+    SQLite::Statement& ship = command.prepare(
+        "UPDATE ships SET sector_id = ?1, updated_at = ?2 "
+        "WHERE id = (SELECT current_ship_id FROM players WHERE id = ?3)");
+    ship.bind(1, sector);
+    ship.bind(2, command.now());
+    ship.bind(3, player);
+    ship.exec();
+    command.emit("location.moved", player, player,
+                 Payload().add("from", here->sector).add("to", sector).add("turns", turns).str());
+    return {};
+  });
+}
+
+Outcome Locations::dock(const std::string& player, const std::string& station) {
+  return core_.run([&](Command& command) -> Outcome {
+    const auto here = active_location(command, player);
+    if (!here) return here.outcome();
+    const auto target = load_station(command, station);
+    if (!target) {
+      return Outcome::refused(Refusal::NotFound, fmt::format("There is no station '{}'.", station));
+    }
+    if (!here->station.empty()) {
+      return Outcome::refused(Refusal::NotAllowed, "The player is already docked.");
+    }
+    if (!here->planet.empty()) {
+      return Outcome::refused(Refusal::NotAllowed, "The player has landed: take off first.");
+    }
+    if (target->view.sector != here->sector) {
+      return Outcome::refused(Refusal::NotAllowed,
+                              fmt::format("{} is in sector {}; the player is in sector {}.",
+                                          target->view.name, target->view.sector, here->sector));
+    }
+    if (!target->faction_id.empty()) {
+      const std::int64_t standing = reputation::value_now(command, player, target->faction_id);
+      if (standing < target->view.reputation_threshold) {
+        return Outcome::refused(
+            Refusal::NotAllowed,
+            fmt::format("{} docks pilots with a standing of {} or more; the player has {}.",
+                        target->view.name, target->view.reputation_threshold, standing));
+      }
+    }
+    if (Outcome paid = pay_turns(command, player, command.rules().locations.dock_turns); !paid) {
+      return paid;
+    }
+    set_port(command, player, station);
+    command.emit("location.docked", player, player, Payload().add("station", station).str());
+    return {};
+  });
+}
+
+Outcome Locations::undock(const std::string& player) {
+  return core_.run([&](Command& command) -> Outcome {
+    const auto here = active_location(command, player);
+    if (!here) return here.outcome();
+    if (here->station.empty()) {
+      return Outcome::refused(Refusal::NotAllowed, "The player is not docked.");
+    }
+    if (Outcome paid = pay_turns(command, player, command.rules().locations.undock_turns); !paid) {
+      return paid;
+    }
+    set_port(command, player, "");
+    command.emit("location.undocked", player, player,
+                 Payload().add("station", here->station).str());
+    return {};
+  });
+}
+
+Outcome Locations::land(const std::string& player, const std::string& planet) {
+  return core_.run([&](Command& command) -> Outcome {
+    const auto here = active_location(command, player);
+    if (!here) return here.outcome();
+    const auto target = load_planet(command, planet);
+    if (!target) {
+      return Outcome::refused(Refusal::NotFound, fmt::format("There is no planet '{}'.", planet));
+    }
+    if (!here->station.empty()) {
+      return Outcome::refused(Refusal::NotAllowed, "The player is docked: undock first.");
+    }
+    if (!here->planet.empty()) {
+      return Outcome::refused(Refusal::NotAllowed, "The player has already landed.");
+    }
+    if (target->sector != here->sector) {
+      return Outcome::refused(Refusal::NotAllowed,
+                              fmt::format("{} is in sector {}; the player is in sector {}.",
+                                          target->name, target->sector, here->sector));
+    }
+    set_planet(command, player, planet);
+    command.emit("location.landed", player, player, Payload().add("planet", planet).str());
+    return {};
+  });
+}
+
+Outcome Locations::take_off(const std::string& player) {
+  return core_.run([&](Command& command) -> Outcome {
+    const auto here = active_location(command, player);
+    if (!here) return here.outcome();
+    if (here->planet.empty()) {
+      return Outcome::refused(Refusal::NotAllowed, "The player has not landed.");
+    }
+    set_planet(command, player, "");
+    command.emit("location.took_off", player, player, Payload().add("planet", here->planet).str());
+    return {};
+  });
+}
+
+Outcome Locations::set_home(const std::string& player, std::int64_t sector) {
+  return core_.run([&](Command& command) -> Outcome {
+    const auto here = active_location(command, player);
+    if (!here) return here.outcome();
+    const auto home = load_sector(command, sector);
+    if (!home) return unknown_sector(sector);
+    if (here->home_sector == sector) {
+      return Outcome::refused(Refusal::AlreadyDone,
+                              fmt::format("Sector {} is already the player's home.", sector));
+    }
+    SQLite::Statement& update = command.prepare(
+        "UPDATE players SET home_sector_id = ?1, home_region_id = NULLIF(?2, ''), updated_at = ?3 "
+        "WHERE id = ?4");
+    update.bind(1, sector);
+    update.bind(2, home->region);
+    update.bind(3, command.now());
+    update.bind(4, player);
+    update.exec();
+    command.emit("location.home_changed", player, player,
+                 Payload().add("from", here->home_sector).add("to", sector).str());
+    return {};
+  });
+}
+
+Outcome Locations::set_galactic_citizen(const std::string& player, bool citizen) {
+  return core_.run([&](Command& command) -> Outcome {
+    const auto here = active_location(command, player);
+    if (!here) return here.outcome();
+    if (here->galactic_citizen == citizen) {
+      return Outcome::refused(Refusal::AlreadyDone,
+                              citizen ? "The player is already a galactic citizen."
+                                      : "The player is not a galactic citizen.");
+    }
+    SQLite::Statement& update = command.prepare(
+        "UPDATE players SET is_galactic_citizen = ?1, updated_at = ?2 WHERE id = ?3");
+    update.bind(1, citizen ? 1 : 0);
+    update.bind(2, command.now());
+    update.bind(3, player);
+    update.exec();
+    command.emit(citizen ? "location.citizenship_granted" : "location.citizenship_revoked", player,
+                 player, "{}");
+    return {};
+  });
+}
+
+}  // namespace hearth
