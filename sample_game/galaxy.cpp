@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include "hearth/world/locations.h"
+
 namespace hearth::sample_game {
 
 namespace {
@@ -121,12 +123,53 @@ INSERT INTO galaxy_ships (ship_type, capacity) VALUES
   ('CARGO_HAULER', 120), ('DEFENDER', 40), ('COLONY_SHIP', 150), ('CARRIER', 200);
 )sql";
 
+// 0003: the engine keeps where pilots are. The positions of an older save wait in a table of
+// their own until define_places() hands them over.
+constexpr const char* kPlacesSql = R"sql(
+CREATE TABLE pilot_positions_to_hand_over AS SELECT player_id, sector FROM pilots;
+ALTER TABLE pilots DROP COLUMN docked;
+ALTER TABLE pilots DROP COLUMN sector;
+ALTER TABLE save_state ADD COLUMN places_defined INTEGER NOT NULL DEFAULT 0
+  CHECK (places_defined IN (0, 1));
+)sql";
+
 }  // namespace
 
 std::vector<GameMigration> Galaxy::migrations() {
   // 0002: game time moved into the engine's save (Game::skip), so the game keeps no clock offset.
   return {{"0001_galaxy.sql", kGalaxySql},
-          {"0002_no_clock_offset.sql", "ALTER TABLE save_state DROP COLUMN clock_offset_ms;"}};
+          {"0002_no_clock_offset.sql", "ALTER TABLE save_state DROP COLUMN clock_offset_ms;"},
+          {"0003_engine_keeps_positions.sql", kPlacesSql}};
+}
+
+void Galaxy::define_places() {
+  CustomTables tables = game_.custom_tables();
+  if (tables.query("SELECT places_defined FROM save_state")[0].integer(0) == 1) return;
+  Locations places = game_.locations();
+  // One group: the whole map and every hand-over, or nothing.
+  const Outcome defined = game_.atomically([&]() -> Outcome {
+    for (const SqlRow& row : tables.query("SELECT id, name FROM galaxy_sectors ORDER BY id")) {
+      if (auto sector = places.define_sector(row.integer(0), row.text(1)); !sector) {
+        return sector.outcome();
+      }
+    }
+    for (const SqlRow& row :
+         tables.query("SELECT sector, name, faction FROM galaxy_stations ORDER BY id")) {
+      if (auto station = places.add_station(row.integer(0), row.text(1), row.text(2)); !station) {
+        return station.outcome();
+      }
+    }
+    for (const SqlRow& row : tables.query(
+             "SELECT player_id, sector FROM pilot_positions_to_hand_over WHERE sector <> 1")) {
+      (void)places.move(row.text(0), row.integer(1));  // a deleted player stays where it was
+    }
+    tables.execute_all({{"DELETE FROM pilot_positions_to_hand_over", {}},
+                        {"UPDATE save_state SET places_defined = 1", {}}});
+    return {};
+  });
+  if (!defined) {
+    throw Error(ErrorKind::CorruptData, "The galaxy's places were refused: " + defined.detail());
+  }
 }
 
 std::optional<Sector> Galaxy::sector(std::int64_t id) const {
@@ -160,7 +203,14 @@ std::optional<Station> Galaxy::station_in(std::int64_t sector) const {
   const auto rows = game_.custom_tables().query(
       "SELECT id, sector, name, faction FROM galaxy_stations WHERE sector = ?", {sector});
   if (rows.empty()) return std::nullopt;
-  return Station{rows[0].integer(0), rows[0].integer(1), rows[0].text(2), rows[0].text(3)};
+  Station station{.id = rows[0].integer(0),
+                  .sector = rows[0].integer(1),
+                  .name = rows[0].text(2),
+                  .faction = rows[0].text(3)};
+  for (const StationView& place : game_.locations().stations_in(sector)) {
+    if (place.name == station.name) station.place = place.id;
+  }
+  return station;
 }
 
 std::vector<MarketLine> Galaxy::market(std::int64_t station) const {
@@ -190,43 +240,40 @@ std::vector<std::string> Galaxy::commodities() const {
 
 std::optional<Pilot> Galaxy::pilot(const std::string& id) const {
   const auto rows = game_.custom_tables().query(
-      "SELECT p.sector, p.docked, p.ship_type, s.capacity FROM pilots p "
+      "SELECT p.ship_type, s.capacity FROM pilots p "
       "JOIN galaxy_ships s ON s.ship_type = p.ship_type WHERE p.player_id = ?",
       {id});
-  if (rows.empty()) return std::nullopt;
-  return Pilot{id, rows[0].integer(0), rows[0].integer(1) != 0, rows[0].text(2),
-               rows[0].integer(3)};
+  const auto where = game_.locations().where(id);
+  if (rows.empty() || !where) return std::nullopt;
+  return Pilot{.id = id,
+               .sector = where->sector,
+               .docked = !where->station.empty(),
+               .ship = rows[0].text(0),
+               .capacity = rows[0].integer(1)};
 }
 
 void Galaxy::add_pilot(const std::string& id) {
+  const std::int64_t sector = game_.locations().where(id)->sector;
   game_.custom_tables().execute_all(
-      {{"INSERT INTO pilots (player_id, sector, ship_type) VALUES (?, 1, 'ESCAPE_POD')", {id}},
-       {"INSERT INTO pilot_visits (player_id, sector) VALUES (?, 1)", {id}}});
+      {{"INSERT INTO pilots (player_id, ship_type) VALUES (?, 'ESCAPE_POD')", {id}},
+       {"INSERT INTO pilot_visits (player_id, sector) VALUES (?, ?)", {id, sector}}});
 }
 
 void Galaxy::set_ship(const std::string& id, const std::string& ship) {
   game_.custom_tables().execute("UPDATE pilots SET ship_type = ? WHERE player_id = ?", {ship, id});
 }
 
-bool Galaxy::move_pilot(const std::string& id, std::int64_t from, std::int64_t to,
-                        std::int64_t turns) {
-  const std::int64_t changed = game_.custom_tables().execute_all(
-      {{"UPDATE pilots SET sector = ?, docked = 0 WHERE player_id = ?", {to, id}},
-       {"INSERT OR IGNORE INTO pilot_visits (player_id, sector) VALUES (?, ?)", {id, to}}},
-      {{.type = "galaxy.moved",
-        .actor = id,
-        .subject = id,
-        .payload = fmt::format(R"({{"from":{},"to":{},"turns":{}}})", from, to, turns)}});
-  return changed == 2;
-}
-
-void Galaxy::set_docked(const std::string& id, const Station& station, bool docked) {
-  game_.custom_tables().execute_all(
-      {{"UPDATE pilots SET docked = ? WHERE player_id = ?", {std::int64_t{docked ? 1 : 0}, id}}},
-      {{.type = docked ? "galaxy.docked" : "galaxy.undocked",
-        .actor = id,
-        .subject = id,
-        .payload = fmt::format(R"({{"station":{}}})", station.id)}});
+Result<bool> Galaxy::move_pilot(const std::string& id, std::int64_t to, std::int64_t turns) {
+  bool first_visit = false;
+  const Outcome moved = game_.atomically([&]() -> Outcome {
+    if (Outcome move = game_.locations().move(id, to, turns); !move) return move;
+    first_visit =
+        game_.custom_tables().execute(
+            "INSERT OR IGNORE INTO pilot_visits (player_id, sector) VALUES (?, ?)", {id, to}) == 1;
+    return {};
+  });
+  if (!moved) return moved;
+  return first_visit;
 }
 
 std::string Galaxy::active_pilot() const {

@@ -1,6 +1,7 @@
 // The galaxy: sectors linked by warps, stations owned by factions, their markets, and the pilots'
-// positions. All of it lives in the game's own tables, created by the game's migrations and read
-// and written through the engine's custom tables.
+// ships. It lives in the game's own tables, created by the game's migrations and read and written
+// through the engine's custom tables. Where each pilot is (sector, docked or not) the engine keeps
+// (Locations): the galaxy hands its sectors and stations to the engine once per save.
 #pragma once
 
 #include <cstdint>
@@ -29,6 +30,7 @@ struct Warp {
 
 struct Station {
   std::int64_t id = 0;
+  std::string place;  // the engine's station id (Locations)
   std::int64_t sector = 0;
   std::string name;
   std::string faction;  // the engine's faction code, e.g. "terran_federation"
@@ -58,6 +60,11 @@ class Galaxy {
   // The game's own schema and static data, for GameOptions::migrations.
   static std::vector<GameMigration> migrations();
 
+  // Hands the galaxy's sectors and stations to the engine's Locations, once per save, and moves
+  // the pilots of a save from before the engine kept positions to where they were (undocked).
+  // Call it after opening the game.
+  void define_places();
+
   std::optional<Sector> sector(std::int64_t id) const;
 
   // The sector named `name` (any case).
@@ -84,12 +91,9 @@ class Galaxy {
 
   void set_ship(const std::string& id, const std::string& ship);
 
-  // Moves the pilot and journals "galaxy.moved"; returns true when the sector is a first visit.
-  bool move_pilot(const std::string& id, std::int64_t from, std::int64_t to, std::int64_t turns);
-
-  // Docks at (or undocks from) the station of the pilot's sector; journals "galaxy.docked" or
-  // "galaxy.undocked".
-  void set_docked(const std::string& id, const Station& station, bool docked);
+  // Moves the pilot to `to` for `turns` (the engine journals "location.moved") and records the
+  // visit; the answer is whether the sector is a first visit, or the engine's refusal.
+  Result<bool> move_pilot(const std::string& id, std::int64_t to, std::int64_t turns);
 
   // The save --------------------------------------------------------------------------------------
 

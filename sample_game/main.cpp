@@ -127,6 +127,7 @@ int main(int argc, char** argv) {
 
   try {
     Session session(*game);
+    session.galaxy.define_places();
     catch_up(session);
     fmt::print("Hearth sample game - save {} - {}\n", arguments->db, format_time(game->now()));
     greet(session);

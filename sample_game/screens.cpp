@@ -74,12 +74,12 @@ std::string describe(Session& session, const Pilot& pilot, const Event& event) {
     return fmt::format("{} tier now {}.", faction_name(session, field(p, "faction")),
                        field(p, "new_title"));
   }
-  if (type == "galaxy.moved") {
+  if (type == "location.moved" || type == "galaxy.moved") {
     return fmt::format("Warped {} -> {} ({} turns).", sector_name(session, field(p, "from")),
                        sector_name(session, field(p, "to")), field(p, "turns"));
   }
-  if (type == "galaxy.docked") return "Docked.";
-  if (type == "galaxy.undocked") return "Undocked.";
+  if (type == "location.docked" || type == "galaxy.docked") return "Docked.";
+  if (type == "location.undocked" || type == "galaxy.undocked") return "Undocked.";
   if (type == "effect.expired") return fmt::format("Effect '{}' expired.", field(p, "key"));
   if (type == "cooldown.expired") return fmt::format("Cooldown '{}' is over.", field(p, "key"));
   if (type == "rank.promoted") return fmt::format("Promoted: {}.", p);

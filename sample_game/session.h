@@ -16,6 +16,7 @@
 #include "hearth/progression/turns.h"
 #include "hearth/standing/ranks.h"
 #include "hearth/standing/reputation.h"
+#include "hearth/world/locations.h"
 
 namespace hearth::sample_game {
 

@@ -4,6 +4,8 @@
 
 #include "sample_game/text.h"
 
+#include "hearth/world/locations.h"
+
 namespace hearth::sample_game {
 
 namespace {
@@ -73,12 +75,12 @@ void move(Session& session, const Pilot& pilot, const std::string& target) {
     return;
   }
   const std::int64_t cost = warp_cost(session, pilot, warp->turns);
-  const Outcome spent = session.game.turns().spend(pilot.id, cost);
-  if (!spent) {
-    fmt::print("{}\n", spent.detail());
+  const auto moved = session.galaxy.move_pilot(pilot.id, to->id, cost);
+  if (!moved) {
+    fmt::print("{}\n", moved.detail());
     return;
   }
-  const bool first_visit = session.galaxy.move_pilot(pilot.id, pilot.sector, to->id, cost);
+  const bool first_visit = *moved;
   fmt::print("You warp to {} ({}) for {} turns.\n", to->name, to->id, cost);
   describe_arrival(session, *to);
   if (first_visit) {
@@ -101,14 +103,13 @@ void dock(Session& session, const Pilot& pilot) {
     fmt::print("You are already docked at {}.\n", station->name);
     return;
   }
-  const Outcome spent = session.game.turns().spend(pilot.id, 1);
-  if (!spent) {
-    fmt::print("{}\n", spent.detail());
+  const Outcome docked = session.game.locations().dock(pilot.id, station->place);
+  if (!docked) {
+    fmt::print("{}\n", docked.detail());
     return;
   }
-  session.galaxy.set_docked(pilot.id, *station, true);
-  fmt::print("Docked at {} ({}) for 1 turn. 'market' shows its prices.\n", station->name,
-             faction_name(session, station->faction));
+  fmt::print("Docked at {} ({}) for {} turn. 'market' shows its prices.\n", station->name,
+             faction_name(session, station->faction), session.game.rules().locations.dock_turns);
 }
 
 void undock(Session& session, const Pilot& pilot) {
@@ -116,14 +117,13 @@ void undock(Session& session, const Pilot& pilot) {
     fmt::print("You are not docked.\n");
     return;
   }
-  const Outcome spent = session.game.turns().spend(pilot.id, 1);
-  if (!spent) {
-    fmt::print("{}\n", spent.detail());
+  const Outcome undocked = session.game.locations().undock(pilot.id);
+  if (!undocked) {
+    fmt::print("{}\n", undocked.detail());
     return;
   }
-  const auto station = session.galaxy.station_in(pilot.sector);
-  session.galaxy.set_docked(pilot.id, *station, false);
-  fmt::print("Undocked from {} for 1 turn.\n", station->name);
+  fmt::print("Undocked from {} for {} turn.\n", session.galaxy.station_in(pilot.sector)->name,
+             session.game.rules().locations.undock_turns);
 }
 
 void boost(Session& session, const Pilot& pilot) {

@@ -8,6 +8,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "sample_game/galaxy.h"
 #include "tests/support/fixtures.h"
 
 #include "hearth/game.h"
@@ -18,15 +19,15 @@ using namespace hearth;
 namespace {
 
 // The fixed start every script runs at (--start-time), and its seed (--seed): with both, a script
-// prints the same thing on every run. With seed 7 the guard is Station Inspector Singh and the
-// pad holds 1. the escape pod, 2. a fast courier, 3. a light freighter.
+// prints the same thing on every run. With seed 7 the guard is Docking Authority Garcia and the
+// pad holds 1. the escape pod, 2. a light freighter, 3. a fast courier.
 constexpr GameTime kStart = test::kStart;
 
 // Registers `name` and talks the guard into the fast courier (SUCCESS: 3000 credits, +150 with
 // the Terran Federation).
 std::string courier_arrival(const std::string& name) {
   return "new " + name +
-         "\n2\n"
+         "\nfast courier\n"
          "I'm captain Ada Lovelace. This is absolutely my ship: registry, license, clearance and "
          "cargo manifest are filed. My cat rides along.\n"
          "I certainly docked this morning with full docking authorization and the serial on file.\n"
@@ -37,7 +38,7 @@ std::string courier_arrival(const std::string& name) {
 
 // Registers `name` and admits to the escape pod (SUCCESS: 1000 credits, +50 with the Federation).
 std::string pod_arrival(const std::string& name) {
-  return "new " + name + "\n1\nIt is only my escape pod, I came in on it today.\n";
+  return "new " + name + "\nescape pod\nIt is only my escape pod, I came in on it today.\n";
 }
 
 struct Run {
@@ -102,12 +103,11 @@ std::int64_t held(Game& game, const std::string& player, const std::string& item
   return game.inventory().quantity(player, game.inventory().item_named(item)->id);
 }
 
-// The game's own row for a pilot: sector and docked flag.
+// Where the engine keeps a pilot: sector, and 1 when docked.
 std::pair<std::int64_t, std::int64_t> position(Game& game, const std::string& player) {
-  const auto rows =
-      game.custom_tables().query("SELECT sector, docked FROM pilots WHERE player_id = ?", {player});
-  BOOST_TEST_REQUIRE(rows.size() == 1u);
-  return {rows[0].integer(0), rows[0].integer(1)};
+  const auto where = game.locations().where(player);
+  BOOST_TEST_REQUIRE(where.has_value());
+  return {where->sector, where->station.empty() ? 0 : 1};
 }
 
 }  // namespace
@@ -122,10 +122,10 @@ BOOST_AUTO_TEST_CASE(a_new_pilot_goes_through_the_gate_to_a_first_trade) {
   BOOST_TEST(run.exit_code == 0);
   BOOST_TEST(run.err == "");
   BOOST_TEST(run.says("Pilot ada registered."));
-  BOOST_TEST(run.says("Station Inspector Singh"));
-  BOOST_TEST(run.says("  2. Fast Courier"));
+  BOOST_TEST(run.says("Docking Authority Garcia"));
+  BOOST_TEST(run.says("  3. Fast Courier"));
   BOOST_TEST(run.says("Outcome: SUCCESS"));
-  BOOST_TEST(run.says("Singh waves you through to your Fast Courier with 3000 credits."));
+  BOOST_TEST(run.says("Garcia waves you through to your Fast Courier with 3000 credits."));
   BOOST_TEST(run.says("Terran Federation standing +150: 150 (Acknowledged)."));
   BOOST_TEST(run.says("  Credits   3000\n"));
   BOOST_TEST(run.says("  Turns     60/60 (full)\n"));
@@ -201,7 +201,7 @@ BOOST_AUTO_TEST_CASE(two_pilots_take_turns_in_one_save) {
                             "pilots\nstatus\nswitch ada\nstatus\nswitch carol\nswitch ada\n"
                             "quit\n");
   BOOST_TEST(run.exit_code == 0);
-  BOOST_TEST(run.says("Singh waves you through to your Escape Pod with 1000 credits."));
+  BOOST_TEST(run.says("Garcia waves you through to your Escape Pod with 1000 credits."));
   BOOST_TEST(run.says("Terran Federation standing +50: 50 (Recognized)."));
   BOOST_TEST(
       run.says("  ada                 1000 credits  Barnard's Star   Escape Pod\n"
@@ -227,20 +227,20 @@ BOOST_AUTO_TEST_CASE(two_pilots_take_turns_in_one_save) {
 BOOST_AUTO_TEST_CASE(a_session_resumes_where_the_save_left_off) {
   Save save;
   const Run first = save.play(pod_arrival("ada") + "dock\nbuy food 5\nwait 1h\n" +
-                              "new bob\n3\n");  // bob picks a ship, then the input ends
+                              "new bob\nscout ship\n");  // bob picks a ship, then the input ends
   BOOST_TEST(first.exit_code == 0);
-  BOOST_TEST(first.says("You claim the Fast Courier. What do you tell Sato?"));
+  BOOST_TEST(first.says("You claim the Scout Ship. What do you tell Petrov?"));
 
-  // bob is still at the gate with the same guard (Sato) and ships; his pick is made again.
+  // bob is still at the gate with the same guard (Petrov) and ships; his pick is made again.
   const Run second = save.play(
       "3\nI'm pilot Bob, I definitely bought it with registry and license today.\n"
       "switch ada\nstatus\ncargo\nquit\n");
   BOOST_TEST(second.exit_code == 0);
   BOOST_TEST(second.says("Hearth sample game - save " + save.file.path +
                          " - 2026-01-01 01:00 UTC\nbob is at the shipyard gate.\n"));
-  BOOST_TEST(second.says("Customs Officer Sato steps into"));
-  BOOST_TEST(second.says("  3. Fast Courier"));
-  BOOST_TEST(second.says("ship> 3\nYou claim the Fast Courier."));
+  BOOST_TEST(second.says("Security Chief Petrov, strict rule-follower"));
+  BOOST_TEST(second.says("  3. Scout Ship"));
+  BOOST_TEST(second.says("ship> 3\nYou claim the Scout Ship."));
   BOOST_TEST(second.says("ada has the controls, in Sol (1)."));
   BOOST_TEST(second.says("  Location  sector 1, Sol, docked at Callisto Shipyard\n"));
   BOOST_TEST(second.says("  Food             5\n"));
@@ -378,12 +378,46 @@ BOOST_AUTO_TEST_CASE(a_player_without_a_pilot_takes_the_controls) {
     BOOST_REQUIRE(game->players().create({.username = "bob"}).ok());
   }
   const Run run = save.play(
-      "switch bob\n1\nIt is only my escape pod, I came in on it today.\n"
+      "switch bob\nescape pod\nIt is only my escape pod, I came in on it today.\n"
       "status\nquit\n");
   BOOST_TEST(run.exit_code == 0, run.err);
   BOOST_TEST(run.says("Pilot bob"));
   auto game = save.open();
   BOOST_TEST(position(*game, player_id(*game, "bob")).first == 1);
+}
+
+// A save from before the engine kept positions: its pilots are handed to the engine where the
+// game's own table had them (undocked), once, and the old table is emptied.
+BOOST_AUTO_TEST_CASE(an_older_save_hands_its_positions_to_the_engine) {
+  Save save;
+  {
+    GameOptions options;
+    options.path = save.file.path;
+    options.clock = std::make_shared<ManualClock>(kStart);
+    options.game_name = "sample_game";
+    options.migrations = sample_game::Galaxy::migrations();
+    options.migrations.resize(2);  // the game before 0003
+    Game old(std::move(options));
+    const std::string ada = old.players().create({.username = "ada"})->id;
+    BOOST_TEST_REQUIRE(
+        old.custom_tables().execute("INSERT INTO pilots (player_id, sector, docked, ship_type) "
+                                    "VALUES (?, 4, 1, 'ESCAPE_POD')",
+                                    {ada}) == 1);
+  }
+  const Run run = save.play("quit\n");
+  BOOST_TEST(run.exit_code == 0, run.err);
+  auto game = save.open();
+  const std::string ada = player_id(*game, "ada");
+  BOOST_TEST((position(*game, ada) == std::pair<std::int64_t, std::int64_t>{4, 0}));
+  BOOST_TEST(game->locations().sector(4)->name == "Wolf 359");
+  BOOST_TEST(game->locations().stations_in(4).at(0).name == "Wolf Freeport");
+  BOOST_TEST(game->locations().stations_in(4).at(0).faction == "fringe_alliance");
+  BOOST_TEST(
+      game->custom_tables().query("SELECT count(*) FROM pilot_positions_to_hand_over")[0].integer(
+          0) == 0);
+  // Opening again hands over nothing more and defines nothing twice.
+  BOOST_TEST(save.play("quit\n").exit_code == 0);
+  BOOST_TEST(game->locations().stations_in(4).size() == 1u);
 }
 
 // Registration is one transaction: a refused registration leaves neither player nor pilot.
@@ -412,7 +446,7 @@ BOOST_AUTO_TEST_CASE(lines_are_trimmed_of_spaces_and_carriage_returns) {
       "  new ada  \r\n1\r\n  It is only my escape pod, I came in on it today.\r\nstatus \r\n"
       "quit\r\n");
   BOOST_TEST(run.exit_code == 0, run.err);
-  BOOST_TEST(run.says("Singh waves you through to your Escape Pod with 1000 credits."));
+  BOOST_TEST(run.says("Garcia waves you through to your Escape Pod with 1000 credits."));
   BOOST_TEST(run.says("ada@Sol> status\nPilot ada"));
   auto game = save.open();
   const auto rows = game->custom_tables().query(
