@@ -123,6 +123,18 @@ INSERT INTO galaxy_ships (ship_type, capacity) VALUES
   ('CARGO_HAULER', 120), ('DEFENDER', 40), ('COLONY_SHIP', 150), ('CARRIER', 200);
 )sql";
 
+// 0004: the credits each pilot traded with each faction per game day (standing from trade grows
+// with value, up to a daily limit).
+constexpr const char* kTradeDaysSql = R"sql(
+CREATE TABLE pilot_trade_days (
+  player_id TEXT NOT NULL REFERENCES pilots (player_id),
+  faction TEXT NOT NULL REFERENCES factions (code),
+  day INTEGER NOT NULL,
+  value INTEGER NOT NULL CHECK (value >= 0),
+  PRIMARY KEY (player_id, faction, day)
+);
+)sql";
+
 // 0003: the engine keeps where pilots are. The positions of an older save wait in a table of
 // their own until define_places() hands them over.
 constexpr const char* kPlacesSql = R"sql(
@@ -139,7 +151,8 @@ std::vector<GameMigration> Galaxy::migrations() {
   // 0002: game time moved into the engine's save (Game::skip), so the game keeps no clock offset.
   return {{"0001_galaxy.sql", kGalaxySql},
           {"0002_no_clock_offset.sql", "ALTER TABLE save_state DROP COLUMN clock_offset_ms;"},
-          {"0003_engine_keeps_positions.sql", kPlacesSql}};
+          {"0003_engine_keeps_positions.sql", kPlacesSql},
+          {"0004_trade_days.sql", kTradeDaysSql}};
 }
 
 void Galaxy::define_places() {
@@ -227,6 +240,20 @@ std::string Galaxy::rival_of(const std::string& faction) const {
   const auto rows =
       game_.custom_tables().query("SELECT rival FROM galaxy_rivals WHERE faction = ?", {faction});
   return rows.empty() ? "" : rows[0].text(0);
+}
+
+std::int64_t Galaxy::add_trade_value(const std::string& id, const std::string& faction,
+                                     std::int64_t day, std::int64_t value) {
+  CustomTables tables = game_.custom_tables();
+  const auto rows = tables.query(
+      "SELECT value FROM pilot_trade_days WHERE player_id = ? AND faction = ? AND day = ?",
+      {id, faction, day});
+  const std::int64_t before = rows.empty() ? 0 : rows[0].integer(0);
+  tables.execute(
+      "INSERT INTO pilot_trade_days (player_id, faction, day, value) VALUES (?1, ?2, ?3, ?4) "
+      "ON CONFLICT (player_id, faction, day) DO UPDATE SET value = value + excluded.value",
+      {id, faction, day, value});
+  return before;
 }
 
 std::vector<std::string> Galaxy::commodities() const {

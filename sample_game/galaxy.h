@@ -79,6 +79,11 @@ class Galaxy {
   // The faction a trade with `faction` displeases; "" when it has no rival.
   std::string rival_of(const std::string& faction) const;
 
+  // Adds `value` credits to what the pilot traded with `faction` on game day `day`; returns what
+  // was traded that day before.
+  std::int64_t add_trade_value(const std::string& id, const std::string& faction, std::int64_t day,
+                               std::int64_t value);
+
   // Every commodity's item name, by name.
   std::vector<std::string> commodities() const;
 

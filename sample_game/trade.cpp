@@ -95,20 +95,41 @@ std::optional<Order> parse_order(Session& session, const Station& station,
   return order;
 }
 
-// A trade pleases the station's faction and displeases its rival; it also counts toward rank.
+// A trade pleases the station's faction and displeases its rival, in proportion to its value
+// over the game day: one standing point per kCreditsPerPoint credits traded with that faction
+// today (one large trade counts the same as many small ones of the same value), at most
+// kDailyStandingLimit points a day; the rival loses one per kCreditsPerRivalPoint. It also counts
+// toward rank.
 void after_trade(Session& session, const Pilot& pilot, const Station& station, std::int64_t value) {
-  const std::int64_t gain = std::clamp<std::int64_t>(1 + value / 250, 1, 20);
+  const std::int64_t before =
+      session.galaxy.add_trade_value(pilot.id, station.faction, session.game.now() / kDay, value);
+  const std::int64_t after = before + value;
+  const auto points = [](std::int64_t traded, std::int64_t per_point, std::int64_t cap) {
+    return std::min(cap, traded / per_point);
+  };
+  const std::int64_t gain = points(after, kCreditsPerPoint, kDailyStandingLimit) -
+                            points(before, kCreditsPerPoint, kDailyStandingLimit);
+  const std::int64_t loss = points(after, kCreditsPerRivalPoint, kDailyStandingLimit / 2) -
+                            points(before, kCreditsPerRivalPoint, kDailyStandingLimit / 2);
   const std::string reason = "Trade at " + station.name;
-  const auto pleased = session.game.reputation().change(pilot.id, station.faction, gain, reason);
-  if (pleased) {
-    fmt::print("  {} standing {:+} (now {}, {}).", pleased->faction_name, gain, pleased->value,
-               pleased->title);
+  if (gain > 0) {
+    if (const auto pleased =
+            session.game.reputation().change(pilot.id, station.faction, gain, reason)) {
+      fmt::print("  {} standing {:+} (now {}, {}).", pleased->faction_name, gain, pleased->value,
+                 pleased->title);
+    }
+  } else if (before / kCreditsPerPoint >= kDailyStandingLimit) {
+    fmt::print("  {} standing: today's limit of {} from trade is reached.",
+               faction_name(session, station.faction), kDailyStandingLimit);
+  } else {
+    fmt::print("  {} standing: {}/{} credits toward the next point today.",
+               faction_name(session, station.faction), after % kCreditsPerPoint, kCreditsPerPoint);
   }
   const std::string rival = session.galaxy.rival_of(station.faction);
-  if (!rival.empty()) {
-    const std::int64_t loss = -(gain + 1) / 2;
-    const auto displeased = session.game.reputation().change(pilot.id, rival, loss, reason);
-    if (displeased) fmt::print(" {} {:+}.", displeased->faction_name, loss);
+  if (!rival.empty() && loss > 0) {
+    if (const auto displeased = session.game.reputation().change(pilot.id, rival, -loss, reason)) {
+      fmt::print(" {} {:+}.", displeased->faction_name, -loss);
+    }
   }
   fmt::print("\n");
   (void)session.game.ranks().record(pilot.id, {.trades = 1});

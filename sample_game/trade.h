@@ -16,6 +16,12 @@ constexpr const char* kSupplyCooldown = "supply_drop";
 constexpr GameTime kSupplyInterval = kDay;
 constexpr std::int64_t kSupplyCredits = 500;
 
+// Standing from trade: a point per 250 credits traded with a faction in a game day, at most 20 a
+// day; its rival loses a point per 500 credits, at most 10 a day.
+constexpr std::int64_t kCreditsPerPoint = 250;
+constexpr std::int64_t kCreditsPerRivalPoint = 500;
+constexpr std::int64_t kDailyStandingLimit = 20;
+
 // `market`: what the station of the pilot's sector trades, at the pilot's prices.
 void show_market(Session& session, const Pilot& pilot);
 

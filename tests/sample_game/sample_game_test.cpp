@@ -132,10 +132,13 @@ BOOST_AUTO_TEST_CASE(a_new_pilot_goes_through_the_gate_to_a_first_trade) {
   BOOST_TEST(run.says("  Ship      Fast Courier, hold 0/30\n"));
   BOOST_TEST(run.says("prices x0.97"));  // the Federation's price effect at 150
   BOOST_TEST(run.says("Bought 10 Food for 200 credits (20 each). Credits 2800. Hold 10/30."));
+  // 200 credits with the Federation earn no point yet (one per 250 traded in a day).
+  BOOST_TEST(
+      run.says("  Terran Federation standing: 200/250 credits toward the next point today.\n"));
   BOOST_TEST(run.says("You warp to Alpha Centauri (2) for 3 turns."));
   BOOST_TEST(run.says("Sold 10 Food for 320 credits (32 each). Credits 3120. Hold 0/30."));
-  BOOST_TEST(run.says("Mercantile Guild standing +2 (now 2, Neutral). Shadow Syndicate -1."));
-  BOOST_TEST(run.says("  Terran Federation            151  ACKNOWLEDGED  Acknowledged  x0.97"));
+  BOOST_TEST(run.says("Mercantile Guild standing +1 (now 1, Neutral).\n"));
+  BOOST_TEST(run.says("  Terran Federation            150  ACKNOWLEDGED  Acknowledged  x0.97"));
   BOOST_TEST(run.says("Warped Sol -> Alpha Centauri (3 turns)."));
 
   auto game = save.open();
@@ -145,8 +148,8 @@ BOOST_AUTO_TEST_CASE(a_new_pilot_goes_through_the_gate_to_a_first_trade) {
   BOOST_TEST(game->ledger().credits(ada) == 3120);
   BOOST_TEST(held(*game, ada, "Food") == 0);
   BOOST_TEST(game->inventory().history(ada).size() == 2u);  // bought, then sold
-  BOOST_TEST(game->reputation().standing(ada, "mercantile_guild")->value == 2);
-  BOOST_TEST(game->reputation().standing(ada, "terran_federation")->value == 151);
+  BOOST_TEST(game->reputation().standing(ada, "mercantile_guild")->value == 1);
+  BOOST_TEST(game->reputation().standing(ada, "terran_federation")->value == 150);
   BOOST_TEST(game->turns().budget(ada)->available == 60 - 1 - 1 - 3 - 1);
   BOOST_TEST((position(*game, ada) == std::pair<std::int64_t, std::int64_t>{2, 1}));
   BOOST_TEST(count_events(*game, "onboarding.completed") == 1);
@@ -229,18 +232,28 @@ BOOST_AUTO_TEST_CASE(a_session_resumes_where_the_save_left_off) {
   const Run first = save.play(pod_arrival("ada") + "dock\nbuy food 5\nwait 1h\n" +
                               "new bob\nscout ship\n");  // bob picks a ship, then the input ends
   BOOST_TEST(first.exit_code == 0);
-  BOOST_TEST(first.says("You claim the Scout Ship. What do you tell Petrov?"));
+  // The guard's name and the pad, as the first session showed them.
+  const std::string asked = "You claim the Scout Ship. What do you tell ";
+  const std::size_t at = first.out.find(asked);
+  BOOST_TEST_REQUIRE(at != std::string::npos);
+  const std::size_t name_at = at + asked.size();
+  const std::string guard = first.out.substr(name_at, first.out.find('?', name_at) - name_at);
+  const auto pad = [](const std::string& out, std::size_t from) {
+    const std::size_t start = out.find("Ships on the pad:\n", from);
+    return out.substr(start, out.find("Which ship", start) - start);
+  };
+  const std::string first_pad = pad(first.out, first.out.find("new bob"));
 
-  // bob is still at the gate with the same guard (Petrov) and ships; his pick is made again.
+  // bob is still at the gate with the same guard and ships; his pick is made again.
   const Run second = save.play(
-      "3\nI'm pilot Bob, I definitely bought it with registry and license today.\n"
+      "scout ship\nI'm pilot Bob, I definitely bought it with registry and license today.\n"
       "switch ada\nstatus\ncargo\nquit\n");
   BOOST_TEST(second.exit_code == 0);
   BOOST_TEST(second.says("Hearth sample game - save " + save.file.path +
                          " - 2026-01-01 01:00 UTC\nbob is at the shipyard gate.\n"));
-  BOOST_TEST(second.says("Security Chief Petrov, strict rule-follower"));
-  BOOST_TEST(second.says("  3. Scout Ship"));
-  BOOST_TEST(second.says("ship> 3\nYou claim the Scout Ship."));
+  BOOST_TEST(second.says(guard + ", "), guard);
+  BOOST_TEST(pad(second.out, 0) == first_pad);
+  BOOST_TEST(second.says("ship> scout ship\nYou claim the Scout Ship."));
   BOOST_TEST(second.says("ada has the controls, in Sol (1)."));
   BOOST_TEST(second.says("  Location  sector 1, Sol, docked at Callisto Shipyard\n"));
   BOOST_TEST(second.says("  Food             5\n"));
@@ -384,6 +397,52 @@ BOOST_AUTO_TEST_CASE(a_player_without_a_pilot_takes_the_controls) {
   BOOST_TEST(run.says("Pilot bob"));
   auto game = save.open();
   BOOST_TEST(position(*game, player_id(*game, "bob")).first == 1);
+}
+
+// Standing from trade grows with the value traded in a game day: 25 one-unit purchases earn what
+// one purchase of 25 units earns (500 credits: 2 points), not 25 times more.
+BOOST_AUTO_TEST_CASE(many_small_trades_earn_what_one_large_trade_earns) {
+  std::string small_trades;
+  for (int i = 0; i < 25; ++i) small_trades += "buy food 1\n";
+  Save small;
+  BOOST_TEST(small.play(courier_arrival("ada") + "dock\n" + small_trades + "quit\n").exit_code ==
+             0);
+  Save large;
+  BOOST_TEST(large.play(courier_arrival("ada") + "dock\nbuy food 25\nquit\n").exit_code == 0);
+  for (const Save* save : {&small, &large}) {
+    auto game = save->open();
+    const std::string ada = player_id(*game, "ada");
+    BOOST_TEST(held(*game, ada, "Food") == 25);
+    BOOST_TEST(game->reputation().standing(ada, "terran_federation")->value == 150 + 2);
+    BOOST_TEST(game->reputation().standing(ada, "fringe_alliance")->value == -1);  // the rival
+  }
+}
+
+// At most 20 points a day come from trade with one faction; the next game day starts afresh.
+BOOST_AUTO_TEST_CASE(standing_from_trade_has_a_daily_limit) {
+  Save save;
+  BOOST_TEST(save.play(courier_arrival("ada") + "quit\n").exit_code == 0);
+  {
+    auto game = save.open();
+    const std::string ada = player_id(*game, "ada");
+    BOOST_TEST_REQUIRE(game->inventory()
+                           .add({.user_id = ada,
+                                 .item = game->inventory().item_named("Medicine")->id,
+                                 .quantity = 90,
+                                 .type = "DROP",
+                                 .description = "test"})
+                           .ok());
+  }
+  // Sol pays 113 per unit of Medicine at standing 150: 3390 credits a sale of 30.
+  const Run run =
+      save.play("dock\nsell medicine 30\nsell medicine 30\nwait 1d\nsell medicine 30\nquit\n");
+  BOOST_TEST(run.exit_code == 0, run.err);
+  BOOST_TEST(run.says("Terran Federation standing +13 (now 163, "));
+  BOOST_TEST(run.says("Terran Federation standing +7 (now 170, "));   // 20 in the day
+  BOOST_TEST(run.says("Terran Federation standing +13 (now 183, "));  // the next day
+  auto game = save.open(kStart + kDay);
+  BOOST_TEST(game->reputation().standing(player_id(*game, "ada"), "terran_federation")->value ==
+             183);
 }
 
 // A save from before the engine kept positions: its pilots are handed to the engine where the
