@@ -39,7 +39,7 @@ using namespace onboarding;  // the scorer and its text helpers
 constexpr const char* kEscapePod = "ESCAPE_POD";
 constexpr const char* kIntroduction = "introduction";
 
-// The ShipChoice values (sectorwars §3.1).
+// The ShipChoice values.
 constexpr std::array<std::string_view, 8> kShipChoices = {
     "SCOUT_SHIP", "CARGO_HAULER", "ESCAPE_POD",  "LIGHT_FREIGHTER",
     "DEFENDER",   "FAST_COURIER", "COLONY_SHIP", "CARRIER"};
@@ -602,7 +602,7 @@ void insert_exchange(Command& command, const std::string& session, std::int64_t 
   insert.exec();
 }
 
-// The outcome of a finished dialogue (sectorwars §3.6), from the stored exchanges.
+// The outcome of a finished dialogue, from the stored exchanges.
 struct Decision {
   NegotiationOutcome outcome;
   double threshold = 0;
@@ -915,7 +915,7 @@ std::string draw_one(Command& command, const std::vector<Candidate>& pool) {
   return pool.back().ship;
 }
 
-// The ships offered with the escape pod for `roll` (sectorwars §3.3).
+// The ships offered with the escape pod for `roll`.
 StringList draw_ships(Command& command, std::int64_t roll) {
   const OnboardingRules& rules = command.rules().onboarding;
   std::vector<std::int64_t> tiers;

@@ -109,8 +109,8 @@ std::string extract_name(const OnboardingRules& rules, const std::string& answer
   return "";
 }
 
-// The rules-based scores of `answer` given the earlier answers of the session (sectorwars §3.5a;
-// believability from the three scores; suspicion carried from `previous_suspicion`).
+// The rules-based scores of `answer` given the earlier answers of the session (believability
+// from the three scores; suspicion carried from `previous_suspicion`).
 Assessment score_by_rules(const OnboardingRules& rules, const std::string& answer,
                           const std::vector<std::string>& earlier, double previous_suspicion) {
   Assessment scores;

@@ -5,7 +5,7 @@
 // reads as; a field the stored document lacks reads as its default. std::optional is not used:
 // "absent" is a sentinel default (0 for times and counts, "" for ids and text), said per field.
 // Times are GameTime (ms since the Unix epoch, UTC), money and quantities std::int64_t. JSON keys
-// are the seeds' snake_case names; where a seed spelled a key differently it is said per field.
+// are snake_case; where an older document may spell a key differently it is said per field.
 // The serialisers and the column names live in engine/documents_json.h (private: it brings cereal).
 //
 // Column                                        C++ type (document)
@@ -100,8 +100,7 @@ struct PlayerNotificationSettings {
   bool operator==(const PlayerNotificationSettings&) const = default;
 };
 
-// players.settings: both games' settings bag (sectorwars §6.3). Defaults are the space game's
-// documented ones. Keys not here (a game's own settings, sustained_tier, emergent_rep_throttle,
+// players.settings: the player's settings bag, with documented defaults. Keys not here (a game's own settings, sustained_tier, emergent_rep_throttle,
 // medal state, ...) are kept on update.
 struct PlayerSettings {
   PlayerUiSettings ui;
@@ -122,7 +121,7 @@ struct PlayerInsurance {
   StringList covered_ships;  // ship ids
   std::int64_t deductible_percentage = 0;
   std::int64_t claims_made = 0;
-  // Time of the last claim; 0 = never. The seed's key is last_claim (an ISO date).
+  // Time of the last claim; 0 = never. Older documents spell it last_claim (an ISO date).
   GameTime last_claim_at = 0;
 
   bool operator==(const PlayerInsurance&) const = default;
@@ -130,13 +129,13 @@ struct PlayerInsurance {
 
 // --- reputation ---------------------------------------------------------------------------------
 
-// One change of a faction reputation (sectorwars §2.1), appended to reputations.history.
+// One change of a faction reputation, appended to reputations.history.
 struct ReputationHistoryEntry {
-  GameTime at = 0;  // the seed's key is timestamp (an ISO date)
+  GameTime at = 0;  // older documents: timestamp (an ISO date)
   std::int64_t old_value = 0;
   std::int64_t new_value = 0;
   // The change recorded: the requested one (after the rivalry cap, before clamping) or the
-  // actual delta, depending on the caller (sectorwars §2.1).
+  // actual delta, depending on the caller.
   std::int64_t change = 0;
   std::string reason;
 
@@ -145,7 +144,7 @@ struct ReputationHistoryEntry {
 
 using ReputationHistory = std::vector<ReputationHistoryEntry>;
 
-// A team's standing with one faction (sectorwars §2.3 snapshot entry).
+// A team's standing with one faction (a snapshot entry).
 struct TeamStanding {
   std::string faction_id;
   std::string faction_name;
@@ -161,7 +160,7 @@ using TeamFactionReputation = std::map<std::string, TeamStanding>;
 // One entry of team_reputations.history: a recalculation or a method switch.
 struct TeamReputationHistoryEntry {
   std::string kind = "recalculation";  // "recalculation" | "method_switch"
-  GameTime at = 0;                     // the seed's key is timestamp
+  GameTime at = 0;                     // older documents: timestamp
   std::string method = "AVERAGE";      // the method in force after the entry
   // recalculation: the standings computed; empty for a method switch.
   TeamFactionReputation standings;
@@ -181,14 +180,14 @@ struct TeamTierNotification {
   std::int64_t new_value = 0;
   std::string old_level = "NEUTRAL";
   std::string new_level = "NEUTRAL";
-  GameTime at = 0;  // the seed's key is timestamp
+  GameTime at = 0;  // older documents: timestamp
 
   bool operator==(const TeamTierNotification&) const = default;
 };
 
 using TeamTierNotifications = std::vector<TeamTierNotification>;
 
-// military_ranks.requirements: the achievement gate of a rank (sectorwars §6.1); 0 = no gate.
+// military_ranks.requirements: the achievement gate of a rank; 0 = no gate.
 struct MilitaryRankRequirements {
   std::int64_t trades = 0;
   std::int64_t combat_wins = 0;
@@ -198,7 +197,7 @@ struct MilitaryRankRequirements {
   bool operator==(const MilitaryRankRequirements&) const = default;
 };
 
-// --- ships (starter values of sectorwars §3.7) --------------------------------------------------
+// --- ships (starter values) --------------------------------------------------
 
 struct ShipMaintenance {
   std::string status = "good";  // "pristine" | "good" | "worn" | "critical"
@@ -223,8 +222,7 @@ struct ShipCombat {
 
 // --- teams --------------------------------------------------------------------------------------
 
-// teams.join_requirements. The seeds store this bag but never define or enforce a key (sectorwars
-// §4.1, §8); these are Hearth's gates, each 0 (or the range minimum) = no gate.
+// teams.join_requirements: Hearth's gates for joining a team, each 0 (or the range minimum) = no gate.
 struct TeamJoinRequirements {
   std::int64_t min_level = 0;        // players.level
   std::int64_t min_rank_points = 0;  // players.rank_points
@@ -241,11 +239,11 @@ struct TeamWarScore {
   bool operator==(const TeamWarScore&) const = default;
 };
 
-// A war of this team against another, as the space game records it on both teams.
+// A war of this team against another, recorded on both teams.
 struct TeamWar {
   std::string target_team_id;  // the other team
   std::string declared_by;     // player id
-  GameTime declared_at = 0;    // the seed stores an ISO date
+  GameTime declared_at = 0;    // older documents: an ISO date
   std::string reason;
   std::string status = "active";  // "active" | "ceased"
   TeamWarScore score;
@@ -258,14 +256,14 @@ struct TeamWar {
   bool operator==(const TeamWar&) const = default;
 };
 
-// teams.member_roles. The space game uses the bag only as the home of its team wars.
+// teams.member_roles: the home of a team's wars.
 struct TeamMemberRoles {
   std::vector<TeamWar> active_wars;
 
   bool operator==(const TeamMemberRoles&) const = default;
 };
 
-// teams.resource_sharing (the design doc's policies; the seed code stores but never reads it).
+// teams.resource_sharing: how a team's treasury may be used.
 struct TeamResourceSharing {
   // "SHARED" (free use), "PERMISSION_BASED" (withdrawals need can_manage_treasury, the code's
   // behaviour) or "REQUEST_ONLY".
@@ -280,7 +278,7 @@ using TeamMemberPermissions = std::map<std::string, bool>;
 // team_members.contribution_credits: resource (currency code) -> total deposited.
 using ContributionCredits = std::map<std::string, std::int64_t>;
 
-// One entry of the space game's Team.invitation_codes list (sectorwars §4.3); Hearth keeps
+// One entry of an older document's invitation code list; Hearth keeps
 // invitations as team_invitations rows, so this shape is only for importing old documents.
 struct TeamInvitationCode {
   std::string code;
@@ -294,7 +292,7 @@ struct TeamInvitationCode {
 
 // --- first login --------------------------------------------------------------------------------
 
-// first_login_sessions.client_info (the space game's first-login data model).
+// first_login_sessions.client_info: what the game tells about the client at first login.
 struct FirstLoginClientInfo {
   std::string device_type;
   std::string browser;
@@ -321,10 +319,9 @@ struct KeyExtractedInfo {
   bool operator==(const KeyExtractedInfo&) const = default;
 };
 
-// --- items, quests, timers, moderation (the RPG) ------------------------------------------------
+// --- items, quests, timers, moderation ------------------------------------------------------
 
-// One outcome of a LOOTBOX pool (aurora §1.7). Seed keys minAmount/maxAmount/itemId are
-// min_amount/max_amount/item_id here.
+// One outcome of a LOOTBOX pool. Older documents spell the keys minAmount/maxAmount/itemId.
 struct LootEntry {
   std::string type = "NOTHING";  // "CURRENCY" | "ITEM" | "XP" | "NOTHING"
   std::int64_t weight = 1;       // relative to the pool's total
@@ -339,7 +336,7 @@ struct LootEntry {
   bool operator==(const LootEntry&) const = default;
 };
 
-// One effect of using an item; which fields matter depends on type (aurora §1.7).
+// One effect of using an item; which fields matter depends on type.
 struct ItemEffect {
   std::string type;             // "XP_BOOST" | "TEMP_ROLE" | "LOOTBOX" | a game's own
   double multiplier = 1.0;      // XP_BOOST
@@ -381,8 +378,7 @@ struct TimerMetadata {
   bool operator==(const TimerMetadata&) const = default;
 };
 
-// moderation_cases.metadata. The RPG leaves it free ("extra data"); these are the facts its
-// moderation rules produce (aurora §1.12).
+// moderation_cases.metadata: free extra data; these are the facts the moderation rules produce.
 struct ModerationMetadata {
   GameTime duration = 0;           // TIMEOUT/BAN: how long; 0 = not timed
   bool dm_sent = false;            // the user was told by direct message

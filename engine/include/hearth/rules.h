@@ -1,5 +1,4 @@
-// Rules: every tuning number of the game in one value, with the seed projects' numbers as
-// defaults. A game overrides fields in code or loads a JSON file; the game file stores the rules
+// Rules: every tuning number of the game in one value, with tested numbers as defaults. A game overrides fields in code or loads a JSON file; the game file stores the rules
 // it runs with, so a save carries them.
 #pragma once
 
@@ -12,7 +11,7 @@
 
 namespace hearth {
 
-// New users and their players (sectorwars §1.1; seed 000 User/Player).
+// New users and their players.
 struct PlayerRules {
   // Usernames: this many characters, ASCII letters, digits, '_', '-' and '.', starting with a
   // letter or digit; unique regardless of case.
@@ -24,7 +23,7 @@ struct PlayerRules {
   bool operator==(const PlayerRules&) const = default;
 };
 
-// Turns: the action budget (sectorwars §1).
+// Turns: the action budget.
 struct TurnRules {
   // Turns regained per day of game time; regeneration is continuous (fractions carry over).
   std::int64_t per_day = 1000;
@@ -54,7 +53,7 @@ struct Threshold {
   bool operator==(const Threshold&) const = default;
 };
 
-// Faction reputation (sectorwars §2.1) and its decay (DESIGN §5). The 17 tiers are reference data
+// Faction reputation and its decay. The 17 tiers are reference data
 // (reputation_tiers); the rivalry caps too (faction_rivalries).
 struct ReputationRules {
   std::int64_t min_value = -800;
@@ -84,7 +83,7 @@ struct ReputationRules {
   bool operator==(const ReputationRules&) const = default;
 };
 
-// Personal reputation, the alignment (sectorwars §2.2). Its 8 tiers with name colours and price
+// Personal reputation, the alignment. Its 8 tiers with name colours and price
 // factors are reference data (personal_reputation_tiers).
 struct PersonalReputationRules {
   std::int64_t min_value = -1000;
@@ -101,7 +100,7 @@ struct PersonalReputationRules {
   bool operator==(const PersonalReputationRules&) const = default;
 };
 
-// Military rank points (sectorwars §6.1). The 18 ranks, their thresholds, bonuses and
+// Military rank points. The 18 ranks, their thresholds, bonuses and
 // achievement gates are reference data (military_ranks).
 struct RankRules {
   // Combat victory: combat_base, plus combat_per_level_above × d (at most combat_above_cap) when
@@ -124,7 +123,7 @@ struct RankRules {
   bool operator==(const RankRules&) const = default;
 };
 
-// Teams (sectorwars §4.1).
+// Teams.
 struct TeamRules {
   std::int64_t creation_cost = 10000;  // credits the founder pays (to the sink)
   std::int64_t default_max_members = 4;
@@ -142,7 +141,7 @@ struct LocationRules {
   bool operator==(const LocationRules&) const = default;
 };
 
-// Team reputation aggregation (sectorwars §2.3).
+// Team reputation aggregation.
 struct TeamReputationRules {
   GameTime recalculation_interval = kDay;
   GameTime method_change_cooldown = 7 * kDay;
@@ -152,14 +151,13 @@ struct TeamReputationRules {
   bool operator==(const TeamReputationRules&) const = default;
 };
 
-// Money and items (aurora §1.4, §1.7; platform bank invariant 25).
+// Money and items.
 struct LedgerRules {
   // A conversion that divides (a rate destination → source used backwards, e.g. fragments into
   // credits) leaves what is not a whole destination unit in the source account; when true, such
   // an amount is refused instead: it must be an exact multiple of the ratio.
   bool exact_conversions = false;
-  // Inventory limits (aurora inventory.maxSlots / maxStackSize; defaults not found in the
-  // sources): distinct items a user may hold, and the quantity of one stack. 0 = no limit.
+  // Inventory limits: distinct items a user may hold, and the quantity of one stack. 0 = no limit.
   std::int64_t max_inventory_slots = 0;
   std::int64_t max_stack_size = 0;
 
@@ -194,7 +192,7 @@ struct ContradictionPair {
   bool operator==(const ContradictionPair&) const = default;
 };
 
-// The first-login negotiation (sectorwars §3; docs/rules.md, "First-login onboarding"). Ship
+// The first-login negotiation (docs/rules.md, "First-login onboarding"). Ship
 // rarities and guard personalities are reference data (ship_rarity_config, guard_personalities).
 struct OnboardingRules {
   // Ships offered next to the escape pod: a roll of 0..100 picks the band, then offered_ships

@@ -14,7 +14,7 @@ namespace hearth {
 
 class Core;
 
-// An item definition (the RPG's items).
+// An item definition.
 struct NewItem {
   std::string name;               // 1 to 255 characters, unique regardless of case
   std::string type;               // 1 to 50 characters, e.g. "MATERIAL", "CONSUMABLE"

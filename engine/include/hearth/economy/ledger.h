@@ -19,7 +19,7 @@ class Core;
 // e.g. fragments). Amounts of both are whole numbers; what one is worth in the other is a rate.
 enum class CurrencyType { Whole, Denom };
 
-// Money, or one of the space game's stored resources (fuel, organics... in team treasuries).
+// Money, or a stored resource (fuel, organics... in team treasuries).
 enum class CurrencyKind { Money, Resource };
 
 struct CurrencyView {

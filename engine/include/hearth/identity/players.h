@@ -50,7 +50,7 @@ class Players {
  public:
   explicit Players(Core& core) : core_(core) {}
 
-  // Creates a user, its player (with the seeds' defaults: 1000 turns, sector 1, Recruit, neutral),
+  // Creates a user, its player (with the defaults: 1000 turns, sector 1, Recruit, neutral),
   // an escape pod as its ship, an account in every money currency with the starting credits, and
   // its first-login state. Refuses an invalid or taken username or a taken email.
   Result<PlayerView> create(const NewUser& user);

@@ -43,7 +43,7 @@ struct DialogueExchangeView {
   bool operator==(const DialogueExchangeView&) const = default;
 };
 
-// What the negotiation decided (sectorwars §3.6).
+// What the negotiation decided.
 struct NegotiationOutcome {
   std::string outcome;       // "SUCCESS" | "PARTIAL_SUCCESS" | "FAILURE"
   std::string awarded_ship;  // a ShipChoice
