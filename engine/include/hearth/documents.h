@@ -100,8 +100,8 @@ struct PlayerNotificationSettings {
   bool operator==(const PlayerNotificationSettings&) const = default;
 };
 
-// players.settings: the player's settings bag, with documented defaults. Keys not here (a game's own settings, sustained_tier, emergent_rep_throttle,
-// medal state, ...) are kept on update.
+// players.settings: the player's settings bag, with documented defaults. Keys not here (a game's
+// own settings, sustained_tier, emergent_rep_throttle, medal state, ...) are kept on update.
 struct PlayerSettings {
   PlayerUiSettings ui;
   PlayerGameplaySettings gameplay;
@@ -222,7 +222,8 @@ struct ShipCombat {
 
 // --- teams --------------------------------------------------------------------------------------
 
-// teams.join_requirements: Hearth's gates for joining a team, each 0 (or the range minimum) = no gate.
+// teams.join_requirements: Hearth's gates for joining a team, each 0 (or the range minimum) = no
+// gate.
 struct TeamJoinRequirements {
   std::int64_t min_level = 0;        // players.level
   std::int64_t min_rank_points = 0;  // players.rank_points

@@ -1,5 +1,6 @@
-// Rules: every tuning number of the game in one value, with tested numbers as defaults. A game overrides fields in code or loads a JSON file; the game file stores the rules
-// it runs with, so a save carries them.
+// Rules: every tuning number of the game in one value, with tested numbers as defaults. A game
+// overrides fields in code or loads a JSON file; the game file stores the rules it runs with, so a
+// save carries them.
 #pragma once
 
 #include <cstdint>
