@@ -35,24 +35,40 @@ class DialogueProvider;
 // SQLiteCpp, cereal and storage exceptions become the engine's. Call only from a catch block.
 [[noreturn]] void rethrow_as_error();
 
-// What one command sees while it runs inside its transaction.
-class Command {
+// What a read sees: one consistent snapshot of the file, the game time and the rules. A reader
+// cannot journal events or draw from the generator; Core::read hands one out, and every Command
+// is one too, so a function that only reads takes a Reader&.
+class Reader {
  public:
-  Command(Core& core, GameTime now) : core_(core), now_(now) {}
+  Reader(Core& core, GameTime now) : core_(core), now_(now) {}
 
   SQLite::Database& sql();
 
   // A prepared statement for `sql`, compiled once per game and reused: reset, with no bindings.
-  // Do not hold it across a call that may prepare the same SQL. Statements are cached by their
-  // text, so two different texts never share one.
+  // Engine code runs SQL through Query (engine/core/query.h), which calls this. Statements are
+  // cached by their text, so two different texts never share one.
   SQLite::Statement& prepare(std::string_view sql);
 
-  // The game time the command happens at.
+  // The game time the read or command happens at.
   GameTime now() const { return now_; }
 
   const Rules& rules() const;
 
+ protected:
+  Core& core_;
+  GameTime now_;
+};
+
+// What one command sees while it runs inside its transaction: a Reader that may also write,
+// journal events and draw from the generator.
+class Command : public Reader {
+ public:
+  Command(Core& core, GameTime now) : Reader(core, now) {}
+
   Random& random();
+
+  // The rowid of the last row this command inserted.
+  std::int64_t last_insert_id() { return sql().getLastInsertRowid(); }
 
   // A new UUID from the game's generator.
   std::string new_uuid() { return random().uuid(); }
@@ -88,8 +104,6 @@ class Command {
   void append_event(GameTime at, const std::string& type, const std::string& actor,
                     const std::string& subject, const std::string& payload, const char* statement);
 
-  Core& core_;
-  GameTime now_;
   std::vector<Event> emitted_;
 };
 
@@ -170,22 +184,30 @@ class Core {
   template <class Work>
   auto run_unadvanced(GameTime now, Work&& work) -> std::invoke_result_t<Work, Command&>;
 
-  // Runs `work(SQLite::Database&)` in a read transaction (one consistent snapshot); every
-  // exception leaves as hearth::Error.
+  // Runs `work(Reader&)` in a read transaction (one consistent snapshot) at the game time now;
+  // every exception leaves as hearth::Error. (Tests may pass `work(SQLite::Database&)`.)
   template <class Work>
-  auto read(Work&& work) -> std::invoke_result_t<Work, SQLite::Database&> {
+  auto read(Work&& work) {
     struct ResetAtExit {
       Core& core;
 
       ~ResetAtExit() { core.reset_statements(); }
     } reset_at_exit{*this};
 
+    const auto run_work = [&] {
+      if constexpr (std::is_invocable_v<Work, Reader&>) {
+        Reader reader(*this, now());
+        return work(reader);
+      } else {
+        return work(db_->sql());
+      }
+    };
     try {
       // Inside a group (Game::atomically) a read sees the group's own writes.
-      if (group_ != nullptr) return work(db_->sql());
+      if (group_ != nullptr) return run_work();
       SQLite::Transaction transaction(db_->sql(), SQLite::TransactionBehavior::DEFERRED);
       notice_other_writers();
-      return work(db_->sql());
+      return run_work();
     } catch (const Error&) {
       throw;
     } catch (...) {

@@ -8,6 +8,7 @@
 #include "engine/core/access.h"
 #include "engine/core/command.h"
 #include "engine/core/payload.h"
+#include "engine/core/query.h"
 #include "schema/schema.h"
 #include "storage/migrations.h"
 
@@ -49,14 +50,14 @@ std::unique_ptr<storage::Database> open_database(const GameOptions& options) {
   return db;
 }
 
-Event read_event(SQLite::Statement& query) {
+Event read_event(Query& query) {
   Event event;
-  event.id = query.getColumn(0).getInt64();
-  event.at = query.getColumn(1).getInt64();
-  event.type = query.getColumn(2).getString();
-  event.actor = query.getColumn(3).getString();
-  event.subject = query.getColumn(4).getString();
-  event.payload = query.getColumn(5).getString();
+  event.id = query.integer(0);
+  event.at = query.integer(1);
+  event.type = query.text(2);
+  event.actor = query.text(3);
+  event.subject = query.text(4);
+  event.payload = query.text(5);
   return event;
 }
 
@@ -64,11 +65,11 @@ Event read_event(SQLite::Statement& query) {
 
 // Command ----------------------------------------------------------------------------------------
 
-SQLite::Database& Command::sql() { return core_.db().sql(); }
+SQLite::Database& Reader::sql() { return core_.db().sql(); }
 
-SQLite::Statement& Command::prepare(std::string_view sql) { return core_.statement(sql); }
+SQLite::Statement& Reader::prepare(std::string_view sql) { return core_.statement(sql); }
 
-const Rules& Command::rules() const { return core_.rules(); }
+const Rules& Reader::rules() const { return core_.rules(); }
 
 Random& Command::random() { return core_.random(); }
 
@@ -90,18 +91,11 @@ void Command::emit_at(GameTime at, const std::string& type, const std::string& a
 void Command::append_event(GameTime at, const std::string& type, const std::string& actor,
                            const std::string& subject, const std::string& payload,
                            const char* statement) {
-  SQLite::Statement& insert = prepare(statement);
-  insert.bind(1, at);
-  insert.bind(2, type);
-  insert.bind(3, actor);
-  insert.bind(4, subject);
-  insert.bind(5, payload);
-  insert.executeStep();
+  Query insert(*this, statement, at, type, actor, subject, payload);
+  insert.step();
   if (core_.has_listeners()) {
-    emitted_.push_back(
-        {sql().getLastInsertRowid(), at, type, actor, subject, insert.getColumn(0).getString()});
+    emitted_.push_back({sql().getLastInsertRowid(), at, type, actor, subject, insert.text(0)});
   }
-  insert.reset();
 }
 
 void Command::schedule(GameTime at) { core_.lower_next_due(at); }
@@ -126,16 +120,17 @@ Core::Core(GameOptions options) {
   if (options.speed) check_speed(*options.speed);
   rules_ = options.rules.value_or(Rules{});
   run_unadvanced(now, [&](Command& command) {
-    SQLite::Database& sql = command.sql();
-    const bool fresh = !sql.execAndGet("SELECT count(*) FROM game_clock").getInt();
+    const bool fresh = [&] {
+      Query clock(command, "SELECT count(*) FROM game_clock");
+      clock.step();
+      return clock.integer(0) == 0;
+    }();
     if (fresh) {
       const std::uint64_t seed =
           options.seed ? *options.seed : std::random_device{}() * 0x100000001ULL;
-      SQLite::Statement clock(
-          sql, "INSERT INTO game_clock (id, created_at, reached_at) VALUES (1, ?, ?)");
-      clock.bind(1, now);
-      clock.bind(2, now);
-      clock.exec();
+      Query(command, "INSERT INTO game_clock (id, created_at, reached_at) VALUES (1, ?, ?)", now,
+            now)
+          .exec();
       time_ = TimeState{.mode = options.time_mode.value_or(TimeMode::RealTime),
                         .speed = options.speed.value_or(1.0),
                         .anchor_clock = now,
@@ -143,14 +138,14 @@ Core::Core(GameOptions options) {
                         .last_clock = now,
                         .reached = now};
       store_time(command);
-      SQLite::Statement random(sql, "INSERT INTO random_state (id, seed, state) VALUES (1, ?, ?)");
-      random.bind(1, static_cast<std::int64_t>(seed));
-      random.bind(2, static_cast<std::int64_t>(seed));
+      Query random(command, "INSERT INTO random_state (id, seed, state) VALUES (1, ?, ?)",
+                   static_cast<std::int64_t>(seed), static_cast<std::int64_t>(seed));
       random.exec();
       random_ = Random(seed);
     } else {
-      random_ = Random(static_cast<std::uint64_t>(
-          sql.execAndGet("SELECT state FROM random_state WHERE id = 1").getInt64()));
+      Query random(command, "SELECT state FROM random_state WHERE id = 1");
+      random.step();
+      random_ = Random(static_cast<std::uint64_t>(random.integer(0)));
     }
     if (!fresh) {
       load_time();
@@ -169,15 +164,16 @@ Core::Core(GameOptions options) {
     }
     if (fresh || options.rules) {
       rules_document_ = rules_.to_json();
-      SQLite::Statement save(sql,
-                             "INSERT INTO rules (id, document, updated_at) VALUES (1, ?, ?) "
-                             "ON CONFLICT (id) DO UPDATE SET document = excluded.document, "
-                             "updated_at = excluded.updated_at");
-      save.bind(1, rules_document_);
-      save.bind(2, now);
+      Query save(command,
+                 "INSERT INTO rules (id, document, updated_at) VALUES (1, ?, ?) "
+                 "ON CONFLICT (id) DO UPDATE SET document = excluded.document, "
+                 "updated_at = excluded.updated_at",
+                 rules_document_, now);
       save.exec();
     } else {
-      load_rules(sql.execAndGet("SELECT document FROM rules WHERE id = 1").getString());
+      Query stored(command, "SELECT document FROM rules WHERE id = 1");
+      stored.step();
+      load_rules(stored.text(0));
     }
   });
 }
@@ -225,17 +221,18 @@ GameTime Core::game_time(GameTime reading) const {
 }
 
 void Core::load_time() {
-  SQLite::Statement& query = statement(
-      "SELECT mode, speed, paused, ifnull(anchor_clock_at, -1), ifnull(anchor_game_at, 0), "
-      "ifnull(last_clock_at, 0), reached_at FROM game_clock WHERE id = 1");
-  if (!query.executeStep()) throw Error(ErrorKind::CorruptData, "game_clock has no row.");
-  time_.mode = mode_named(query.getColumn(0).getString());
-  time_.speed = query.getColumn(1).getDouble();
-  time_.paused = query.getColumn(2).getInt() != 0;
-  time_.anchor_clock = query.getColumn(3).getInt64();
-  time_.anchor_game = query.getColumn(4).getInt64();
-  time_.last_clock = query.getColumn(5).getInt64();
-  time_.reached = query.getColumn(6).getInt64();
+  Reader reader(*this, time_.reached);
+  Query query(reader,
+              "SELECT mode, speed, paused, ifnull(anchor_clock_at, -1), ifnull(anchor_game_at, 0), "
+              "ifnull(last_clock_at, 0), reached_at FROM game_clock WHERE id = 1");
+  if (!query.step()) throw Error(ErrorKind::CorruptData, "game_clock has no row.");
+  time_.mode = mode_named(query.text(0));
+  time_.speed = query.real(1);
+  time_.paused = query.integer(2) != 0;
+  time_.anchor_clock = query.integer(3);
+  time_.anchor_game = query.integer(4);
+  time_.last_clock = query.integer(5);
+  time_.reached = query.integer(6);
   query.reset();
   if (time_.anchor_clock < 0) {
     // A save from before game time was kept: its game time was the clock's reading.
@@ -245,17 +242,13 @@ void Core::load_time() {
 }
 
 void Core::store_time(Command& command) {
-  SQLite::Statement& update = command.prepare(
+  Query update(
+      command,
       "UPDATE game_clock SET mode = ?1, speed = ?2, paused = ?3, anchor_clock_at = ?4, "
       "anchor_game_at = ?5, last_clock_at = NULLIF(?6, 0), reached_at = max(reached_at, ?7) "
-      "WHERE id = 1");
-  update.bind(1, kModeNames[static_cast<int>(time_.mode)]);
-  update.bind(2, time_.speed);
-  update.bind(3, time_.paused ? 1 : 0);
-  update.bind(4, time_.anchor_clock);
-  update.bind(5, time_.anchor_game);
-  update.bind(6, time_.last_clock);
-  update.bind(7, time_.reached);
+      "WHERE id = 1",
+      kModeNames[static_cast<int>(time_.mode)], time_.speed, time_.paused ? 1 : 0,
+      time_.anchor_clock, time_.anchor_game, time_.last_clock, time_.reached);
   update.exec();
 }
 
@@ -320,21 +313,24 @@ SQLite::Statement& Core::statement(std::string_view sql) {
 }
 
 void Core::notice_other_writers() {
-  SQLite::Statement& version = statement("PRAGMA data_version");
-  version.executeStep();
-  const std::int64_t now = version.getColumn(0).getInt64();
-  version.reset();
+  Reader reader(*this, time_.reached);
+  std::int64_t now = 0;
+  {
+    Query version(reader, "PRAGMA data_version");
+    version.step();
+    now = version.integer(0);
+  }
   if (now == data_version_) return;
   if (data_version_ != -1) {
     // Another connection has committed: what this one keeps in memory may be stale.
-    SQLite::Statement& random = statement("SELECT state FROM random_state WHERE id = 1");
-    if (random.executeStep()) {
-      random_ = Random(static_cast<std::uint64_t>(random.getColumn(0).getInt64()));
+    {
+      Query random(reader, "SELECT state FROM random_state WHERE id = 1");
+      if (random.step()) random_ = Random(static_cast<std::uint64_t>(random.integer(0)));
     }
-    random.reset();
-    SQLite::Statement& rules = statement("SELECT document FROM rules WHERE id = 1");
-    if (rules.executeStep()) load_rules(rules.getColumn(0).getString());
-    rules.reset();
+    {
+      Query rules(reader, "SELECT document FROM rules WHERE id = 1");
+      if (rules.step()) load_rules(rules.text(0));
+    }
     load_time();
   }
   next_due_ = 0;
@@ -347,8 +343,8 @@ void Core::reset_statements() {
 }
 
 void Core::save_random_state(Command& command) {
-  SQLite::Statement& save = command.prepare("UPDATE random_state SET state = ? WHERE id = 1");
-  save.bind(1, static_cast<std::int64_t>(random_.state()));
+  Query save(command, "UPDATE random_state SET state = ? WHERE id = 1",
+             static_cast<std::int64_t>(random_.state()));
   save.exec();
 }
 
@@ -382,15 +378,15 @@ Game& Game::operator=(Game&&) noexcept = default;
 Core& core_of(Game& game) { return *game.core_; }
 
 GameTime Game::now() const {
-  return core_->read([this](SQLite::Database&) { return core_->now(); });
+  return core_->read([this](Reader&) { return core_->now(); });
 }
 
 TimeMode Game::time_mode() const {
-  return core_->read([this](SQLite::Database&) { return core_->time().mode; });
+  return core_->read([this](Reader&) { return core_->time().mode; });
 }
 
 double Game::speed() const {
-  return core_->read([this](SQLite::Database&) { return core_->time().speed; });
+  return core_->read([this](Reader&) { return core_->time().speed; });
 }
 
 Outcome Game::pause() {
@@ -427,7 +423,7 @@ void Game::set_speed(double speed) {
 }
 
 GameTime Game::reached_at() const {
-  return core_->read([this](SQLite::Database&) { return core_->time().reached; });
+  return core_->read([this](Reader&) { return core_->time().reached; });
 }
 
 void Game::advance_to(GameTime time) {
@@ -474,28 +470,26 @@ ListenerId Game::on_event(EventListener listener) {
 void Game::remove_listener(ListenerId id) { core_->remove_listener(id); }
 
 std::vector<Event> Game::events(std::int64_t after_id, int limit) const {
-  return core_->read([&](SQLite::Database& sql) {
-    SQLite::Statement query(sql,
-                            "SELECT id, at, type, ifnull(actor, ''), ifnull(subject, ''), payload "
-                            "FROM events WHERE id > ? ORDER BY id LIMIT ?");
-    query.bind(1, after_id);
-    query.bind(2, limit);
+  return core_->read([&](Reader& reader) {
+    Query query(reader,
+                "SELECT id, at, type, ifnull(actor, ''), ifnull(subject, ''), payload "
+                "FROM events WHERE id > ? ORDER BY id LIMIT ?",
+                after_id, limit);
     std::vector<Event> events;
-    while (query.executeStep()) events.push_back(read_event(query));
+    while (query.step()) events.push_back(read_event(query));
     return events;
   });
 }
 
 std::vector<Event> Game::events_about(const std::string& subject, int limit) const {
-  return core_->read([&](SQLite::Database& sql) {
-    SQLite::Statement query(sql,
-                            "SELECT * FROM (SELECT id, at, type, ifnull(actor, ''), "
-                            "ifnull(subject, ''), payload FROM events WHERE subject = ? "
-                            "ORDER BY id DESC LIMIT ?) ORDER BY id");
-    query.bind(1, subject);
-    query.bind(2, limit);
+  return core_->read([&](Reader& reader) {
+    Query query(reader,
+                "SELECT * FROM (SELECT id, at, type, ifnull(actor, ''), "
+                "ifnull(subject, ''), payload FROM events WHERE subject = ? "
+                "ORDER BY id DESC LIMIT ?) ORDER BY id",
+                subject, limit);
     std::vector<Event> events;
-    while (query.executeStep()) events.push_back(read_event(query));
+    while (query.step()) events.push_back(read_event(query));
     return events;
   });
 }
@@ -509,7 +503,7 @@ void Game::save_as(const std::string& path) {
 }
 
 int Game::schema_version() const {
-  return core_->read([this](SQLite::Database&) { return storage::schema_version(core_->db()); });
+  return core_->read([this](Reader&) { return storage::schema_version(core_->db()); });
 }
 
 }  // namespace hearth

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "engine/core/query.h"
+
 namespace hearth {
 
 namespace {
@@ -26,9 +28,9 @@ const std::string& next_due_query() {
 }  // namespace
 
 void advance_world(Command& command, GameTime to) {
-  SQLite::Statement& reached = command.prepare("SELECT reached_at FROM game_clock WHERE id = 1");
-  if (!reached.executeStep()) throw Error(ErrorKind::CorruptData, "game_clock has no row.");
-  const GameTime from = reached.getColumn(0).getInt64();
+  Query reached(command, "SELECT reached_at FROM game_clock WHERE id = 1");
+  if (!reached.step()) throw Error(ErrorKind::CorruptData, "game_clock has no row.");
+  const GameTime from = reached.integer(0);
   reached.reset();
   const bool forward = to > from;
   // The rules run only when something is due by `to` (next_due is a lower bound; 0: unknown).
@@ -37,17 +39,14 @@ void advance_world(Command& command, GameTime to) {
     for (const TimeRule& rule : time_rules()) rule.advance(command, to);
   }
   if (forward) {
-    SQLite::Statement& record =
-        command.prepare("UPDATE game_clock SET reached_at = ? WHERE id = 1");
-    record.bind(1, to);
+    Query record(command, "UPDATE game_clock SET reached_at = ? WHERE id = 1", to);
     record.exec();
     command.note_reached(to);
   }
   if (due || command.next_due() == 0) {
-    SQLite::Statement& next = command.prepare(next_due_query());
-    next.bind(1, kNever);
-    next.executeStep();
-    command.set_next_due(next.getColumn(0).getInt64());
+    Query next(command, next_due_query(), kNever);
+    next.step();
+    command.set_next_due(next.integer(0));
   }
 }
 

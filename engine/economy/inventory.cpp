@@ -6,6 +6,7 @@
 
 #include "engine/core/command.h"
 #include "engine/core/payload.h"
+#include "engine/core/query.h"
 #include "engine/core/text.h"
 #include "engine/economy/inventory_internal.h"
 #include "engine/economy/ledger_internal.h"
@@ -25,33 +26,31 @@ constexpr const char* kItemSelect =
     "SELECT id, name, type, rarity, ifnull(description, ''), price, usage_data, "
     "ifnull(icon_url, ''), ifnull(image_url, '') FROM items";
 
-ItemView read_item(SQLite::Statement& query) {
+ItemView read_item(Query& query) {
   ItemView view;
-  view.id = query.getColumn(0).getInt64();
-  view.name = query.getColumn(1).getString();
-  view.type = query.getColumn(2).getString();
-  view.rarity = query.getColumn(3).getString();
-  view.description = query.getColumn(4).getString();
-  if (!query.getColumn(5).isNull()) view.price = query.getColumn(5).getInt64();
-  view.usage_data = query.getColumn(6).getString();
-  view.icon_url = query.getColumn(7).getString();
-  view.image_url = query.getColumn(8).getString();
+  view.id = query.integer(0);
+  view.name = query.text(1);
+  view.type = query.text(2);
+  view.rarity = query.text(3);
+  view.description = query.text(4);
+  if (!query.is_null(5)) view.price = query.integer(5);
+  view.usage_data = query.text(6);
+  view.icon_url = query.text(7);
+  view.image_url = query.text(8);
   return view;
 }
 
-std::optional<ItemView> find_item(SQLite::Database& sql, std::int64_t id) {
-  SQLite::Statement query(sql, std::string(kItemSelect) + " WHERE id = ?");
-  query.bind(1, id);
-  if (!query.executeStep()) return std::nullopt;
+std::optional<ItemView> find_item(Reader& reader, std::int64_t id) {
+  Query query(reader, std::string(kItemSelect) + " WHERE id = ?", id);
+  if (!query.step()) return std::nullopt;
   return read_item(query);
 }
 
 // The user's state: nullopt when unknown, else whether it is deleted.
 std::optional<bool> user_deleted(Command& command, const std::string& id) {
-  SQLite::Statement& query = command.prepare("SELECT deleted FROM users WHERE id = ?");
-  query.bind(1, id);
-  if (!query.executeStep()) return std::nullopt;
-  const bool deleted = query.getColumn(0).getInt() != 0;
+  Query query(command, "SELECT deleted FROM users WHERE id = ?", id);
+  if (!query.step()) return std::nullopt;
+  const bool deleted = query.integer(0) != 0;
   query.reset();
   return deleted;
 }
@@ -84,22 +83,19 @@ Result<std::string> check_posting(Command& command, const ItemPosting& posting) 
     return Outcome::refused(Refusal::NotFound,
                             fmt::format("There is no user '{}'.", posting.related_user_id));
   }
-  SQLite::Statement& item = command.prepare("SELECT name FROM items WHERE id = ?");
-  item.bind(1, posting.item);
-  if (!item.executeStep()) {
+  Query item(command, "SELECT name FROM items WHERE id = ?", posting.item);
+  if (!item.step()) {
     return Outcome::refused(Refusal::NotFound, fmt::format("There is no item {}.", posting.item));
   }
-  std::string name = item.getColumn(0).getString();
+  std::string name = item.text(0);
   item.reset();
   return name;
 }
 
 std::int64_t held(Command& command, const std::string& user_id, std::int64_t item) {
-  SQLite::Statement& query =
-      command.prepare("SELECT quantity FROM inventory WHERE user_id = ? AND item_id = ?");
-  query.bind(1, user_id);
-  query.bind(2, item);
-  const std::int64_t quantity = query.executeStep() ? query.getColumn(0).getInt64() : 0;
+  Query query(command, "SELECT quantity FROM inventory WHERE user_id = ? AND item_id = ?", user_id,
+              item);
+  const std::int64_t quantity = query.step() ? query.integer(0) : 0;
   query.reset();
   return quantity;
 }
@@ -107,19 +103,15 @@ std::int64_t held(Command& command, const std::string& user_id, std::int64_t ite
 // Writes the history row and journals the event; returns the row's id.
 std::int64_t record(Command& command, const ItemPosting& posting, const std::string& name,
                     std::int64_t change, std::int64_t now_held) {
-  SQLite::Statement& insert = command.prepare(
+  Query insert(
+      command,
       "INSERT INTO item_transactions (user_id, related_user_id, item_id, quantity, type, "
-      "description, created_at) VALUES (?1, NULLIF(?2, ''), ?3, ?4, ?5, NULLIF(?6, ''), ?7)");
-  insert.bind(1, posting.user_id);
-  insert.bind(2, posting.related_user_id);
-  insert.bind(3, posting.item);
-  insert.bind(4, change);
-  insert.bind(5, posting.type);
-  insert.bind(6, posting.description);
-  insert.bind(7, command.now());
+      "description, created_at) VALUES (?1, NULLIF(?2, ''), ?3, ?4, ?5, NULLIF(?6, ''), ?7)",
+      posting.user_id, posting.related_user_id, posting.item, change, posting.type,
+      posting.description, command.now());
   insert.exec();
   insert.reset();
-  const std::int64_t entry = command.sql().getLastInsertRowid();
+  const std::int64_t entry = command.last_insert_id();
   command.emit(change > 0 ? "inventory.added" : "inventory.removed", posting.actor, posting.user_id,
                Payload()
                    .add("entry", entry)
@@ -150,10 +142,9 @@ Result<std::int64_t> add(Command& command, const ItemPosting& posting) {
                                         rules.max_stack_size, before, *name, posting.quantity));
   }
   if (before == 0 && rules.max_inventory_slots > 0) {
-    SQLite::Statement& slots = command.prepare("SELECT count(*) FROM inventory WHERE user_id = ?");
-    slots.bind(1, posting.user_id);
-    slots.executeStep();
-    const std::int64_t used = slots.getColumn(0).getInt64();
+    Query slots(command, "SELECT count(*) FROM inventory WHERE user_id = ?", posting.user_id);
+    slots.step();
+    const std::int64_t used = slots.integer(0);
     slots.reset();
     if (used >= rules.max_inventory_slots) {
       return Outcome::refused(
@@ -161,12 +152,11 @@ Result<std::int64_t> add(Command& command, const ItemPosting& posting) {
           fmt::format("An inventory holds at most {} different items.", rules.max_inventory_slots));
     }
   }
-  SQLite::Statement& upsert = command.prepare(
+  Query upsert(
+      command,
       "INSERT INTO inventory (user_id, item_id, quantity) VALUES (?1, ?2, ?3) "
-      "ON CONFLICT (user_id, item_id) DO UPDATE SET quantity = quantity + excluded.quantity");
-  upsert.bind(1, posting.user_id);
-  upsert.bind(2, posting.item);
-  upsert.bind(3, posting.quantity);
+      "ON CONFLICT (user_id, item_id) DO UPDATE SET quantity = quantity + excluded.quantity",
+      posting.user_id, posting.item, posting.quantity);
   upsert.exec();
   upsert.reset();
   return record(command, posting, *name, posting.quantity, before + posting.quantity);
@@ -182,18 +172,14 @@ Result<std::int64_t> remove(Command& command, const ItemPosting& posting) {
         fmt::format("The user holds {} of {}, fewer than {}.", before, *name, posting.quantity));
   }
   if (before == posting.quantity) {
-    SQLite::Statement& empty =
-        command.prepare("DELETE FROM inventory WHERE user_id = ? AND item_id = ?");
-    empty.bind(1, posting.user_id);
-    empty.bind(2, posting.item);
+    Query empty(command, "DELETE FROM inventory WHERE user_id = ? AND item_id = ?", posting.user_id,
+                posting.item);
     empty.exec();
     empty.reset();
   } else {
-    SQLite::Statement& take = command.prepare(
-        "UPDATE inventory SET quantity = quantity - ? WHERE user_id = ? AND item_id = ?");
-    take.bind(1, posting.quantity);
-    take.bind(2, posting.user_id);
-    take.bind(3, posting.item);
+    Query take(command,
+               "UPDATE inventory SET quantity = quantity - ? WHERE user_id = ? AND item_id = ?",
+               posting.quantity, posting.user_id, posting.item);
     take.exec();
     take.reset();
   }
@@ -221,7 +207,6 @@ inventory::ItemPosting posting_of(const ItemChange& change, const char* fallback
 
 Result<ItemView> Inventory::create_item(const NewItem& item) {
   return core_.run([&](Command& command) -> Result<ItemView> {
-    SQLite::Database& sql = command.sql();
     if (Outcome valid = check_length("name", item.name, 255); !valid) return valid;
     if (Outcome valid = check_length("type", item.type, 50); !valid) return valid;
     if (Outcome valid = check_length("rarity", item.rarity, 20); !valid) return valid;
@@ -229,52 +214,40 @@ Result<ItemView> Inventory::create_item(const NewItem& item) {
       return Outcome::refused(Refusal::InvalidArgument,
                               fmt::format("A price cannot be negative: {}.", *item.price));
     }
-    SQLite::Statement object(
-        sql, "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' ELSE 0 END");
-    object.bind(1, item.usage_data);
-    object.executeStep();
-    if (object.getColumn(0).getInt() == 0) {
+    Query object(command,
+                 "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' ELSE 0 END",
+                 item.usage_data);
+    object.step();
+    if (object.integer(0) == 0) {
       return Outcome::refused(Refusal::InvalidArgument,
                               "An item's usage data is a JSON object, e.g. {\"consume\":true}.");
     }
-    SQLite::Statement taken(sql, "SELECT 1 FROM items WHERE name = ?");
-    taken.bind(1, item.name);
-    if (taken.executeStep()) {
+    Query taken(command, "SELECT 1 FROM items WHERE name = ?", item.name);
+    if (taken.step()) {
       return Outcome::refused(Refusal::AlreadyExists,
                               fmt::format("The item name '{}' is taken.", item.name));
     }
-    SQLite::Statement insert(sql,
-                             "INSERT INTO items (name, description, rarity, type, usage_data, "
-                             "price, icon_url, image_url) VALUES (?1, NULLIF(?2, ''), ?3, ?4, "
-                             "json(?5), ?6, NULLIF(?7, ''), NULLIF(?8, ''))");
-    insert.bind(1, item.name);
-    insert.bind(2, item.description);
-    insert.bind(3, item.rarity);
-    insert.bind(4, item.type);
-    insert.bind(5, item.usage_data);
-    if (item.price) {
-      insert.bind(6, *item.price);
-    } else {
-      insert.bind(6);
-    }
-    insert.bind(7, item.icon_url);
-    insert.bind(8, item.image_url);
+    Query insert(command,
+                 "INSERT INTO items (name, description, rarity, type, usage_data, "
+                 "price, icon_url, image_url) VALUES (?1, NULLIF(?2, ''), ?3, ?4, "
+                 "json(?5), ?6, NULLIF(?7, ''), NULLIF(?8, ''))",
+                 item.name, item.description, item.rarity, item.type, item.usage_data, item.price,
+                 item.icon_url, item.image_url);
     insert.exec();
-    const std::int64_t id = sql.getLastInsertRowid();
+    const std::int64_t id = command.last_insert_id();
     command.emit("item.created", "", "", Payload().add("item", id).add("name", item.name).str());
-    return *find_item(sql, id);
+    return *find_item(command, id);
   });
 }
 
 std::optional<ItemView> Inventory::item(std::int64_t id) const {
-  return core_.read([&](SQLite::Database& sql) { return find_item(sql, id); });
+  return core_.read([&](Reader& reader) { return find_item(reader, id); });
 }
 
 std::optional<ItemView> Inventory::item_named(const std::string& name) const {
-  return core_.read([&](SQLite::Database& sql) -> std::optional<ItemView> {
-    SQLite::Statement query(sql, std::string(kItemSelect) + " WHERE name = ?");
-    query.bind(1, name);
-    if (!query.executeStep()) return std::nullopt;
+  return core_.read([&](Reader& reader) -> std::optional<ItemView> {
+    Query query(reader, std::string(kItemSelect) + " WHERE name = ?", name);
+    if (!query.step()) return std::nullopt;
     return read_item(query);
   });
 }
@@ -330,7 +303,7 @@ Result<PurchaseReceipt> Inventory::buy(const Purchase& purchase) {
           Refusal::InvalidArgument,
           fmt::format("The quantity must be positive, not {}.", purchase.quantity));
     }
-    const auto item = find_item(command.sql(), purchase.item);
+    const auto item = find_item(command, purchase.item);
     if (!item) {
       return Outcome::refused(Refusal::NotFound,
                               fmt::format("There is no item {}.", purchase.item));
@@ -372,49 +345,45 @@ Result<PurchaseReceipt> Inventory::buy(const Purchase& purchase) {
 }
 
 std::int64_t Inventory::quantity(const std::string& user_id, std::int64_t item) const {
-  return core_.read([&](SQLite::Database& sql) -> std::int64_t {
-    SQLite::Statement query(sql,
-                            "SELECT quantity FROM inventory WHERE user_id = ? AND item_id = ?");
-    query.bind(1, user_id);
-    query.bind(2, item);
-    return query.executeStep() ? query.getColumn(0).getInt64() : 0;
+  return core_.read([&](Reader& reader) -> std::int64_t {
+    Query query(reader, "SELECT quantity FROM inventory WHERE user_id = ? AND item_id = ?", user_id,
+                item);
+    return query.step() ? query.integer(0) : 0;
   });
 }
 
 std::vector<Stack> Inventory::stacks(const std::string& user_id) const {
-  return core_.read([&](SQLite::Database& sql) {
-    SQLite::Statement query(sql,
-                            "SELECT s.item_id, i.name, s.quantity FROM inventory s JOIN items i "
-                            "ON i.id = s.item_id WHERE s.user_id = ? ORDER BY i.name, i.id");
-    query.bind(1, user_id);
+  return core_.read([&](Reader& reader) {
+    Query query(reader,
+                "SELECT s.item_id, i.name, s.quantity FROM inventory s JOIN items i "
+                "ON i.id = s.item_id WHERE s.user_id = ? ORDER BY i.name, i.id",
+                user_id);
     std::vector<Stack> stacks;
-    while (query.executeStep()) {
-      stacks.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
-                        query.getColumn(2).getInt64()});
+    while (query.step()) {
+      stacks.push_back({query.integer(0), query.text(1), query.integer(2)});
     }
     return stacks;
   });
 }
 
 std::vector<ItemEntry> Inventory::history(const std::string& user_id, int limit) const {
-  return core_.read([&](SQLite::Database& sql) {
-    SQLite::Statement query(sql,
-                            "SELECT id, user_id, ifnull(related_user_id, ''), item_id, quantity, "
-                            "type, ifnull(description, ''), created_at FROM item_transactions "
-                            "WHERE user_id = ? ORDER BY id DESC LIMIT ?");
-    query.bind(1, user_id);
-    query.bind(2, limit);
+  return core_.read([&](Reader& reader) {
+    Query query(reader,
+                "SELECT id, user_id, ifnull(related_user_id, ''), item_id, quantity, "
+                "type, ifnull(description, ''), created_at FROM item_transactions "
+                "WHERE user_id = ? ORDER BY id DESC LIMIT ?",
+                user_id, limit);
     std::vector<ItemEntry> entries;
-    while (query.executeStep()) {
+    while (query.step()) {
       ItemEntry entry;
-      entry.id = query.getColumn(0).getInt64();
-      entry.user_id = query.getColumn(1).getString();
-      entry.related_user_id = query.getColumn(2).getString();
-      entry.item = query.getColumn(3).getInt64();
-      entry.quantity = query.getColumn(4).getInt64();
-      entry.type = query.getColumn(5).getString();
-      entry.description = query.getColumn(6).getString();
-      entry.created_at = query.getColumn(7).getInt64();
+      entry.id = query.integer(0);
+      entry.user_id = query.text(1);
+      entry.related_user_id = query.text(2);
+      entry.item = query.integer(3);
+      entry.quantity = query.integer(4);
+      entry.type = query.text(5);
+      entry.description = query.text(6);
+      entry.created_at = query.integer(7);
       entries.push_back(std::move(entry));
     }
     return entries;
@@ -422,8 +391,8 @@ std::vector<ItemEntry> Inventory::history(const std::string& user_id, int limit)
 }
 
 std::vector<InventoryViolation> Inventory::check_inventory() const {
-  return core_.read([](SQLite::Database& sql) {
-    SQLite::Statement query(sql, R"sql(
+  return core_.read([](Reader& reader) {
+    Query query(reader, R"sql(
       SELECT user_id, item_id, held, logged FROM (
         SELECT s.user_id, s.item_id, s.quantity AS held,
                ifnull((SELECT sum(t.quantity) FROM item_transactions t
@@ -437,12 +406,12 @@ std::vector<InventoryViolation> Inventory::check_inventory() const {
       WHERE held <> logged
       ORDER BY user_id, item_id)sql");
     std::vector<InventoryViolation> violations;
-    while (query.executeStep()) {
+    while (query.step()) {
       InventoryViolation violation;
-      violation.user_id = query.getColumn(0).getString();
-      violation.item = query.getColumn(1).getInt64();
-      violation.held = query.getColumn(2).getInt64();
-      violation.logged = query.getColumn(3).getInt64();
+      violation.user_id = query.text(0);
+      violation.item = query.integer(1);
+      violation.held = query.integer(2);
+      violation.logged = query.integer(3);
       violation.detail =
           fmt::format("User '{}' holds {} of item {}, but its history sums to {}.",
                       violation.user_id, violation.held, violation.item, violation.logged);

@@ -9,6 +9,7 @@
 
 #include "engine/core/command.h"
 #include "engine/core/payload.h"
+#include "engine/core/query.h"
 #include "engine/core/text.h"
 #include "engine/economy/ledger_internal.h"
 
@@ -73,55 +74,54 @@ const char* owner_column(OwnerKind kind) {
   return "system_name";
 }
 
-TransactionView read_transaction(SQLite::Statement& query) {
+TransactionView read_transaction(Query& query) {
   TransactionView view;
-  view.id = query.getColumn(0).getInt64();
-  view.currency = query.getColumn(1).getInt64();
-  view.from_account = query.getColumn(2).getInt64();
-  view.to_account = query.getColumn(3).getInt64();
-  view.amount = query.getColumn(4).getInt64();
-  view.type = query.getColumn(5).getString();
-  view.description = query.getColumn(6).getString();
-  view.user_id = query.getColumn(7).getString();
-  view.related_user_id = query.getColumn(8).getString();
-  view.previous_transaction = query.getColumn(9).getInt64();
-  view.confirmed = query.getColumn(10).getInt() != 0;
-  view.automated = query.getColumn(11).getInt() != 0;
-  view.created_at = query.getColumn(12).getInt64();
+  view.id = query.integer(0);
+  view.currency = query.integer(1);
+  view.from_account = query.integer(2);
+  view.to_account = query.integer(3);
+  view.amount = query.integer(4);
+  view.type = query.text(5);
+  view.description = query.text(6);
+  view.user_id = query.text(7);
+  view.related_user_id = query.text(8);
+  view.previous_transaction = query.integer(9);
+  view.confirmed = query.integer(10) != 0;
+  view.automated = query.integer(11) != 0;
+  view.created_at = query.integer(12);
   return view;
 }
 
-AccountView read_account_view(SQLite::Statement& query) {
+AccountView read_account_view(Query& query) {
   AccountView view;
-  view.id = query.getColumn(0).getInt64();
-  view.currency = query.getColumn(1).getInt64();
-  view.owner.kind = owner_kind_from(query.getColumn(2).getString());
-  view.owner.id = query.getColumn(3).getString();
-  view.balance = query.getColumn(4).getInt64();
-  view.allow_negative = query.getColumn(5).getInt() != 0;
+  view.id = query.integer(0);
+  view.currency = query.integer(1);
+  view.owner.kind = owner_kind_from(query.text(2));
+  view.owner.id = query.text(3);
+  view.balance = query.integer(4);
+  view.allow_negative = query.integer(5) != 0;
   return view;
 }
 
-CurrencyView read_currency(SQLite::Statement& query) {
+CurrencyView read_currency(Query& query) {
   CurrencyView view;
-  view.id = query.getColumn(0).getInt64();
-  view.name = query.getColumn(1).getString();
-  view.type = query.getColumn(2).getString() == "denom" ? CurrencyType::Denom : CurrencyType::Whole;
-  view.kind =
-      query.getColumn(3).getString() == "resource" ? CurrencyKind::Resource : CurrencyKind::Money;
-  view.is_default = query.getColumn(4).getInt() != 0;
+  view.id = query.integer(0);
+  view.name = query.text(1);
+  view.type = query.text(2) == "denom" ? CurrencyType::Denom : CurrencyType::Whole;
+  view.kind = query.text(3) == "resource" ? CurrencyKind::Resource : CurrencyKind::Money;
+  view.is_default = query.integer(4) != 0;
   return view;
 }
 
-Rate read_rate(SQLite::Statement& query) {
+Rate read_rate(Query& query) {
   Rate rate;
-  rate.id = query.getColumn(0).getInt64();
-  rate.source = query.getColumn(1).getInt64();
-  rate.destination = query.getColumn(2).getInt64();
-  rate.ratio = query.getColumn(3).getInt64();
-  rate.valid_from = query.getColumn(4).getInt64();
-  if (!query.getColumn(5).isNull()) rate.valid_to = query.getColumn(5).getInt64();
-  rate.volume = query.getColumn(6).getInt64();
+  rate.id = query.integer(0);
+  rate.source = query.integer(1);
+  rate.destination = query.integer(2);
+  rate.ratio = query.integer(3);
+  rate.valid_from = query.integer(4);
+  if (!query.is_null(5)) rate.valid_to = query.integer(5);
+  rate.volume = query.integer(6);
   return rate;
 }
 
@@ -129,49 +129,44 @@ constexpr const char* kRateSelect =
     "SELECT id, currency_source_id, currency_destination_id, ratio, valid_from, valid_to, "
     "ifnull(volume, 0) FROM currency_conversions";
 
-std::optional<AccountView> find_account(SQLite::Database& sql, std::int64_t id) {
-  SQLite::Statement query(sql, std::string(kAccountSelect) + " WHERE id = ?");
-  query.bind(1, id);
-  if (!query.executeStep()) return std::nullopt;
+std::optional<AccountView> find_account(Reader& reader, std::int64_t id) {
+  Query query(reader, std::string(kAccountSelect) + " WHERE id = ?", id);
+  if (!query.step()) return std::nullopt;
   return read_account_view(query);
 }
 
-std::optional<AccountView> find_account_of(SQLite::Database& sql, const AccountOwner& owner,
+std::optional<AccountView> find_account_of(Reader& reader, const AccountOwner& owner,
                                            std::int64_t currency) {
-  SQLite::Statement query(sql, fmt::format("{} WHERE {} = ? AND currency_id = ?", kAccountSelect,
-                                           owner_column(owner.kind)));
-  query.bind(1, owner.id);
-  query.bind(2, currency);
-  if (!query.executeStep()) return std::nullopt;
+  Query query(
+      reader,
+      fmt::format("{} WHERE {} = ? AND currency_id = ?", kAccountSelect, owner_column(owner.kind)),
+      owner.id, currency);
+  if (!query.step()) return std::nullopt;
   return read_account_view(query);
 }
 
-std::optional<CurrencyView> find_currency(SQLite::Database& sql, std::int64_t id) {
-  SQLite::Statement query(sql, std::string(kCurrencySelect) + " WHERE id = ?");
-  query.bind(1, id);
-  if (!query.executeStep()) return std::nullopt;
+std::optional<CurrencyView> find_currency(Reader& reader, std::int64_t id) {
+  Query query(reader, std::string(kCurrencySelect) + " WHERE id = ?", id);
+  if (!query.step()) return std::nullopt;
   return read_currency(query);
 }
 
 // The currency named `name`, in any case.
-std::optional<CurrencyView> find_currency_named(SQLite::Database& sql, const std::string& name) {
-  SQLite::Statement query(sql, std::string(kCurrencySelect) + " WHERE name = ?");
-  query.bind(1, name);
-  if (!query.executeStep()) return std::nullopt;
+std::optional<CurrencyView> find_currency_named(Reader& reader, const std::string& name) {
+  Query query(reader, std::string(kCurrencySelect) + " WHERE name = ?", name);
+  if (!query.step()) return std::nullopt;
   return read_currency(query);
 }
 
-std::optional<Rate> find_rate_at(SQLite::Database& sql, std::int64_t source,
-                                 std::int64_t destination, GameTime at) {
-  SQLite::Statement query(sql,
-                          std::string(kRateSelect) +
-                              " WHERE currency_source_id = ?1 AND currency_destination_id = ?2 "
-                              "AND valid_from <= ?3 AND (valid_to IS NULL OR valid_to > ?3) "
-                              "ORDER BY valid_from DESC LIMIT 1");
-  query.bind(1, source);
-  query.bind(2, destination);
-  query.bind(3, at);
-  if (!query.executeStep()) return std::nullopt;
+std::optional<Rate> find_rate_at(Reader& reader, std::int64_t source, std::int64_t destination,
+                                 GameTime at) {
+  Query query(reader,
+              std::string(kRateSelect) +
+                  " WHERE currency_source_id = ?1 AND currency_destination_id = ?2 "
+                  "AND valid_from <= ?3 AND (valid_to IS NULL OR valid_to > ?3) "
+                  "ORDER BY valid_from DESC LIMIT 1",
+              source, destination, at);
+  if (!query.step()) return std::nullopt;
   return read_rate(query);
 }
 
@@ -191,25 +186,25 @@ struct AccountState {
 };
 
 std::optional<AccountState> account_state(Command& command, std::int64_t id) {
-  SQLite::Statement& query = command.prepare(
+  Query query(
+      command,
       "SELECT currency_id, balance, allow_negative, owner_kind, "
-      "coalesce(user_id, team_id, CAST(class_id AS TEXT), system_name) FROM accounts WHERE id = ?");
-  query.bind(1, id);
-  if (!query.executeStep()) return std::nullopt;
+      "coalesce(user_id, team_id, CAST(class_id AS TEXT), system_name) FROM accounts WHERE id = ?",
+      id);
+  if (!query.step()) return std::nullopt;
   AccountState state;
-  state.currency = query.getColumn(0).getInt64();
-  state.balance = query.getColumn(1).getInt64();
-  state.allow_negative = query.getColumn(2).getInt() != 0;
-  state.owner_kind = owner_kind_from(query.getColumn(3).getString());
-  state.owner = query.getColumn(4).getString();
+  state.currency = query.integer(0);
+  state.balance = query.integer(1);
+  state.allow_negative = query.integer(2) != 0;
+  state.owner_kind = owner_kind_from(query.text(3));
+  state.owner = query.text(4);
   query.reset();
   return state;
 }
 
 std::string currency_name(Command& command, std::int64_t currency) {
-  SQLite::Statement& query = command.prepare("SELECT name FROM currencies WHERE id = ?");
-  query.bind(1, currency);
-  std::string name = query.executeStep() ? query.getColumn(0).getString() : "?";
+  Query query(command, "SELECT name FROM currencies WHERE id = ?", currency);
+  std::string name = query.step() ? query.text(0) : "?";
   query.reset();
   return name;
 }
@@ -232,28 +227,24 @@ struct PostingState {
 };
 
 PostingState posting_state(Command& command, const Posting& posting) {
-  SQLite::Statement& query = command.prepare(
-      "SELECT id, currency_id, balance, allow_negative, owner_kind, "
-      "coalesce(user_id, team_id, CAST(class_id AS TEXT), system_name), "
-      "?3 = '' OR EXISTS (SELECT 1 FROM users WHERE id = ?3), "
-      "?4 = '' OR EXISTS (SELECT 1 FROM users WHERE id = ?4) "
-      "FROM accounts WHERE id IN (?1, ?2)");
-  query.bind(1, posting.from_account);
-  query.bind(2, posting.to_account);
-  query.bind(3, posting.user_id);
-  query.bind(4, posting.related_user_id);
+  Query query(command,
+              "SELECT id, currency_id, balance, allow_negative, owner_kind, "
+              "coalesce(user_id, team_id, CAST(class_id AS TEXT), system_name), "
+              "?3 = '' OR EXISTS (SELECT 1 FROM users WHERE id = ?3), "
+              "?4 = '' OR EXISTS (SELECT 1 FROM users WHERE id = ?4) "
+              "FROM accounts WHERE id IN (?1, ?2)",
+              posting.from_account, posting.to_account, posting.user_id, posting.related_user_id);
   PostingState state;
-  while (query.executeStep()) {
+  while (query.step()) {
     AccountState account;
-    account.currency = query.getColumn(1).getInt64();
-    account.balance = query.getColumn(2).getInt64();
-    account.allow_negative = query.getColumn(3).getInt() != 0;
-    account.owner_kind = owner_kind_from(query.getColumn(4).getString());
-    account.owner = query.getColumn(5).getString();
-    state.user_found = query.getColumn(6).getInt() != 0;
-    state.related_user_found = query.getColumn(7).getInt() != 0;
-    (query.getColumn(0).getInt64() == posting.from_account ? state.from : state.to) =
-        std::move(account);
+    account.currency = query.integer(1);
+    account.balance = query.integer(2);
+    account.allow_negative = query.integer(3) != 0;
+    account.owner_kind = owner_kind_from(query.text(4));
+    account.owner = query.text(5);
+    state.user_found = query.integer(6) != 0;
+    state.related_user_found = query.integer(7) != 0;
+    (query.integer(0) == posting.from_account ? state.from : state.to) = std::move(account);
   }
   query.reset();
   return state;
@@ -306,39 +297,26 @@ Result<Posted> post_row(Command& command, const Posting& posting) {
         fmt::format("Insufficient funds: {} needed, {} available.", posting.amount, from->balance));
   }
 
-  SQLite::Statement& move =
-      command.prepare("UPDATE accounts SET balance = balance + ?1, updated_at = ?2 WHERE id = ?3");
-  move.bind(1, -posting.amount);
-  move.bind(2, command.now());
-  move.bind(3, posting.from_account);
+  Query move(command, "UPDATE accounts SET balance = balance + ?1, updated_at = ?2 WHERE id = ?3",
+             -posting.amount, command.now(), posting.from_account);
   move.exec();
-  move.reset();
-  move.bind(1, posting.amount);
-  move.bind(3, posting.to_account);
+  move.rebind(posting.amount, command.now(), posting.to_account);
   move.exec();
-  move.reset();
 
-  SQLite::Statement& record = command.prepare(
+  Query record(
+      command,
       "INSERT INTO transactions (currency_id, from_account_id, to_account_id, amount, type, "
       "description, user_id, related_user_id, previous_transaction_id, confirmed, automated, "
       "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, ''), NULLIF(?7, ''), "
-      "NULLIF(?8, ''), NULLIF(?9, 0), 1, ?10, ?11, ?11)");
-  record.bind(1, from->currency);
-  record.bind(2, posting.from_account);
-  record.bind(3, posting.to_account);
-  record.bind(4, posting.amount);
-  record.bind(5, posting.type);
-  record.bind(6, posting.description);
-  record.bind(7, posting.user_id);
-  record.bind(8, posting.related_user_id);
-  record.bind(9, posting.previous_transaction);
-  record.bind(10, posting.automated ? 1 : 0);
-  record.bind(11, command.now());
+      "NULLIF(?8, ''), NULLIF(?9, 0), 1, ?10, ?11, ?11)",
+      from->currency, posting.from_account, posting.to_account, posting.amount, posting.type,
+      posting.description, posting.user_id, posting.related_user_id, posting.previous_transaction,
+      posting.automated ? 1 : 0, command.now());
   record.exec();
   record.reset();
 
   Posted posted;
-  posted.id = command.sql().getLastInsertRowid();
+  posted.id = command.last_insert_id();
   posted.currency = from->currency;
   if (from->owner_kind == OwnerKind::User) posted.from_user = from->owner;
   if (to->owner_kind == OwnerKind::User) posted.to_user = to->owner;
@@ -353,45 +331,40 @@ std::string type_or(const Memo& memo, const char* fallback) {
 }  // namespace
 
 std::int64_t default_currency(Command& command) {
-  SQLite::Statement& query = command.prepare("SELECT id FROM currencies WHERE is_default = 1");
-  if (!query.executeStep()) {
+  Query query(command, "SELECT id FROM currencies WHERE is_default = 1");
+  if (!query.step()) {
     throw Error(ErrorKind::CorruptData, "The game has no default currency.");
   }
-  const std::int64_t id = query.getColumn(0).getInt64();
+  const std::int64_t id = query.integer(0);
   query.reset();
   return id;
 }
 
 void open_user_accounts(Command& command, const std::string& user_id) {
-  SQLite::Statement& open = command.prepare(
-      "INSERT INTO accounts (currency_id, owner_kind, user_id, created_at, updated_at) "
-      "SELECT id, 'user', ?1, ?2, ?2 FROM currencies WHERE kind = 'money' ORDER BY id");
-  open.bind(1, user_id);
-  open.bind(2, command.now());
+  Query open(command,
+             "INSERT INTO accounts (currency_id, owner_kind, user_id, created_at, updated_at) "
+             "SELECT id, 'user', ?1, ?2, ?2 FROM currencies WHERE kind = 'money' ORDER BY id",
+             user_id, command.now());
   open.exec();
   open.reset();
 }
 
 std::int64_t user_account(Command& command, const std::string& user_id, std::int64_t currency) {
-  SQLite::Statement& query =
-      command.prepare("SELECT id FROM accounts WHERE user_id = ? AND currency_id = ?");
-  query.bind(1, user_id);
-  query.bind(2, currency);
-  const std::int64_t id = query.executeStep() ? query.getColumn(0).getInt64() : 0;
+  Query query(command, "SELECT id FROM accounts WHERE user_id = ? AND currency_id = ?", user_id,
+              currency);
+  const std::int64_t id = query.step() ? query.integer(0) : 0;
   query.reset();
   return id;
 }
 
 std::int64_t system_account(Command& command, const std::string& name, std::int64_t currency) {
-  SQLite::Statement& query =
-      command.prepare("SELECT id FROM accounts WHERE system_name = ? AND currency_id = ?");
-  query.bind(1, name);
-  query.bind(2, currency);
-  if (!query.executeStep()) {
+  Query query(command, "SELECT id FROM accounts WHERE system_name = ? AND currency_id = ?", name,
+              currency);
+  if (!query.step()) {
     throw Error(ErrorKind::CorruptData,
                 fmt::format("Currency {} has no '{}' system account.", currency, name));
   }
-  const std::int64_t id = query.getColumn(0).getInt64();
+  const std::int64_t id = query.integer(0);
   query.reset();
   return id;
 }
@@ -421,24 +394,24 @@ Result<std::int64_t> transfer(Command& command, const Posting& posting) {
 }
 
 Result<std::int64_t> reverse(Command& command, std::int64_t transaction, const Memo& memo) {
-  SQLite::Statement& query = command.prepare(
-      "SELECT from_account_id, to_account_id, amount, ifnull(user_id, ''), "
-      "ifnull(related_user_id, ''), previous_transaction_id IS NOT NULL, confirmed, "
-      "ifnull((SELECT r.id FROM transactions r WHERE r.previous_transaction_id = t.id), 0) "
-      "FROM transactions t WHERE id = ?");
-  query.bind(1, transaction);
-  if (!query.executeStep()) {
+  Query query(command,
+              "SELECT from_account_id, to_account_id, amount, ifnull(user_id, ''), "
+              "ifnull(related_user_id, ''), previous_transaction_id IS NOT NULL, confirmed, "
+              "ifnull((SELECT r.id FROM transactions r WHERE r.previous_transaction_id = t.id), 0) "
+              "FROM transactions t WHERE id = ?",
+              transaction);
+  if (!query.step()) {
     return Outcome::refused(Refusal::NotFound,
                             fmt::format("There is no transaction {}.", transaction));
   }
-  const std::int64_t original_from = query.getColumn(0).getInt64();
-  const std::int64_t original_to = query.getColumn(1).getInt64();
-  const std::int64_t amount = query.getColumn(2).getInt64();
-  const std::string original_user = query.getColumn(3).getString();
-  const std::string original_related = query.getColumn(4).getString();
-  const bool is_reversal = query.getColumn(5).getInt() != 0;
-  const bool confirmed = query.getColumn(6).getInt() != 0;
-  const std::int64_t reversed_by = query.getColumn(7).getInt64();
+  const std::int64_t original_from = query.integer(0);
+  const std::int64_t original_to = query.integer(1);
+  const std::int64_t amount = query.integer(2);
+  const std::string original_user = query.text(3);
+  const std::string original_related = query.text(4);
+  const bool is_reversal = query.integer(5) != 0;
+  const bool confirmed = query.integer(6) != 0;
+  const std::int64_t reversed_by = query.integer(7);
   query.reset();
   if (is_reversal) {
     return Outcome::refused(
@@ -507,18 +480,17 @@ Result<ConversionReceipt> convert(Command& command, const Conversion& conversion
   // A rate source → destination multiplies; failing that, a rate destination → source divides.
   std::int64_t rate_id = 0, ratio = 0, converted = 0, received = 0, volume = 0;
   bool inverse = false;
-  SQLite::Statement& rates = command.prepare(
+  Query rates(
+      command,
       "SELECT id, ratio FROM currency_conversions WHERE currency_source_id = ?1 AND "
       "currency_destination_id = ?2 AND valid_from <= ?3 AND (valid_to IS NULL OR valid_to > ?3) "
       "ORDER BY valid_from DESC LIMIT 1");
   for (bool flipped : {false, true}) {
-    rates.reset();
-    rates.bind(1, flipped ? to->currency : from->currency);
-    rates.bind(2, flipped ? from->currency : to->currency);
-    rates.bind(3, command.now());
-    if (rates.executeStep()) {
-      rate_id = rates.getColumn(0).getInt64();
-      ratio = rates.getColumn(1).getInt64();
+    rates.rebind(flipped ? to->currency : from->currency, flipped ? from->currency : to->currency,
+                 command.now());
+    if (rates.step()) {
+      rate_id = rates.integer(0);
+      ratio = rates.integer(1);
       inverse = flipped;
       break;
     }
@@ -579,12 +551,10 @@ Result<ConversionReceipt> convert(Command& command, const Conversion& conversion
   auto destination_leg = post_row(command, in);
   if (!destination_leg) return destination_leg.outcome();
 
-  SQLite::Statement& count = command.prepare(
-      "UPDATE currency_conversions SET volume = ifnull(volume, 0) + ?1, updated_at = ?2 "
-      "WHERE id = ?3");
-  count.bind(1, volume);
-  count.bind(2, command.now());
-  count.bind(3, rate_id);
+  Query count(command,
+              "UPDATE currency_conversions SET volume = ifnull(volume, 0) + ?1, updated_at = ?2 "
+              "WHERE id = ?3",
+              volume, command.now(), rate_id);
   count.exec();
   count.reset();
 
@@ -633,22 +603,22 @@ ledger::Posting posting_of(const Transfer& transfer, const char* fallback_type) 
 }  // namespace
 
 std::vector<CurrencyView> Ledger::currencies() const {
-  return core_.read([](SQLite::Database& sql) {
-    SQLite::Statement query(sql, std::string(kCurrencySelect) + " ORDER BY id");
+  return core_.read([](Reader& reader) {
+    Query query(reader, std::string(kCurrencySelect) + " ORDER BY id");
     std::vector<CurrencyView> currencies;
-    while (query.executeStep()) currencies.push_back(read_currency(query));
+    while (query.step()) currencies.push_back(read_currency(query));
     return currencies;
   });
 }
 
 std::optional<CurrencyView> Ledger::currency(const std::string& name) const {
-  return core_.read([&](SQLite::Database& sql) { return find_currency_named(sql, name); });
+  return core_.read([&](Reader& reader) { return find_currency_named(reader, name); });
 }
 
 CurrencyView Ledger::default_currency() const {
-  return core_.read([](SQLite::Database& sql) {
-    SQLite::Statement query(sql, std::string(kCurrencySelect) + " WHERE is_default = 1");
-    if (!query.executeStep()) {
+  return core_.read([](Reader& reader) {
+    Query query(reader, std::string(kCurrencySelect) + " WHERE is_default = 1");
+    if (!query.step()) {
       throw Error(ErrorKind::CorruptData, "The game has no default currency.");
     }
     return read_currency(query);
@@ -657,104 +627,94 @@ CurrencyView Ledger::default_currency() const {
 
 Result<CurrencyView> Ledger::create_currency(const NewCurrency& currency) {
   return core_.run([&](Command& command) -> Result<CurrencyView> {
-    SQLite::Database& sql = command.sql();
     if (Outcome valid = text::check("A currency's name", currency.name, 1, 255); !valid) {
       return valid;
     }
-    if (find_currency_named(sql, currency.name)) {
+    if (find_currency_named(command, currency.name)) {
       return Outcome::refused(Refusal::AlreadyExists,
                               fmt::format("The currency name '{}' is taken.", currency.name));
     }
     const bool money = currency.kind == CurrencyKind::Money;
-    SQLite::Statement insert(sql,
-                             "INSERT INTO currencies (type, name, kind, created_at, updated_at) "
-                             "VALUES (?1, ?2, ?3, ?4, ?4)");
-    insert.bind(1, currency.type == CurrencyType::Denom ? "denom" : "whole");
-    insert.bind(2, currency.name);
-    insert.bind(3, money ? "money" : "resource");
-    insert.bind(4, command.now());
+    Query insert(command,
+                 "INSERT INTO currencies (type, name, kind, created_at, updated_at) "
+                 "VALUES (?1, ?2, ?3, ?4, ?4)",
+                 currency.type == CurrencyType::Denom ? "denom" : "whole", currency.name,
+                 money ? "money" : "resource", command.now());
     insert.exec();
-    const std::int64_t id = sql.getLastInsertRowid();
-    SQLite::Statement system(
-        sql,
-        "INSERT INTO accounts (currency_id, owner_kind, system_name, "
-        "allow_negative, created_at, updated_at) VALUES "
-        "(?1, 'system', 'mint', 1, ?2, ?2), (?1, 'system', 'sink', 0, ?2, ?2)");
-    system.bind(1, id);
-    system.bind(2, command.now());
+    const std::int64_t id = command.last_insert_id();
+    Query system(command,
+                 "INSERT INTO accounts (currency_id, owner_kind, system_name, "
+                 "allow_negative, created_at, updated_at) VALUES "
+                 "(?1, 'system', 'mint', 1, ?2, ?2), (?1, 'system', 'sink', 0, ?2, ?2)",
+                 id, command.now());
     system.exec();
     if (money) {
-      SQLite::Statement users(sql,
-                              "INSERT INTO accounts (currency_id, owner_kind, user_id, created_at, "
-                              "updated_at) SELECT ?1, 'user', id, ?2, ?2 FROM users ORDER BY id");
-      users.bind(1, id);
-      users.bind(2, command.now());
+      Query users(command,
+                  "INSERT INTO accounts (currency_id, owner_kind, user_id, created_at, "
+                  "updated_at) SELECT ?1, 'user', id, ?2, ?2 FROM users ORDER BY id",
+                  id, command.now());
       users.exec();
     }
     command.emit("ledger.currency_created", "", "",
                  Payload().add("currency", id).add("name", currency.name).str());
-    return *find_currency(sql, id);
+    return *find_currency(command, id);
   });
 }
 
 std::optional<AccountView> Ledger::account(std::int64_t id) const {
-  return core_.read([&](SQLite::Database& sql) { return find_account(sql, id); });
+  return core_.read([&](Reader& reader) { return find_account(reader, id); });
 }
 
 std::optional<AccountView> Ledger::account_of(const AccountOwner& owner,
                                               std::int64_t currency) const {
-  return core_.read([&](SQLite::Database& sql) { return find_account_of(sql, owner, currency); });
+  return core_.read([&](Reader& reader) { return find_account_of(reader, owner, currency); });
 }
 
 std::int64_t Ledger::balance(std::int64_t account) const {
-  return core_.read([&](SQLite::Database& sql) {
-    SQLite::Statement query(sql, "SELECT balance FROM accounts WHERE id = ?");
-    query.bind(1, account);
-    if (!query.executeStep()) {
+  return core_.read([&](Reader& reader) {
+    Query query(reader, "SELECT balance FROM accounts WHERE id = ?", account);
+    if (!query.step()) {
       throw Error(ErrorKind::Usage, fmt::format("There is no account {}.", account));
     }
-    return query.getColumn(0).getInt64();
+    return query.integer(0);
   });
 }
 
 std::int64_t Ledger::credits(const std::string& user_id) const {
-  return core_.read([&](SQLite::Database& sql) -> std::int64_t {
-    SQLite::Statement query(sql,
-                            "SELECT a.balance FROM accounts a JOIN currencies c ON "
-                            "c.id = a.currency_id WHERE a.user_id = ? AND c.is_default = 1");
-    query.bind(1, user_id);
-    return query.executeStep() ? query.getColumn(0).getInt64() : 0;
+  return core_.read([&](Reader& reader) -> std::int64_t {
+    Query query(reader,
+                "SELECT a.balance FROM accounts a JOIN currencies c ON "
+                "c.id = a.currency_id WHERE a.user_id = ? AND c.is_default = 1",
+                user_id);
+    return query.step() ? query.integer(0) : 0;
   });
 }
 
 Result<AccountView> Ledger::open_account(const AccountOwner& owner, std::int64_t currency) {
   return core_.run([&](Command& command) -> Result<AccountView> {
-    SQLite::Database& sql = command.sql();
-    if (!find_currency(sql, currency)) {
+    if (!find_currency(command, currency)) {
       return Outcome::refused(Refusal::NotFound, fmt::format("There is no currency {}.", currency));
     }
     std::int64_t class_id = 0;
     switch (owner.kind) {
       case OwnerKind::User: {
-        SQLite::Statement query(sql, "SELECT deleted FROM users WHERE id = ?");
-        query.bind(1, owner.id);
-        if (!query.executeStep()) {
+        Query query(command, "SELECT deleted FROM users WHERE id = ?", owner.id);
+        if (!query.step()) {
           return Outcome::refused(Refusal::NotFound,
                                   fmt::format("There is no user '{}'.", owner.id));
         }
-        if (query.getColumn(0).getInt() != 0) {
+        if (query.integer(0) != 0) {
           return Outcome::refused(Refusal::NotAllowed, "A deleted user opens no account.");
         }
         break;
       }
       case OwnerKind::Team: {
-        SQLite::Statement query(sql, "SELECT disbanded_at IS NOT NULL FROM teams WHERE id = ?");
-        query.bind(1, owner.id);
-        if (!query.executeStep()) {
+        Query query(command, "SELECT disbanded_at IS NOT NULL FROM teams WHERE id = ?", owner.id);
+        if (!query.step()) {
           return Outcome::refused(Refusal::NotFound,
                                   fmt::format("There is no team '{}'.", owner.id));
         }
-        if (query.getColumn(0).getInt() != 0) {
+        if (query.integer(0) != 0) {
           return Outcome::refused(Refusal::NotAllowed, "A disbanded team opens no account.");
         }
         break;
@@ -762,9 +722,8 @@ Result<AccountView> Ledger::open_account(const AccountOwner& owner, std::int64_t
       case OwnerKind::Class: {
         const char* end = owner.id.data() + owner.id.size();
         const auto parsed = std::from_chars(owner.id.data(), end, class_id);
-        SQLite::Statement query(sql, "SELECT 1 FROM classes WHERE id = ?");
-        query.bind(1, class_id);
-        if (parsed.ec != std::errc() || parsed.ptr != end || !query.executeStep()) {
+        Query query(command, "SELECT 1 FROM classes WHERE id = ?", class_id);
+        if (parsed.ec != std::errc() || parsed.ptr != end || !query.step()) {
           return Outcome::refused(Refusal::NotFound,
                                   fmt::format("There is no class '{}'.", owner.id));
         }
@@ -782,25 +741,23 @@ Result<AccountView> Ledger::open_account(const AccountOwner& owner, std::int64_t
         break;
       }
     }
-    if (find_account_of(sql, owner, currency)) {
+    if (find_account_of(command, owner, currency)) {
       return Outcome::refused(Refusal::AlreadyExists,
                               fmt::format("The {} '{}' already has an account in currency {}.",
                                           owner_kind_text(owner.kind), owner.id, currency));
     }
-    SQLite::Statement insert(
-        sql, fmt::format("INSERT INTO accounts (currency_id, owner_kind, {}, created_at, "
-                         "updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-                         owner_column(owner.kind)));
-    insert.bind(1, currency);
-    insert.bind(2, owner_kind_text(owner.kind));
+    Query insert(command,
+                 fmt::format("INSERT INTO accounts (currency_id, owner_kind, {}, created_at, "
+                             "updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+                             owner_column(owner.kind)),
+                 currency, owner_kind_text(owner.kind));
     if (owner.kind == OwnerKind::Class) {
-      insert.bind(3, class_id);
+      insert.rebind(currency, owner_kind_text(owner.kind), class_id, command.now());
     } else {
-      insert.bind(3, owner.id);
+      insert.rebind(currency, owner_kind_text(owner.kind), owner.id, command.now());
     }
-    insert.bind(4, command.now());
     insert.exec();
-    const std::int64_t id = sql.getLastInsertRowid();
+    const std::int64_t id = command.last_insert_id();
     command.emit("ledger.account_opened", "", owner.kind == OwnerKind::User ? owner.id : "",
                  Payload()
                      .add("account", id)
@@ -808,7 +765,7 @@ Result<AccountView> Ledger::open_account(const AccountOwner& owner, std::int64_t
                      .add("owner_kind", owner_kind_text(owner.kind))
                      .add("owner", owner.id)
                      .str());
-    return *find_account(sql, id);
+    return *find_account(command, id);
   });
 }
 
@@ -868,30 +825,28 @@ Result<std::int64_t> Ledger::reverse(std::int64_t transaction, const Memo& memo)
 }
 
 std::optional<TransactionView> Ledger::transaction(std::int64_t id) const {
-  return core_.read([&](SQLite::Database& sql) -> std::optional<TransactionView> {
-    SQLite::Statement query(sql, std::string(kTransactionSelect) + " WHERE id = ?");
-    query.bind(1, id);
-    if (!query.executeStep()) return std::nullopt;
+  return core_.read([&](Reader& reader) -> std::optional<TransactionView> {
+    Query query(reader, std::string(kTransactionSelect) + " WHERE id = ?", id);
+    if (!query.step()) return std::nullopt;
     return read_transaction(query);
   });
 }
 
 std::vector<TransactionView> Ledger::history(std::int64_t account, int limit) const {
-  return core_.read([&](SQLite::Database& sql) {
-    SQLite::Statement query(sql, std::string(kTransactionSelect) +
-                                     " WHERE from_account_id = ?1 OR to_account_id = ?1 "
-                                     "ORDER BY id DESC LIMIT ?2");
-    query.bind(1, account);
-    query.bind(2, limit);
+  return core_.read([&](Reader& reader) {
+    Query query(reader,
+                std::string(kTransactionSelect) +
+                    " WHERE from_account_id = ?1 OR to_account_id = ?1 "
+                    "ORDER BY id DESC LIMIT ?2",
+                account, limit);
     std::vector<TransactionView> rows;
-    while (query.executeStep()) rows.push_back(read_transaction(query));
+    while (query.step()) rows.push_back(read_transaction(query));
     return rows;
   });
 }
 
 Result<Rate> Ledger::set_rate(const NewRate& rate) {
   return core_.run([&](Command& command) -> Result<Rate> {
-    SQLite::Database& sql = command.sql();
     if (rate.ratio <= 0) {
       return Outcome::refused(Refusal::InvalidArgument,
                               fmt::format("A ratio must be positive, not {}.", rate.ratio));
@@ -901,7 +856,7 @@ Result<Rate> Ledger::set_rate(const NewRate& rate) {
                               "A rate converts between two different currencies.");
     }
     for (std::int64_t currency : {rate.source, rate.destination}) {
-      if (!find_currency(sql, currency)) {
+      if (!find_currency(command, currency)) {
         return Outcome::refused(Refusal::NotFound,
                                 fmt::format("There is no currency {}.", currency));
       }
@@ -915,39 +870,23 @@ Result<Rate> Ledger::set_rate(const NewRate& rate) {
       return Outcome::refused(Refusal::InvalidArgument,
                               "A rate whose window has already ended would never apply.");
     }
-    SQLite::Statement overlap(sql,
-                              "SELECT id FROM currency_conversions WHERE currency_source_id = ?1 "
-                              "AND currency_destination_id = ?2 AND (valid_to IS NULL OR "
-                              "valid_to > ?3) AND (?4 IS NULL OR ?4 > valid_from) LIMIT 1");
-    overlap.bind(1, rate.source);
-    overlap.bind(2, rate.destination);
-    overlap.bind(3, from);
-    if (rate.valid_to) {
-      overlap.bind(4, *rate.valid_to);
-    } else {
-      overlap.bind(4);
+    Query overlap(command,
+                  "SELECT id FROM currency_conversions WHERE currency_source_id = ?1 "
+                  "AND currency_destination_id = ?2 AND (valid_to IS NULL OR "
+                  "valid_to > ?3) AND (?4 IS NULL OR ?4 > valid_from) LIMIT 1",
+                  rate.source, rate.destination, from, rate.valid_to);
+    if (overlap.step()) {
+      return Outcome::refused(
+          Refusal::AlreadyExists,
+          fmt::format("The window overlaps rate {} of the same pair.", overlap.integer(0)));
     }
-    if (overlap.executeStep()) {
-      return Outcome::refused(Refusal::AlreadyExists,
-                              fmt::format("The window overlaps rate {} of the same pair.",
-                                          overlap.getColumn(0).getInt64()));
-    }
-    SQLite::Statement insert(sql,
-                             "INSERT INTO currency_conversions (currency_source_id, "
-                             "currency_destination_id, ratio, valid_from, valid_to, created_at, "
-                             "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)");
-    insert.bind(1, rate.source);
-    insert.bind(2, rate.destination);
-    insert.bind(3, rate.ratio);
-    insert.bind(4, from);
-    if (rate.valid_to) {
-      insert.bind(5, *rate.valid_to);
-    } else {
-      insert.bind(5);
-    }
-    insert.bind(6, command.now());
+    Query insert(command,
+                 "INSERT INTO currency_conversions (currency_source_id, "
+                 "currency_destination_id, ratio, valid_from, valid_to, created_at, "
+                 "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                 rate.source, rate.destination, rate.ratio, from, rate.valid_to, command.now());
     insert.exec();
-    const std::int64_t id = sql.getLastInsertRowid();
+    const std::int64_t id = command.last_insert_id();
     Payload payload;
     payload.add("rate", id)
         .add("source", rate.source)
@@ -960,19 +899,16 @@ Result<Rate> Ledger::set_rate(const NewRate& rate) {
       payload.raw("valid_to", "null");
     }
     command.emit("ledger.rate_set", "", "", payload.str());
-    SQLite::Statement read(sql, std::string(kRateSelect) + " WHERE id = ?");
-    read.bind(1, id);
-    read.executeStep();
+    Query read(command, std::string(kRateSelect) + " WHERE id = ?", id);
+    read.step();
     return read_rate(read);
   });
 }
 
 Outcome Ledger::end_rate(std::int64_t rate, GameTime at) {
   return core_.run([&](Command& command) -> Outcome {
-    SQLite::Database& sql = command.sql();
-    SQLite::Statement query(sql, std::string(kRateSelect) + " WHERE id = ?");
-    query.bind(1, rate);
-    if (!query.executeStep()) {
+    Query query(command, std::string(kRateSelect) + " WHERE id = ?", rate);
+    if (!query.step()) {
       return Outcome::refused(Refusal::NotFound, fmt::format("There is no rate {}.", rate));
     }
     const Rate current = read_rate(query);
@@ -987,12 +923,10 @@ Outcome Ledger::end_rate(std::int64_t rate, GameTime at) {
       return Outcome::refused(Refusal::InvalidArgument,
                               "A rate's window must end after it starts.");
     }
-    SQLite::Statement end(sql,
-                          "UPDATE currency_conversions SET valid_to = ?1, updated_at = ?2 "
-                          "WHERE id = ?3");
-    end.bind(1, at);
-    end.bind(2, command.now());
-    end.bind(3, rate);
+    Query end(command,
+              "UPDATE currency_conversions SET valid_to = ?1, updated_at = ?2 "
+              "WHERE id = ?3",
+              at, command.now(), rate);
     end.exec();
     command.emit("ledger.rate_ended", "", "",
                  Payload().add("rate", rate).add("valid_to", at).str());
@@ -1002,8 +936,7 @@ Outcome Ledger::end_rate(std::int64_t rate, GameTime at) {
 
 std::optional<Rate> Ledger::rate_at(std::int64_t source, std::int64_t destination,
                                     GameTime at) const {
-  return core_.read(
-      [&](SQLite::Database& sql) { return find_rate_at(sql, source, destination, at); });
+  return core_.read([&](Reader& reader) { return find_rate_at(reader, source, destination, at); });
 }
 
 Result<ConversionReceipt> Ledger::convert(const Conversion& conversion) {
@@ -1011,7 +944,7 @@ Result<ConversionReceipt> Ledger::convert(const Conversion& conversion) {
 }
 
 std::vector<LedgerViolation> Ledger::check_ledger() const {
-  return core_.read([](SQLite::Database& sql) {
+  return core_.read([](Reader& reader) {
     // Sums are taken in 128 bits: each balance and amount fits in 64 bits, but their sums over
     // many rows need not (money that went round in circles many times is still healthy).
     __extension__ typedef __int128 Wide;
@@ -1026,11 +959,11 @@ std::vector<LedgerViolation> Ledger::check_ledger() const {
     };
     std::map<std::int64_t, Account> accounts;
     std::map<std::int64_t, Wide> by_currency;
-    SQLite::Statement balances(sql, "SELECT id, currency_id, balance FROM accounts");
-    while (balances.executeStep()) {
-      Account& account = accounts[balances.getColumn(0).getInt64()];
-      account.currency = balances.getColumn(1).getInt64();
-      account.balance = balances.getColumn(2).getInt64();
+    Query balances(reader, "SELECT id, currency_id, balance FROM accounts");
+    while (balances.step()) {
+      Account& account = accounts[balances.integer(0)];
+      account.currency = balances.integer(1);
+      account.balance = balances.integer(2);
       by_currency[account.currency] += account.balance;
     }
     for (const auto& [currency, sum] : by_currency) {
@@ -1043,12 +976,13 @@ std::vector<LedgerViolation> Ledger::check_ledger() const {
                                      violation.currency, violation.actual);
       violations.push_back(std::move(violation));
     }
-    SQLite::Statement rows(
-        sql, "SELECT from_account_id, to_account_id, amount FROM transactions WHERE confirmed = 1");
-    while (rows.executeStep()) {
-      const std::int64_t amount = rows.getColumn(2).getInt64();
-      accounts[rows.getColumn(0).getInt64()].ledger -= amount;
-      accounts[rows.getColumn(1).getInt64()].ledger += amount;
+    Query rows(
+        reader,
+        "SELECT from_account_id, to_account_id, amount FROM transactions WHERE confirmed = 1");
+    while (rows.step()) {
+      const std::int64_t amount = rows.integer(2);
+      accounts[rows.integer(0)].ledger -= amount;
+      accounts[rows.integer(1)].ledger += amount;
     }
     for (const auto& [id, account] : accounts) {
       if (account.ledger == account.balance) continue;
@@ -1062,32 +996,32 @@ std::vector<LedgerViolation> Ledger::check_ledger() const {
                                      violation.account, violation.actual, violation.expected);
       violations.push_back(std::move(violation));
     }
-    SQLite::Statement negative(sql,
-                               "SELECT id, currency_id, balance FROM accounts WHERE balance < 0 "
-                               "AND (allow_negative = 0 OR owner_kind <> 'system') ORDER BY id");
-    while (negative.executeStep()) {
+    Query negative(reader,
+                   "SELECT id, currency_id, balance FROM accounts WHERE balance < 0 "
+                   "AND (allow_negative = 0 OR owner_kind <> 'system') ORDER BY id");
+    while (negative.step()) {
       LedgerViolation violation;
       violation.kind = ViolationKind::ForbiddenNegative;
-      violation.account = negative.getColumn(0).getInt64();
-      violation.currency = negative.getColumn(1).getInt64();
-      violation.actual = negative.getColumn(2).getInt64();
+      violation.account = negative.integer(0);
+      violation.currency = negative.integer(1);
+      violation.actual = negative.integer(2);
       violation.detail = fmt::format("Account {} holds {}, below zero, which it may not.",
                                      violation.account, violation.actual);
       violations.push_back(std::move(violation));
     }
-    SQLite::Statement reversals(sql, R"sql(
+    Query reversals(reader, R"sql(
       SELECT r.id, r.currency_id, o.id FROM transactions r
       JOIN transactions o ON o.id = r.previous_transaction_id
       WHERE r.from_account_id <> o.to_account_id OR r.to_account_id <> o.from_account_id
          OR r.amount <> o.amount OR r.currency_id <> o.currency_id
          OR o.previous_transaction_id IS NOT NULL
       ORDER BY r.id)sql");
-    while (reversals.executeStep()) {
+    while (reversals.step()) {
       LedgerViolation violation;
       violation.kind = ViolationKind::BadReversal;
-      violation.transaction = reversals.getColumn(0).getInt64();
-      violation.currency = reversals.getColumn(1).getInt64();
-      violation.expected = reversals.getColumn(2).getInt64();
+      violation.transaction = reversals.integer(0);
+      violation.currency = reversals.integer(1);
+      violation.expected = reversals.integer(2);
       violation.actual = violation.transaction;
       violation.detail = fmt::format(
           "Transaction {} is no valid reversal of transaction {}: it must mirror it, and the "

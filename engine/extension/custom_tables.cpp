@@ -10,6 +10,7 @@
 #include <fmt/core.h>
 
 #include "engine/core/command.h"
+#include "engine/core/query.h"
 #include "engine/core/text.h"
 #include "schema/schema.h"
 
@@ -283,11 +284,10 @@ std::int64_t CustomTables::execute_all(const std::vector<SqlStatement>& statemen
     std::int64_t changed = 0;
     for (const SqlStatement& statement : statements) changed += run_statement(command, statement);
     for (const GameEvent& event : events) {
-      SQLite::Statement& object =
-          command.prepare("SELECT ifnull(json_valid(?1) AND json_type(?1) = 'object', 0)");
-      object.bind(1, event.payload);
-      object.executeStep();
-      const bool valid = object.getColumn(0).getInt() != 0;
+      Query object(command, "SELECT ifnull(json_valid(?1) AND json_type(?1) = 'object', 0)",
+                   event.payload);
+      object.step();
+      const bool valid = object.integer(0) != 0;
       object.reset();
       if (!valid) {
         throw Error(ErrorKind::Usage, "Custom tables: an event payload must be a JSON object.");

@@ -4,6 +4,7 @@
 
 #include "engine/core/command.h"
 #include "engine/core/payload.h"
+#include "engine/core/query.h"
 #include "engine/core/text.h"
 #include "engine/economy/ledger_internal.h"
 #include "engine/identity/players_internal.h"
@@ -34,49 +35,48 @@ constexpr const char* kViewSelect = R"sql(
   FROM users u JOIN players p ON p.user_id = u.id)sql";
 
 // Reads a row of kViewSelect; turns and personal reputation are their values at `now`.
-PlayerView read_view(SQLite::Database& sql, SQLite::Statement& query, const Rules& rules,
-                     GameTime now) {
+PlayerView read_view(Reader& reader, Query& query, const Rules& rules, GameTime now) {
   PlayerView view;
-  view.id = query.getColumn(0).getString();
-  view.username = query.getColumn(1).getString();
-  view.display_name = query.getColumn(2).getString();
-  view.nickname = query.getColumn(3).getString();
-  view.credits = query.getColumn(4).getInt64();
-  view.turns = query.getColumn(5).getInt64();
-  view.max_turns = query.getColumn(6).getInt64();
-  view.personal_reputation = query.getColumn(7).getInt64();
-  view.reputation_tier = query.getColumn(8).getString();
-  view.name_color = query.getColumn(9).getString();
-  view.military_rank = query.getColumn(10).getString();
-  view.rank_points = query.getColumn(11).getInt64();
-  view.current_sector = query.getColumn(12).getInt64();
-  view.docked = query.getColumn(13).getInt() != 0;
-  view.needs_first_login = query.getColumn(14).getInt() != 0;
-  view.deleted = query.getColumn(15).getInt() != 0;
-  view.created_at = query.getColumn(16).getInt64();
+  view.id = query.text(0);
+  view.username = query.text(1);
+  view.display_name = query.text(2);
+  view.nickname = query.text(3);
+  view.credits = query.integer(4);
+  view.turns = query.integer(5);
+  view.max_turns = query.integer(6);
+  view.personal_reputation = query.integer(7);
+  view.reputation_tier = query.text(8);
+  view.name_color = query.text(9);
+  view.military_rank = query.text(10);
+  view.rank_points = query.integer(11);
+  view.current_sector = query.integer(12);
+  view.docked = query.integer(13) != 0;
+  view.needs_first_login = query.integer(14) != 0;
+  view.deleted = query.integer(15) != 0;
+  view.created_at = query.integer(16);
   turns::State pool;
   pool.turns = view.turns;
   pool.cap = view.max_turns;
-  pool.anchor_at = query.getColumn(17).getInt64();
-  pool.progress = query.getColumn(18).getInt64();
-  pool.full_at = query.getColumn(19).getInt64();
-  pool.multiplier = query.getColumn(20).getDouble();
+  pool.anchor_at = query.integer(17);
+  pool.progress = query.integer(18);
+  pool.full_at = query.integer(19);
+  pool.multiplier = query.real(20);
   view.turns = turns::available(pool, rules.turns, now);
   const std::int64_t alignment = personal_reputation::decayed(
-      view.personal_reputation, query.getColumn(21).getInt64(), now, rules.personal_reputation);
+      view.personal_reputation, query.integer(21), now, rules.personal_reputation);
   if (alignment != view.personal_reputation) {
     view.personal_reputation = alignment;
-    std::tie(view.reputation_tier, view.name_color) = personal_reputation::tier_of(sql, alignment);
+    std::tie(view.reputation_tier, view.name_color) =
+        personal_reputation::tier_of(reader, alignment);
   }
   return view;
 }
 
-std::optional<PlayerView> find_where(SQLite::Database& sql, const Rules& rules, GameTime now,
+std::optional<PlayerView> find_where(Reader& reader, const Rules& rules, GameTime now,
                                      const char* condition, const std::string& value) {
-  SQLite::Statement query(sql, std::string(kViewSelect) + " WHERE " + condition);
-  query.bind(1, value);
-  if (!query.executeStep()) return std::nullopt;
-  return read_view(sql, query, rules, now);
+  Query query(reader, std::string(kViewSelect) + " WHERE " + condition, value);
+  if (!query.step()) return std::nullopt;
+  return read_view(reader, query, rules, now);
 }
 
 Outcome validate_username(const PlayerRules& rules, const std::string& name) {
@@ -106,19 +106,16 @@ Outcome validate_username(const PlayerRules& rules, const std::string& name) {
   return {};
 }
 
-bool username_taken(SQLite::Database& sql, const std::string& name, const std::string& except) {
-  SQLite::Statement query(sql, "SELECT 1 FROM users WHERE username = ? AND id <> ?");
-  query.bind(1, name);
-  query.bind(2, except);
-  return query.executeStep();
+bool username_taken(Reader& reader, const std::string& name, const std::string& except) {
+  Query query(reader, "SELECT 1 FROM users WHERE username = ? AND id <> ?", name, except);
+  return query.step();
 }
 
 // The user's current state: nullopt when unknown, else whether it is deleted.
-std::optional<bool> user_deleted(SQLite::Database& sql, const std::string& id) {
-  SQLite::Statement query(sql, "SELECT deleted FROM users WHERE id = ?");
-  query.bind(1, id);
-  if (!query.executeStep()) return std::nullopt;
-  return query.getColumn(0).getInt() != 0;
+std::optional<bool> user_deleted(Reader& reader, const std::string& id) {
+  Query query(reader, "SELECT deleted FROM users WHERE id = ?", id);
+  if (!query.step()) return std::nullopt;
+  return query.integer(0) != 0;
 }
 
 }  // namespace
@@ -129,28 +126,18 @@ namespace {
 std::string insert_flagship(Command& command, const std::string& player,
                             const players::NewShip& ship) {
   const std::string id = command.new_uuid();
-  SQLite::Statement& insert = command.prepare(R"sql(
+  Query insert(command, R"sql(
     INSERT INTO ships (id, owner_id, name, type, sector_id, is_flagship, purchase_value,
                        current_value, maintenance, cargo, combat, shield_resistance, armor_rating,
                        created_at, updated_at)
     SELECT ?1, ?2, ?3, ?4, (SELECT current_sector_id FROM players WHERE id = ?2), 1, ?5, ?5,
            ?6, ?7, ?8, ifnull(s.shield_resistance, 0), ifnull(s.armor_rating, 0), ?9, ?9
-    FROM (SELECT 1) LEFT JOIN ship_specifications s ON s.ship_type = ?4)sql");
-  insert.bind(1, id);
-  insert.bind(2, player);
-  insert.bind(3, ship.name);
-  insert.bind(4, ship.type);
-  insert.bind(5, ship.value);
-  insert.bind(6, ship.maintenance);
-  insert.bind(7, ship.cargo);
-  insert.bind(8, ship.combat);
-  insert.bind(9, command.now());
+    FROM (SELECT 1) LEFT JOIN ship_specifications s ON s.ship_type = ?4)sql",
+               id, player, ship.name, ship.type, ship.value, ship.maintenance, ship.cargo,
+               ship.combat, command.now());
   insert.exec();
-  SQLite::Statement& flagship =
-      command.prepare("UPDATE players SET current_ship_id = ?1, updated_at = ?2 WHERE id = ?3");
-  flagship.bind(1, id);
-  flagship.bind(2, command.now());
-  flagship.bind(3, player);
+  Query flagship(command, "UPDATE players SET current_ship_id = ?1, updated_at = ?2 WHERE id = ?3",
+                 id, command.now(), player);
   flagship.exec();
   return id;
 }
@@ -159,51 +146,40 @@ std::string insert_flagship(Command& command, const std::string& player,
 
 std::string players::replace_ships(Command& command, const std::string& player,
                                    const NewShip& ship) {
-  SQLite::Statement& scrap = command.prepare("DELETE FROM ships WHERE owner_id = ?");
-  scrap.bind(1, player);
+  Query scrap(command, "DELETE FROM ships WHERE owner_id = ?", player);
   scrap.exec();
   return insert_flagship(command, player, ship);
 }
 
 void players::set_nickname(Command& command, const std::string& player,
                            const std::string& nickname) {
-  SQLite::Statement& update =
-      command.prepare("UPDATE players SET nickname = ?1, updated_at = ?2 WHERE id = ?3");
-  update.bind(1, nickname);
-  update.bind(2, command.now());
-  update.bind(3, player);
+  Query update(command, "UPDATE players SET nickname = ?1, updated_at = ?2 WHERE id = ?3", nickname,
+               command.now(), player);
   update.exec();
 }
 
 void players::set_setting(Command& command, const std::string& player, const std::string& key,
                           const std::string& json) {
-  SQLite::Statement& update = command.prepare(
+  Query update(
+      command,
       "UPDATE players SET settings = json_set(settings, '$.' || ?1, json(?2)), updated_at = ?3 "
-      "WHERE id = ?4");
-  update.bind(1, key);
-  update.bind(2, json);
-  update.bind(3, command.now());
-  update.bind(4, player);
+      "WHERE id = ?4",
+      key, json, command.now(), player);
   update.exec();
 }
 
 void players::record_login(Command& command, const std::string& player) {
-  SQLite::Statement& game_login =
-      command.prepare("UPDATE players SET last_game_login_at = ?1 WHERE id = ?2");
-  game_login.bind(1, command.now());
-  game_login.bind(2, player);
+  Query game_login(command, "UPDATE players SET last_game_login_at = ?1 WHERE id = ?2",
+                   command.now(), player);
   game_login.exec();
-  SQLite::Statement& login = command.prepare("UPDATE users SET last_login_at = ?1 WHERE id = ?2");
-  login.bind(1, command.now());
-  login.bind(2, player);
+  Query login(command, "UPDATE users SET last_login_at = ?1 WHERE id = ?2", command.now(), player);
   login.exec();
 }
 
-Outcome players::check_active(Command& command, const std::string& player) {
-  SQLite::Statement& query = command.prepare("SELECT deleted FROM users WHERE id = ?");
-  query.bind(1, player);
-  if (!query.executeStep()) return Outcome::refused(Refusal::NotFound, "There is no such player.");
-  const bool deleted = query.getColumn(0).getInt() != 0;
+Outcome players::check_active(Reader& reader, const std::string& player) {
+  Query query(reader, "SELECT deleted FROM users WHERE id = ?", player);
+  if (!query.step()) return Outcome::refused(Refusal::NotFound, "There is no such player.");
+  const bool deleted = query.integer(0) != 0;
   query.reset();
   if (deleted) return Outcome::refused(Refusal::NotAllowed, "A deleted player cannot act.");
   return {};
@@ -213,8 +189,7 @@ Result<PlayerView> Players::create(const NewUser& user) {
   return core_.run([&](Command& command) -> Result<PlayerView> {
     const PlayerRules& rules = command.rules().players;
     if (Outcome valid = validate_username(rules, user.username); !valid) return valid;
-    SQLite::Database& sql = command.sql();
-    if (username_taken(sql, user.username, "")) {
+    if (username_taken(command, user.username, "")) {
       return Outcome::refused(Refusal::AlreadyExists,
                               fmt::format("The username '{}' is taken.", user.username));
     }
@@ -227,9 +202,8 @@ Result<PlayerView> Players::create(const NewUser& user) {
         return Outcome::refused(Refusal::InvalidArgument,
                                 fmt::format("'{}' is not an email address.", user.email));
       }
-      SQLite::Statement email(sql, "SELECT 1 FROM users WHERE email = ?");
-      email.bind(1, user.email);
-      if (email.executeStep()) {
+      Query email(command, "SELECT 1 FROM users WHERE email = ?", user.email);
+      if (email.step()) {
         return Outcome::refused(Refusal::AlreadyExists,
                                 fmt::format("The email '{}' is taken.", user.email));
       }
@@ -241,29 +215,22 @@ Result<PlayerView> Players::create(const NewUser& user) {
 
     const std::string id = command.new_uuid();
     const GameTime now = command.now();
-    SQLite::Statement insert_user(
-        sql,
+    Query insert_user(
+        command,
         "INSERT INTO users (id, username, email, display_name, language, country, created_at, "
-        "updated_at) VALUES (?1, ?2, NULLIF(?3, ''), ?4, ?5, NULLIF(?6, ''), ?7, ?7)");
-    insert_user.bind(1, id);
-    insert_user.bind(2, user.username);
-    insert_user.bind(3, user.email);
-    insert_user.bind(4, user.display_name.empty() ? user.username : user.display_name);
-    insert_user.bind(5, user.language);
-    insert_user.bind(6, user.country);
-    insert_user.bind(7, now);
+        "updated_at) VALUES (?1, ?2, NULLIF(?3, ''), ?4, ?5, NULLIF(?6, ''), ?7, ?7)",
+        id, user.username, user.email,
+        user.display_name.empty() ? user.username : user.display_name, user.language, user.country,
+        now);
     insert_user.exec();
 
     const std::int64_t starting_turns = command.rules().turns.starting;
     const std::int64_t cap = command.rules().turns.base_cap;
-    SQLite::Statement insert_player(
-        sql,
+    Query insert_player(
+        command,
         "INSERT INTO players (id, user_id, turns, max_turns, turns_anchor_at, created_at, "
-        "updated_at) VALUES (?1, ?1, ?2, ?3, ?4, ?4, ?4)");
-    insert_player.bind(1, id);
-    insert_player.bind(2, starting_turns);
-    insert_player.bind(3, cap);
-    insert_player.bind(4, now);
+        "updated_at) VALUES (?1, ?1, ?2, ?3, ?4, ?4, ?4)",
+        id, starting_turns, cap, now);
     insert_player.exec();
 
     insert_flagship(command, id,
@@ -287,51 +254,48 @@ Result<PlayerView> Players::create(const NewUser& user) {
       if (auto posted = ledger::post(command, grant); !posted) return posted.outcome();
     }
     command.emit("player.created", id, id, Payload().add("username", user.username).str());
-    return *find_where(sql, command.rules(), command.now(), "u.id = ?", id);
+    return *find_where(command, command.rules(), command.now(), "u.id = ?", id);
   });
 }
 
 std::optional<PlayerView> Players::find(const std::string& id) const {
-  return core_.read([&](SQLite::Database& sql) {
-    return find_where(sql, core_.rules(), core_.now(), "u.id = ?", id);
+  return core_.read([&](Reader& reader) {
+    return find_where(reader, core_.rules(), core_.now(), "u.id = ?", id);
   });
 }
 
 std::optional<PlayerView> Players::find_by_username(const std::string& username) const {
-  return core_.read([&](SQLite::Database& sql) {
-    return find_where(sql, core_.rules(), core_.now(), "u.username = ?", username);
+  return core_.read([&](Reader& reader) {
+    return find_where(reader, core_.rules(), core_.now(), "u.username = ?", username);
   });
 }
 
 std::vector<PlayerView> Players::list() const {
-  return core_.read([&](SQLite::Database& sql) {
-    SQLite::Statement query(
-        sql, std::string(kViewSelect) + " WHERE u.deleted = 0 ORDER BY u.username COLLATE NOCASE");
+  return core_.read([&](Reader& reader) {
+    Query query(reader, std::string(kViewSelect) +
+                            " WHERE u.deleted = 0 ORDER BY u.username COLLATE NOCASE");
     std::vector<PlayerView> players;
     const GameTime now = core_.now();
-    while (query.executeStep()) players.push_back(read_view(sql, query, core_.rules(), now));
+    while (query.step()) players.push_back(read_view(reader, query, core_.rules(), now));
     return players;
   });
 }
 
 Outcome Players::rename(const std::string& id, const std::string& username) {
   return core_.run([&](Command& command) -> Outcome {
-    SQLite::Database& sql = command.sql();
     if (Outcome active = players::check_active(command, id); !active) return active;
     if (Outcome valid = validate_username(command.rules().players, username); !valid) return valid;
-    if (username_taken(sql, username, id)) {
+    if (username_taken(command, username, id)) {
       return Outcome::refused(Refusal::AlreadyExists,
                               fmt::format("The username '{}' is taken.", username));
     }
     const std::string old_name =
-        find_where(sql, command.rules(), command.now(), "u.id = ?", id)->username;
-    SQLite::Statement update(sql,
-                             "UPDATE users SET username = ?1, display_name = CASE WHEN "
-                             "display_name = username THEN ?1 ELSE display_name END, "
-                             "updated_at = ?2 WHERE id = ?3");
-    update.bind(1, username);
-    update.bind(2, command.now());
-    update.bind(3, id);
+        find_where(command, command.rules(), command.now(), "u.id = ?", id)->username;
+    Query update(command,
+                 "UPDATE users SET username = ?1, display_name = CASE WHEN "
+                 "display_name = username THEN ?1 ELSE display_name END, "
+                 "updated_at = ?2 WHERE id = ?3",
+                 username, command.now(), id);
     update.exec();
     command.emit("player.renamed", id, id,
                  Payload().add("old", old_name).add("new", username).str());
@@ -341,20 +305,16 @@ Outcome Players::rename(const std::string& id, const std::string& username) {
 
 Outcome Players::remove(const std::string& id) {
   return core_.run([&](Command& command) -> Outcome {
-    SQLite::Database& sql = command.sql();
-    const auto deleted = user_deleted(sql, id);
+    const auto deleted = user_deleted(command, id);
     if (!deleted) return Outcome::refused(Refusal::NotFound, "There is no such player.");
     if (*deleted) return Outcome::refused(Refusal::AlreadyDone, "The player is already deleted.");
-    SQLite::Statement user(sql,
-                           "UPDATE users SET deleted = 1, deleted_at = ?1, is_active = 0, "
-                           "updated_at = ?1 WHERE id = ?2");
-    user.bind(1, command.now());
-    user.bind(2, id);
+    Query user(command,
+               "UPDATE users SET deleted = 1, deleted_at = ?1, is_active = 0, "
+               "updated_at = ?1 WHERE id = ?2",
+               command.now(), id);
     user.exec();
-    SQLite::Statement player(sql,
-                             "UPDATE players SET is_active = 0, updated_at = ?1 WHERE id = ?2");
-    player.bind(1, command.now());
-    player.bind(2, id);
+    Query player(command, "UPDATE players SET is_active = 0, updated_at = ?1 WHERE id = ?2",
+                 command.now(), id);
     player.exec();
     command.emit("player.deleted", id, id);
     return {};

@@ -9,7 +9,7 @@
 namespace hearth::players {
 
 // Ok when `player` exists and is not deleted; else a refusal (NotFound / NotAllowed) saying so.
-Outcome check_active(Command& command, const std::string& player);
+Outcome check_active(Reader& reader, const std::string& player);
 
 // A ship to give a player as its flagship.
 struct NewShip {

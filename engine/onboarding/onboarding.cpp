@@ -13,6 +13,7 @@
 #include "engine/core/command.h"
 #include "engine/core/documents_json.h"
 #include "engine/core/payload.h"
+#include "engine/core/query.h"
 #include "engine/core/text.h"
 #include "engine/economy/ledger_internal.h"
 #include "engine/identity/players_internal.h"
@@ -26,9 +27,7 @@ namespace hearth {
 Onboarding Game::onboarding() { return Onboarding(*core_); }
 
 void onboarding::open(Command& command, const std::string& player) {
-  SQLite::Statement& insert =
-      command.prepare("INSERT INTO player_first_login_state (player_id) VALUES (?)");
-  insert.bind(1, player);
+  Query insert(command, "INSERT INTO player_first_login_state (player_id) VALUES (?)", player);
   insert.exec();
 }
 
@@ -135,41 +134,42 @@ struct State {
   bool received_resources = false;
 };
 
-State load_state(SQLite::Database& sql, const std::string& player) {
-  SQLite::Statement query(sql,
-                          "SELECT has_completed_first_login, ifnull(current_session_id, ''), "
-                          "attempts, ifnull(last_attempt_at, 0), claimed_ship, answered_questions, "
-                          "received_resources FROM player_first_login_state WHERE player_id = ?");
-  query.bind(1, player);
+State load_state(Reader& reader, const std::string& player) {
+  Query query(reader,
+              "SELECT has_completed_first_login, ifnull(current_session_id, ''), "
+              "attempts, ifnull(last_attempt_at, 0), claimed_ship, answered_questions, "
+              "received_resources FROM player_first_login_state WHERE player_id = ?",
+              player);
   State state;
-  if (!query.executeStep()) return state;
+  if (!query.step()) return state;
   state.exists = true;
-  state.completed = query.getColumn(0).getInt() != 0;
-  state.session = query.getColumn(1).getString();
-  state.attempts = query.getColumn(2).getInt64();
-  state.last_attempt_at = query.getColumn(3).getInt64();
-  state.claimed_ship = query.getColumn(4).getInt() != 0;
-  state.answered_questions = query.getColumn(5).getInt() != 0;
-  state.received_resources = query.getColumn(6).getInt() != 0;
+  state.completed = query.integer(0) != 0;
+  state.session = query.text(1);
+  state.attempts = query.integer(2);
+  state.last_attempt_at = query.integer(3);
+  state.claimed_ship = query.integer(4) != 0;
+  state.answered_questions = query.integer(5) != 0;
+  state.received_resources = query.integer(6) != 0;
   return state;
 }
 
 // The persuasion-threshold modifier of a trait: the table's, or the seed's fallback for a trait
 // the table no longer holds.
-double trait_modifier(SQLite::Database& sql, const OnboardingRules& rules, const std::string& trait,
+double trait_modifier(Reader& reader, const OnboardingRules& rules, const std::string& trait,
                       double base_suspicion) {
-  SQLite::Statement query(
-      sql, "SELECT threshold_modifier FROM guard_personalities WHERE kind = 'trait' AND value = ?");
-  query.bind(1, trait);
-  if (query.executeStep()) return query.getColumn(0).getDouble();
+  Query query(
+      reader,
+      "SELECT threshold_modifier FROM guard_personalities WHERE kind = 'trait' AND value = ?",
+      trait);
+  if (query.step()) return query.real(0);
   return base_suspicion >= rules.unknown_trait_suspicious_at ? rules.unknown_trait_modifier
                                                              : -rules.unknown_trait_modifier;
 }
 
-std::optional<OnboardingSession> load_session(SQLite::Database& sql, const OnboardingRules& rules,
+std::optional<OnboardingSession> load_session(Reader& reader, const OnboardingRules& rules,
                                               const std::string& id) {
-  SQLite::Statement query(
-      sql,
+  Query query(
+      reader,
       "SELECT s.player_id, s.started_at, ifnull(s.completed_at, 0), s.ai_service_used, "
       "s.fallback_to_rules, ifnull(s.guard_name, ''), ifnull(s.guard_title, ''), "
       "ifnull(s.guard_trait, ''), ifnull(s.guard_description, ''), "
@@ -180,80 +180,77 @@ std::optional<OnboardingSession> load_session(SQLite::Database& sql, const Onboa
       "ifnull(s.notoriety_penalty, 0), s.client_info, s.performance_metrics, "
       "ifnull(o.available_ships, '[]'), ifnull(o.rarity_roll, 0) "
       "FROM first_login_sessions s LEFT JOIN ship_presentation_options o ON o.session_id = s.id "
-      "WHERE s.id = ?1");
-  query.bind(1, id);
-  query.bind(2, rules.default_base_suspicion);
-  if (!query.executeStep()) return std::nullopt;
+      "WHERE s.id = ?1",
+      id, rules.default_base_suspicion);
+  if (!query.step()) return std::nullopt;
   OnboardingSession session;
   session.id = id;
-  session.player_id = query.getColumn(0).getString();
-  session.started_at = query.getColumn(1).getInt64();
-  session.completed_at = query.getColumn(2).getInt64();
-  session.ai_service_used = query.getColumn(3).getInt() != 0;
-  session.fallback_to_rules = query.getColumn(4).getInt() != 0;
-  session.guard.name = query.getColumn(5).getString();
-  session.guard.title = query.getColumn(6).getString();
-  session.guard.trait = query.getColumn(7).getString();
-  session.guard.description = query.getColumn(8).getString();
-  session.guard.base_suspicion = query.getColumn(9).getDouble();
-  session.claimed_ship = query.getColumn(10).getString();
-  session.extracted_name = query.getColumn(11).getString();
-  if (!query.getColumn(12).isNull()) {
+  session.player_id = query.text(0);
+  session.started_at = query.integer(1);
+  session.completed_at = query.integer(2);
+  session.ai_service_used = query.integer(3) != 0;
+  session.fallback_to_rules = query.integer(4) != 0;
+  session.guard.name = query.text(5);
+  session.guard.title = query.text(6);
+  session.guard.trait = query.text(7);
+  session.guard.description = query.text(8);
+  session.guard.base_suspicion = query.real(9);
+  session.claimed_ship = query.text(10);
+  session.extracted_name = query.text(11);
+  if (!query.is_null(12)) {
     NegotiationOutcome outcome;
-    outcome.outcome = query.getColumn(12).getString();
-    outcome.awarded_ship = query.getColumn(13).getString();
-    outcome.starting_credits = query.getColumn(14).getInt64();
-    outcome.skill = query.getColumn(15).getString();
-    outcome.score = query.getColumn(16).getDouble();
-    outcome.negotiation_bonus = query.getColumn(17).getInt() != 0;
-    outcome.notoriety_penalty = query.getColumn(18).getInt() != 0;
+    outcome.outcome = query.text(12);
+    outcome.awarded_ship = query.text(13);
+    outcome.starting_credits = query.integer(14);
+    outcome.skill = query.text(15);
+    outcome.score = query.real(16);
+    outcome.negotiation_bonus = query.integer(17) != 0;
+    outcome.notoriety_penalty = query.integer(18) != 0;
     session.outcome = outcome;
   }
-  if (!query.getColumn(19).isNull()) {
-    session.client_info = storage::from_json<FirstLoginClientInfo>(query.getColumn(19).getString(),
-                                                                   kFirstLoginClientInfoColumn);
+  if (!query.is_null(19)) {
+    session.client_info =
+        storage::from_json<FirstLoginClientInfo>(query.text(19), kFirstLoginClientInfoColumn);
   }
-  if (!query.getColumn(20).isNull()) {
-    session.metrics = storage::from_json<FirstLoginMetrics>(query.getColumn(20).getString(),
-                                                            kFirstLoginMetricsColumn);
+  if (!query.is_null(20)) {
+    session.metrics =
+        storage::from_json<FirstLoginMetrics>(query.text(20), kFirstLoginMetricsColumn);
   }
-  session.offered_ships =
-      storage::from_json<StringList>(query.getColumn(21).getString(), kAvailableShipsColumn);
-  session.rarity_roll = query.getColumn(22).getInt64();
+  session.offered_ships = storage::from_json<StringList>(query.text(21), kAvailableShipsColumn);
+  session.rarity_roll = query.integer(22);
   session.guard.threshold_modifier =
-      trait_modifier(sql, rules, session.guard.trait, session.guard.base_suspicion);
+      trait_modifier(reader, rules, session.guard.trait, session.guard.base_suspicion);
 
-  SQLite::Statement exchanges(
-      sql,
+  Query exchanges(
+      reader,
       "SELECT id, sequence_number, ifnull(topic, ''), npc_prompt, ifnull(player_response, ''), "
       "player_response IS NOT NULL, ifnull(answered_at, 0), ifnull(persuasiveness, 0), "
       "ifnull(confidence, 0), ifnull(consistency, 0), ifnull(believability, 0), "
       "ifnull(current_suspicion, 0), detected_contradictions, key_extracted_info, "
       "ifnull(ai_provider, '') FROM dialogue_exchanges WHERE session_id = ? "
-      "ORDER BY sequence_number");
-  exchanges.bind(1, id);
-  while (exchanges.executeStep()) {
+      "ORDER BY sequence_number",
+      id);
+  while (exchanges.step()) {
     DialogueExchangeView exchange;
-    exchange.id = exchanges.getColumn(0).getString();
-    exchange.sequence = exchanges.getColumn(1).getInt64();
-    exchange.topic = exchanges.getColumn(2).getString();
-    exchange.question = exchanges.getColumn(3).getString();
-    exchange.answer = exchanges.getColumn(4).getString();
-    exchange.answered = exchanges.getColumn(5).getInt() != 0;
-    exchange.answered_at = exchanges.getColumn(6).getInt64();
-    exchange.persuasiveness = exchanges.getColumn(7).getDouble();
-    exchange.confidence = exchanges.getColumn(8).getDouble();
-    exchange.consistency = exchanges.getColumn(9).getDouble();
-    exchange.believability = exchanges.getColumn(10).getDouble();
-    exchange.suspicion = exchanges.getColumn(11).getDouble();
-    exchange.contradictions = storage::from_json<StringList>(exchanges.getColumn(12).getString(),
-                                                             kDetectedContradictionsColumn);
-    if (!exchanges.getColumn(13).isNull()) {
-      exchange.claims = storage::from_json<KeyExtractedInfo>(exchanges.getColumn(13).getString(),
-                                                             kKeyExtractedInfoColumn)
-                            .claims;
+    exchange.id = exchanges.text(0);
+    exchange.sequence = exchanges.integer(1);
+    exchange.topic = exchanges.text(2);
+    exchange.question = exchanges.text(3);
+    exchange.answer = exchanges.text(4);
+    exchange.answered = exchanges.integer(5) != 0;
+    exchange.answered_at = exchanges.integer(6);
+    exchange.persuasiveness = exchanges.real(7);
+    exchange.confidence = exchanges.real(8);
+    exchange.consistency = exchanges.real(9);
+    exchange.believability = exchanges.real(10);
+    exchange.suspicion = exchanges.real(11);
+    exchange.contradictions =
+        storage::from_json<StringList>(exchanges.text(12), kDetectedContradictionsColumn);
+    if (!exchanges.is_null(13)) {
+      exchange.claims =
+          storage::from_json<KeyExtractedInfo>(exchanges.text(13), kKeyExtractedInfoColumn).claims;
     }
-    exchange.provider = exchanges.getColumn(14).getString();
+    exchange.provider = exchanges.text(14);
     if (!exchange.answered && !session.outcome) session.pending_exchange_id = exchange.id;
     session.history.push_back(std::move(exchange));
   }
@@ -325,8 +322,8 @@ Outcome check_answer(const OnboardingRules& rules, const std::string& answer) {
 }
 
 // Why `nickname` (trimmed) cannot be the player's; "" when it can.
-std::string nickname_issue(SQLite::Database& sql, const OnboardingRules& rules,
-                           const std::string& player, const std::string& nickname) {
+std::string nickname_issue(Reader& reader, const OnboardingRules& rules, const std::string& player,
+                           const std::string& nickname) {
   const std::int64_t length = text::characters(nickname);
   if (length < rules.nickname_min_length || length > rules.nickname_max_length) return "length";
   std::int64_t spaces = 0;
@@ -341,12 +338,11 @@ std::string nickname_issue(SQLite::Database& sql, const OnboardingRules& rules,
   for (const std::string& word : rules.nickname_blocklist) {
     if (lowered == lower(word)) return "profanity";
   }
-  SQLite::Statement taken(sql,
-                          "SELECT 1 FROM players WHERE nickname = ?1 AND id <> ?2 UNION ALL "
-                          "SELECT 1 FROM users WHERE username = ?1 COLLATE NOCASE AND id <> ?2");
-  taken.bind(1, nickname);
-  taken.bind(2, player);
-  if (taken.executeStep()) return "taken";
+  Query taken(reader,
+              "SELECT 1 FROM players WHERE nickname = ?1 AND id <> ?2 UNION ALL "
+              "SELECT 1 FROM users WHERE username = ?1 COLLATE NOCASE AND id <> ?2",
+              nickname, player);
+  if (taken.step()) return "taken";
   return "";
 }
 
@@ -366,10 +362,9 @@ struct Turn {
 };
 
 // The turn of a ship claim (exchange_id empty) or of an answer, or the refusal.
-Result<Turn> load_turn(SQLite::Database& sql, const OnboardingRules& rules,
-                       const std::string& player, const std::string& exchange_id,
-                       const std::string& ship) {
-  const State state = load_state(sql, player);
+Result<Turn> load_turn(Reader& reader, const OnboardingRules& rules, const std::string& player,
+                       const std::string& exchange_id, const std::string& ship) {
+  const State state = load_state(reader, player);
   Turn turn;
   if (exchange_id.empty()) {
     if (state.completed) {
@@ -379,7 +374,7 @@ Result<Turn> load_turn(SQLite::Database& sql, const OnboardingRules& rules,
       return Outcome::refused(Refusal::NotFound,
                               "There is no open onboarding session: start one first.");
     }
-    turn.session = *load_session(sql, rules, state.session);
+    turn.session = *load_session(reader, rules, state.session);
     if (!turn.session.claimed_ship.empty()) {
       return Outcome::refused(
           Refusal::AlreadyDone,
@@ -405,19 +400,19 @@ Result<Turn> load_turn(SQLite::Database& sql, const OnboardingRules& rules,
     turn.index = static_cast<std::size_t>(opening - turn.session.history.begin());
     turn.ship = ship;
   } else {
-    SQLite::Statement owner(sql,
-                            "SELECT s.id, s.player_id FROM dialogue_exchanges e "
-                            "JOIN first_login_sessions s ON s.id = e.session_id WHERE e.id = ?");
-    owner.bind(1, exchange_id);
-    if (!owner.executeStep()) {
+    Query owner(reader,
+                "SELECT s.id, s.player_id FROM dialogue_exchanges e "
+                "JOIN first_login_sessions s ON s.id = e.session_id WHERE e.id = ?",
+                exchange_id);
+    if (!owner.step()) {
       return Outcome::refused(Refusal::NotFound, "There is no such dialogue exchange.");
     }
-    const std::string session_id = owner.getColumn(0).getString();
-    if (owner.getColumn(1).getString() != player) {
+    const std::string session_id = owner.text(0);
+    if (owner.text(1) != player) {
       return Outcome::refused(Refusal::NotAllowed,
                               "The dialogue exchange belongs to another player.");
     }
-    turn.session = *load_session(sql, rules, session_id);
+    turn.session = *load_session(reader, rules, session_id);
     const auto found = std::find_if(
         turn.session.history.begin(), turn.session.history.end(),
         [&](const DialogueExchangeView& exchange) { return exchange.id == exchange_id; });
@@ -514,8 +509,8 @@ ProviderWork ask_provider(Core& core, const std::string& player, const std::stri
   if (!provider) return work;
   const OnboardingRules& rules = core.rules().onboarding;
   if (!check_answer(rules, answer)) return work;
-  auto turn = core.read([&](SQLite::Database& sql) -> Result<Turn> {
-    return load_turn(sql, rules, player, exchange_id, ship);
+  auto turn = core.read([&](Reader& reader) -> Result<Turn> {
+    return load_turn(reader, rules, player, exchange_id, ship);
   });
   if (!turn) return work;
 
@@ -557,48 +552,42 @@ ProviderWork ask_provider(Core& core, const std::string& player, const std::stri
 }
 
 // Binds the seven ai_* columns from `first` on: the log, or NULLs.
-void bind_log(SQLite::Statement& statement, int first, const ProviderLog* log,
-              std::int64_t elapsed_ms) {
+void bind_log(Query& statement, int first, const ProviderLog* log, std::int64_t elapsed_ms) {
   if (log == nullptr) {
-    for (int i = 0; i < 7; ++i) statement.bind(first + i);
+    for (int i = 0; i < 7; ++i) statement.set(first + i, std::nullopt);
     return;
   }
-  statement.bind(first, log->provider.substr(0, 20));
-  statement.bind(first + 1, log->system_prompt);
-  statement.bind(first + 2, log->user_prompt);
-  statement.bind(first + 3, log->raw_response);
-  statement.bind(first + 4, std::max<std::int64_t>(0, elapsed_ms));
-  statement.bind(first + 5, std::isfinite(log->estimated_cost_usd)
-                                ? std::max(0.0, log->estimated_cost_usd)
-                                : 0.0);
-  statement.bind(first + 6, std::max<std::int64_t>(0, log->tokens_used));
+  statement.set(first, log->provider.substr(0, 20));
+  statement.set(first + 1, log->system_prompt);
+  statement.set(first + 2, log->user_prompt);
+  statement.set(first + 3, log->raw_response);
+  statement.set(first + 4, std::max<std::int64_t>(0, elapsed_ms));
+  statement.set(first + 5, std::isfinite(log->estimated_cost_usd)
+                               ? std::max(0.0, log->estimated_cost_usd)
+                               : 0.0);
+  statement.set(first + 6, std::max<std::int64_t>(0, log->tokens_used));
 }
 
 void mark_provider_use(Command& command, const std::string& session, bool by_provider) {
-  SQLite::Statement& update = command.prepare(
-      "UPDATE first_login_sessions SET ai_service_used = max(ai_service_used, ?1), "
-      "fallback_to_rules = max(fallback_to_rules, ?2) WHERE id = ?3");
-  update.bind(1, by_provider ? 1 : 0);
-  update.bind(2, by_provider ? 0 : 1);
-  update.bind(3, session);
+  Query update(command,
+               "UPDATE first_login_sessions SET ai_service_used = max(ai_service_used, ?1), "
+               "fallback_to_rules = max(fallback_to_rules, ?2) WHERE id = ?3",
+               by_provider ? 1 : 0, by_provider ? 0 : 1, session);
   update.exec();
 }
 
 void insert_exchange(Command& command, const std::string& session, std::int64_t sequence,
                      const std::string& topic, const std::string& prompt, const ProviderLog* log,
                      std::int64_t elapsed_ms) {
-  SQLite::Statement& insert = command.prepare(
+  Query insert(
+      command,
       "INSERT INTO dialogue_exchanges (id, session_id, sequence_number, npc_prompt, topic, "
       "ai_provider, ai_system_prompt, ai_user_prompt, ai_raw_response, response_time_ms, "
       "estimated_cost_usd, tokens_used, created_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-  insert.bind(1, command.new_uuid());
-  insert.bind(2, session);
-  insert.bind(3, sequence);
-  insert.bind(4, prompt);
-  insert.bind(5, topic);
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+      command.new_uuid(), session, sequence, prompt, topic);
   bind_log(insert, 6, log, elapsed_ms);
-  insert.bind(13, command.now());
+  insert.set(13, command.now());
   insert.exec();
 }
 
@@ -657,19 +646,20 @@ Decision decide(Command& command, const OnboardingSession& session, const std::s
                   : outcome.score >= rules.average_at ? "AVERAGE"
                                                       : "WEAK";
 
-  SQLite::Statement& config = command.prepare(
+  Query config(
+      command,
       "SELECT rarity_tier, base_credits, weak_threshold, average_threshold, strong_threshold "
-      "FROM ship_rarity_config WHERE ship_type = ?");
-  config.bind(1, session.claimed_ship);
-  if (!config.executeStep()) {
+      "FROM ship_rarity_config WHERE ship_type = ?",
+      session.claimed_ship);
+  if (!config.step()) {
     throw Error(ErrorKind::CorruptData,
                 fmt::format("ship_rarity_config has no row for {}.", session.claimed_ship));
   }
-  const std::int64_t tier = config.getColumn(0).getInt64();
-  const std::int64_t base_credits = config.getColumn(1).getInt64();
-  const double needed = outcome.skill == "STRONG"    ? config.getColumn(4).getDouble()
-                        : outcome.skill == "AVERAGE" ? config.getColumn(3).getDouble()
-                                                     : config.getColumn(2).getDouble();
+  const std::int64_t tier = config.integer(0);
+  const std::int64_t base_credits = config.integer(1);
+  const double needed = outcome.skill == "STRONG"    ? config.real(4)
+                        : outcome.skill == "AVERAGE" ? config.real(3)
+                                                     : config.real(2);
   config.reset();
   decision.threshold = round4(std::clamp(needed + session.guard.threshold_modifier,
                                          rules.threshold_min, rules.threshold_max));
@@ -702,34 +692,28 @@ void store_decision(Command& command, const OnboardingSession& session, const De
                     const std::string& reason) {
   const NegotiationOutcome& outcome = decision.outcome;
   FirstLoginMetrics metrics;
-  SQLite::Statement& timing = command.prepare(
-      "SELECT ifnull(avg(response_time_ms), 0) FROM dialogue_exchanges "
-      "WHERE session_id = ? AND response_time_ms IS NOT NULL");
-  timing.bind(1, session.id);
-  timing.executeStep();
-  metrics.response_time_ms = timing.getColumn(0).getDouble();
+  Query timing(command,
+               "SELECT ifnull(avg(response_time_ms), 0) FROM dialogue_exchanges "
+               "WHERE session_id = ? AND response_time_ms IS NOT NULL",
+               session.id);
+  timing.step();
+  metrics.response_time_ms = timing.real(0);
   timing.reset();
   metrics.dialogue_duration_seconds =
       static_cast<double>(command.now() - session.started_at) / 1000.0;
 
-  SQLite::Statement& update = command.prepare(
+  Query update(
+      command,
       "UPDATE first_login_sessions SET outcome = ?1, awarded_ship = ?2, starting_credits = ?3, "
       "negotiation_skill = ?4, final_persuasion_score = ?5, negotiation_bonus_flag = ?6, "
-      "notoriety_penalty = ?7, completed_at = ?8, performance_metrics = ?9 WHERE id = ?10");
-  update.bind(1, outcome.outcome);
-  update.bind(2, outcome.awarded_ship);
-  update.bind(3, outcome.starting_credits);
-  update.bind(4, outcome.skill);
-  update.bind(5, outcome.score);
-  update.bind(6, outcome.negotiation_bonus ? 1 : 0);
-  update.bind(7, outcome.notoriety_penalty ? 1 : 0);
-  update.bind(8, command.now());
-  update.bind(9, storage::to_json(metrics));
-  update.bind(10, session.id);
+      "notoriety_penalty = ?7, completed_at = ?8, performance_metrics = ?9 WHERE id = ?10",
+      outcome.outcome, outcome.awarded_ship, outcome.starting_credits, outcome.skill, outcome.score,
+      outcome.negotiation_bonus ? 1 : 0, outcome.notoriety_penalty ? 1 : 0, command.now(),
+      storage::to_json(metrics), session.id);
   update.exec();
-  SQLite::Statement& state = command.prepare(
-      "UPDATE player_first_login_state SET answered_questions = 1 WHERE player_id = ?");
-  state.bind(1, session.player_id);
+  Query state(command,
+              "UPDATE player_first_login_state SET answered_questions = 1 WHERE player_id = ?",
+              session.player_id);
   state.exec();
   command.emit("onboarding.decided", session.player_id, session.player_id,
                Payload()
@@ -755,14 +739,15 @@ Result<DialogueReply> play_turn(Command& command, const std::string& player,
   const OnboardingRules& rules = command.rules().onboarding;
   if (Outcome valid = check_answer(rules, answer); !valid) return valid;
   if (Outcome active = players::check_active(command, player); !active) return active;
-  auto loaded = load_turn(command.sql(), rules, player, exchange_id, ship);
+  auto loaded = load_turn(command, rules, player, exchange_id, ship);
   if (!loaded) return loaded.outcome();
   const Turn& turn = *loaded;
   const DialogueExchangeView& exchange = turn.exchange();
 
   bool by_provider = false;
   const Assessment scores = assess(rules, turn, answer, work.assessment, by_provider);
-  SQLite::Statement& record = command.prepare(
+  Query record(
+      command,
       "UPDATE dialogue_exchanges SET player_response = ?1, answered_at = ?2, persuasiveness = ?3, "
       "confidence = ?4, consistency = ?5, believability = ?6, current_suspicion = ?7, "
       "detected_contradictions = ?8, key_extracted_info = ?9, "
@@ -775,46 +760,40 @@ Result<DialogueReply> play_turn(Command& command, const std::string& player,
       "estimated_cost_usd = CASE WHEN ?10 THEN ifnull(estimated_cost_usd, 0) + ?16 "
       "ELSE estimated_cost_usd END, "
       "tokens_used = CASE WHEN ?10 THEN ifnull(tokens_used, 0) + ?17 ELSE tokens_used END "
-      "WHERE id = ?18");
-  record.bind(1, answer);
-  record.bind(2, command.now());
-  record.bind(3, scores.persuasiveness);
-  record.bind(4, scores.confidence);
-  record.bind(5, scores.consistency);
-  record.bind(6, scores.believability);
-  record.bind(7, scores.suspicion);
-  record.bind(8, storage::to_json(scores.contradictions));
+      "WHERE id = ?18",
+      answer, command.now(), scores.persuasiveness, scores.confidence, scores.consistency,
+      scores.believability, scores.suspicion, storage::to_json(scores.contradictions));
   if (scores.claims.empty()) {
-    record.bind(9);
+    record.set(9, std::nullopt);
   } else {
-    record.bind(9, storage::to_json(KeyExtractedInfo{scores.claims}));
+    record.set(9, storage::to_json(KeyExtractedInfo{scores.claims}));
   }
-  record.bind(10, by_provider ? 1 : 0);
+  record.set(10, by_provider ? 1 : 0);
   // Without a provider's judgement the CASEs keep what the question's phrasing logged.
   bind_log(record, 11, by_provider ? &work.assessment->log : nullptr, work.assessment_ms);
-  record.bind(18, exchange.id);
+  record.set(18, exchange.id);
   record.exec();
   mark_provider_use(command, turn.session.id, by_provider);
 
-  SQLite::Statement& session_update = command.prepare(
-      "UPDATE first_login_sessions SET ship_claimed = ifnull(?1, ship_claimed), "
-      "extracted_player_name = ifnull(extracted_player_name, ?2) WHERE id = ?3");
+  Query session_update(command,
+                       "UPDATE first_login_sessions SET ship_claimed = ifnull(?1, ship_claimed), "
+                       "extracted_player_name = ifnull(extracted_player_name, ?2) WHERE id = ?3");
   if (turn.ship.empty()) {
-    session_update.bind(1);
+    session_update.set(1, std::nullopt);
   } else {
-    session_update.bind(1, turn.ship);
+    session_update.set(1, turn.ship);
   }
   if (scores.name.empty()) {
-    session_update.bind(2);
+    session_update.set(2, std::nullopt);
   } else {
-    session_update.bind(2, scores.name);
+    session_update.set(2, scores.name);
   }
-  session_update.bind(3, turn.session.id);
+  session_update.set(3, turn.session.id);
   session_update.exec();
   if (!turn.ship.empty()) {
-    SQLite::Statement& claimed =
-        command.prepare("UPDATE player_first_login_state SET claimed_ship = 1 WHERE player_id = ?");
-    claimed.bind(1, player);
+    Query claimed(command,
+                  "UPDATE player_first_login_state SET claimed_ship = 1 WHERE player_id = ?",
+                  player);
     claimed.exec();
     command.emit("onboarding.ship_claimed", player, player,
                  Payload().add("session", turn.session.id).add("ship", turn.ship).str());
@@ -836,7 +815,7 @@ Result<DialogueReply> play_turn(Command& command, const std::string& player,
 
   const std::string reason = turn_end(rules, turn, scores);
   if (!reason.empty()) {
-    const OnboardingSession stored = *load_session(command.sql(), rules, turn.session.id);
+    const OnboardingSession stored = *load_session(command, rules, turn.session.id);
     store_decision(command, stored, decide(command, stored, reason), reason);
   } else {
     const OnboardingSession next = after_answer(turn, answer, scores);
@@ -850,7 +829,7 @@ Result<DialogueReply> play_turn(Command& command, const std::string& player,
   }
 
   DialogueReply reply;
-  reply.session = *load_session(command.sql(), rules, turn.session.id);
+  reply.session = *load_session(command, rules, turn.session.id);
   reply.scored = reply.session.history[turn.index];
   reply.end_reason = reason;
   return reply;
@@ -858,43 +837,43 @@ Result<DialogueReply> play_turn(Command& command, const std::string& player,
 
 // --- starting a session -------------------------------------------------------------------------
 
+// A guard_personalities row of `kind`: its value, description, base suspicion, threshold
+// modifier.
+struct GuardRow {
+  std::string value;
+  std::string description;
+  double base_suspicion = 0;
+  double threshold_modifier = 0;
+};
+
 // The row `position` of a guard_personalities kind, picked from `index` modulo the rows.
-SQLite::Statement& guard_row(Command& command, const char* kind, std::uint64_t index) {
-  SQLite::Statement& count =
-      command.prepare("SELECT count(*) FROM guard_personalities WHERE kind = ?");
-  count.bind(1, kind);
-  count.executeStep();
-  const std::int64_t rows = count.getColumn(0).getInt64();
-  count.reset();
+GuardRow guard_row(Command& command, const char* kind, std::uint64_t index) {
+  Query count(command, "SELECT count(*) FROM guard_personalities WHERE kind = ?", kind);
+  count.step();
+  const std::int64_t rows = count.integer(0);
   if (rows == 0) {
     throw Error(ErrorKind::CorruptData,
                 fmt::format("guard_personalities has no '{}' rows to pick a guard from.", kind));
   }
-  SQLite::Statement& row = command.prepare(
-      "SELECT value, ifnull(description, ''), ifnull(base_suspicion, 0), "
-      "ifnull(threshold_modifier, 0) FROM guard_personalities WHERE kind = ? "
-      "ORDER BY position LIMIT 1 OFFSET ?");
-  row.bind(1, kind);
-  row.bind(2, static_cast<std::int64_t>(index % static_cast<std::uint64_t>(rows)));
-  row.executeStep();
-  return row;
+  Query row(command,
+            "SELECT value, ifnull(description, ''), ifnull(base_suspicion, 0), "
+            "ifnull(threshold_modifier, 0) FROM guard_personalities WHERE kind = ? "
+            "ORDER BY position LIMIT 1 OFFSET ?",
+            kind, static_cast<std::int64_t>(index % static_cast<std::uint64_t>(rows)));
+  row.step();
+  return {row.text(0), row.text(1), row.real(2), row.real(3)};
 }
 
 GuardPersonality pick_guard(Command& command, const std::string& session_id) {
   const std::int32_t hash = js_hash(session_id);
   GuardPersonality guard;
-  SQLite::Statement& name = guard_row(command, "name", hash_index(hash, 0));
-  guard.name = name.getColumn(0).getString();
-  name.reset();
-  SQLite::Statement& title = guard_row(command, "title", hash_index(hash, 4));
-  guard.title = title.getColumn(0).getString();
-  title.reset();
-  SQLite::Statement& trait = guard_row(command, "trait", hash_index(hash, 8));
-  guard.trait = trait.getColumn(0).getString();
-  guard.description = trait.getColumn(1).getString();
-  guard.base_suspicion = trait.getColumn(2).getDouble();
-  guard.threshold_modifier = trait.getColumn(3).getDouble();
-  trait.reset();
+  guard.name = guard_row(command, "name", hash_index(hash, 0)).value;
+  guard.title = guard_row(command, "title", hash_index(hash, 4)).value;
+  const GuardRow trait = guard_row(command, "trait", hash_index(hash, 8));
+  guard.trait = trait.value;
+  guard.description = trait.description;
+  guard.base_suspicion = trait.base_suspicion;
+  guard.threshold_modifier = trait.threshold_modifier;
   return guard;
 }
 
@@ -925,14 +904,15 @@ StringList draw_ships(Command& command, std::int64_t roll) {
       break;
     }
   }
-  SQLite::Statement& query = command.prepare(
+  Query query(
+      command,
       "SELECT ship_type, spawn_chance FROM ship_rarity_config WHERE ship_type <> 'ESCAPE_POD' "
       "AND spawn_chance > 0 AND rarity_tier IN (SELECT value FROM json_each(?)) "
-      "ORDER BY rarity_tier, ship_type");
-  query.bind(1, storage::to_json(tiers));
+      "ORDER BY rarity_tier, ship_type",
+      storage::to_json(tiers));
   std::vector<Candidate> pool;
-  while (query.executeStep()) {
-    pool.push_back({query.getColumn(0).getString(), query.getColumn(1).getInt64()});
+  while (query.step()) {
+    pool.push_back({query.text(0), query.integer(1)});
   }
   query.reset();
   StringList ships = {kEscapePod};
@@ -959,11 +939,10 @@ StringList draw_ships(Command& command, std::int64_t roll) {
 }  // namespace
 
 std::optional<OnboardingStatus> Onboarding::status(const std::string& player) const {
-  return core_.read([&](SQLite::Database& sql) -> std::optional<OnboardingStatus> {
-    SQLite::Statement exists(sql, "SELECT 1 FROM players WHERE id = ?");
-    exists.bind(1, player);
-    if (!exists.executeStep()) return std::nullopt;
-    const State state = load_state(sql, player);
+  return core_.read([&](Reader& reader) -> std::optional<OnboardingStatus> {
+    Query exists(reader, "SELECT 1 FROM players WHERE id = ?", player);
+    if (!exists.step()) return std::nullopt;
+    const State state = load_state(reader, player);
     OnboardingStatus status;
     status.needs_onboarding = !state.completed;
     status.attempts = state.attempts;
@@ -972,7 +951,7 @@ std::optional<OnboardingStatus> Onboarding::status(const std::string& player) co
     status.answered_questions = state.answered_questions;
     status.received_resources = state.received_resources;
     if (!state.session.empty()) {
-      status.session = load_session(sql, core_.rules().onboarding, state.session);
+      status.session = load_session(reader, core_.rules().onboarding, state.session);
     }
     return status;
   });
@@ -983,16 +962,13 @@ Result<OnboardingSession> Onboarding::start(const std::string& player,
   return core_.run([&](Command& command) -> Result<OnboardingSession> {
     if (Outcome active = players::check_active(command, player); !active) return active;
     const OnboardingRules& rules = command.rules().onboarding;
-    SQLite::Database& sql = command.sql();
-    const State state = load_state(sql, player);
+    const State state = load_state(command, player);
     if (state.completed) {
       return Outcome::refused(Refusal::AlreadyDone, "Onboarding is already complete.");
     }
-    if (!state.session.empty()) return *load_session(sql, rules, state.session);
+    if (!state.session.empty()) return *load_session(command, rules, state.session);
     if (!state.exists) {
-      SQLite::Statement& create =
-          command.prepare("INSERT INTO player_first_login_state (player_id) VALUES (?)");
-      create.bind(1, player);
+      Query create(command, "INSERT INTO player_first_login_state (player_id) VALUES (?)", player);
       create.exec();
     }
 
@@ -1002,41 +978,33 @@ Result<OnboardingSession> Onboarding::start(const std::string& player,
     const std::int64_t roll = command.random().between(0, 100);
     const StringList ships = draw_ships(command, roll);
 
-    SQLite::Statement& insert = command.prepare(
+    Query insert(
+        command,
         "INSERT INTO first_login_sessions (id, player_id, started_at, guard_name, guard_title, "
         "guard_trait, guard_description, guard_base_suspicion, client_info) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    insert.bind(1, id);
-    insert.bind(2, player);
-    insert.bind(3, command.now());
-    insert.bind(4, guard.name);
-    insert.bind(5, guard.title);
-    insert.bind(6, guard.trait);
-    insert.bind(7, guard.description);
-    insert.bind(8, guard.base_suspicion);
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        id, player, command.now(), guard.name, guard.title, guard.trait, guard.description,
+        guard.base_suspicion);
     if (client == FirstLoginClientInfo{}) {
-      insert.bind(9);
+      insert.set(9, std::nullopt);
     } else {
-      insert.bind(9, storage::to_json(client));
+      insert.set(9, storage::to_json(client));
     }
     insert.exec();
-    SQLite::Statement& options = command.prepare(
+    Query options(
+        command,
         "INSERT INTO ship_presentation_options (session_id, available_ships, rarity_roll, "
-        "seed_value) VALUES (?1, ?2, ?3, ?4)");
-    options.bind(1, id);
-    options.bind(2, storage::to_json(ships));
-    options.bind(3, roll);
-    options.bind(4, seed_value);
+        "seed_value) VALUES (?1, ?2, ?3, ?4)",
+        id, storage::to_json(ships), roll, seed_value);
     options.exec();
     insert_exchange(command, id, 1, kIntroduction, opening_line(guard, ships), nullptr, 0);
 
-    SQLite::Statement& progress = command.prepare(
+    Query progress(
+        command,
         "UPDATE player_first_login_state SET current_session_id = ?1, attempts = attempts + 1, "
         "last_attempt_at = ?2, claimed_ship = 0, answered_questions = 0, received_resources = 0, "
-        "tutorial_started = 0 WHERE player_id = ?3");
-    progress.bind(1, id);
-    progress.bind(2, command.now());
-    progress.bind(3, player);
+        "tutorial_started = 0 WHERE player_id = ?3",
+        id, command.now(), player);
     progress.exec();
     command.emit("onboarding.started", player, player,
                  Payload()
@@ -1048,7 +1016,7 @@ Result<OnboardingSession> Onboarding::start(const std::string& player,
                      .raw("ships", storage::to_json(ships))
                      .add("rarity_roll", roll)
                      .str());
-    return *load_session(sql, rules, id);
+    return *load_session(command, rules, id);
   });
 }
 
@@ -1076,8 +1044,7 @@ Result<OnboardingCompletion> Onboarding::complete(const std::string& player,
   return core_.run([&](Command& command) -> Result<OnboardingCompletion> {
     if (Outcome active = players::check_active(command, player); !active) return active;
     const OnboardingRules& rules = command.rules().onboarding;
-    SQLite::Database& sql = command.sql();
-    const State state = load_state(sql, player);
+    const State state = load_state(command, player);
     if (state.completed) {
       return Outcome::refused(Refusal::AlreadyDone, "Onboarding is already complete.");
     }
@@ -1085,7 +1052,7 @@ Result<OnboardingCompletion> Onboarding::complete(const std::string& player,
       return Outcome::refused(Refusal::NotAllowed,
                               "There is no onboarding session to complete: start one first.");
     }
-    const OnboardingSession session = *load_session(sql, rules, state.session);
+    const OnboardingSession session = *load_session(command, rules, state.session);
     if (!session.outcome) {
       return Outcome::refused(Refusal::NotAllowed,
                               "The negotiation has no outcome yet: finish the dialogue first.");
@@ -1097,17 +1064,18 @@ Result<OnboardingCompletion> Onboarding::complete(const std::string& player,
     done.credits = outcome.starting_credits;
 
     // The nickname first: the ship is named after it.
-    SQLite::Statement& names = command.prepare(
+    Query names(
+        command,
         "SELECT u.username, ifnull(p.nickname, '') FROM users u JOIN players p ON p.user_id = u.id "
-        "WHERE p.id = ?");
-    names.bind(1, player);
-    names.executeStep();
-    const std::string username = names.getColumn(0).getString();
-    done.nickname = names.getColumn(1).getString();
+        "WHERE p.id = ?",
+        player);
+    names.step();
+    const std::string username = names.text(0);
+    done.nickname = names.text(1);
     names.reset();
     const std::string wanted = trim(nickname);
     if (!wanted.empty()) {
-      done.nickname_rejected_reason = nickname_issue(sql, rules, player, wanted);
+      done.nickname_rejected_reason = nickname_issue(command, rules, player, wanted);
       if (done.nickname_rejected_reason.empty()) done.nickname = wanted;
     }
 
@@ -1128,13 +1096,11 @@ Result<OnboardingCompletion> Onboarding::complete(const std::string& player,
       players::set_setting(command, player, "trade_bonus", fmt::format("{}", rules.trade_bonus));
     }
     // The companion's warm start (columns of players that onboarding owns).
-    SQLite::Statement& update = command.prepare(
-        "UPDATE players SET aria_relationship_score = ?1, aria_total_interactions = ?2, "
-        "updated_at = ?3 WHERE id = ?4");
-    update.bind(1, rules.aria_relationship_score);
-    update.bind(2, rules.aria_total_interactions);
-    update.bind(3, command.now());
-    update.bind(4, player);
+    Query update(command,
+                 "UPDATE players SET aria_relationship_score = ?1, aria_total_interactions = ?2, "
+                 "updated_at = ?3 WHERE id = ?4",
+                 rules.aria_relationship_score, rules.aria_total_interactions, command.now(),
+                 player);
     update.exec();
 
     // The seed overwrites the balance with the award; the ledger moves the difference instead.
@@ -1144,10 +1110,9 @@ Result<OnboardingCompletion> Onboarding::complete(const std::string& player,
       ledger::open_user_accounts(command, player);
       account = ledger::user_account(command, player, currency);
     }
-    SQLite::Statement& balance = command.prepare("SELECT balance FROM accounts WHERE id = ?");
-    balance.bind(1, account);
-    balance.executeStep();
-    const std::int64_t held = balance.getColumn(0).getInt64();
+    Query balance(command, "SELECT balance FROM accounts WHERE id = ?", account);
+    balance.step();
+    const std::int64_t held = balance.integer(0);
     balance.reset();
     if (held != outcome.starting_credits) {
       ledger::Posting posting;
@@ -1163,10 +1128,10 @@ Result<OnboardingCompletion> Onboarding::complete(const std::string& player,
       if (auto posted = ledger::post(command, posting); !posted) return posted.outcome();
     }
 
-    SQLite::Statement& progress = command.prepare(
-        "UPDATE player_first_login_state SET has_completed_first_login = 1, "
-        "received_resources = 1 WHERE player_id = ?");
-    progress.bind(1, player);
+    Query progress(command,
+                   "UPDATE player_first_login_state SET has_completed_first_login = 1, "
+                   "received_resources = 1 WHERE player_id = ?",
+                   player);
     progress.exec();
     command.emit("onboarding.completed", player, player,
                  Payload()
@@ -1186,21 +1151,21 @@ Result<OnboardingCompletion> Onboarding::complete(const std::string& player,
 Outcome Onboarding::abandon(const std::string& player) {
   return core_.run([&](Command& command) -> Outcome {
     if (Outcome active = players::check_active(command, player); !active) return active;
-    const State state = load_state(command.sql(), player);
+    const State state = load_state(command, player);
     if (state.completed) {
       return Outcome::refused(Refusal::AlreadyDone, "Onboarding is already complete.");
     }
     if (state.session.empty()) {
       return Outcome::refused(Refusal::NotFound, "There is no open onboarding session.");
     }
-    SQLite::Statement& progress = command.prepare(
+    Query progress(
+        command,
         "UPDATE player_first_login_state SET current_session_id = NULL, claimed_ship = 0, "
         "answered_questions = 0, received_resources = 0, tutorial_started = 0 "
-        "WHERE player_id = ?");
-    progress.bind(1, player);
+        "WHERE player_id = ?",
+        player);
     progress.exec();
-    SQLite::Statement& drop = command.prepare("DELETE FROM first_login_sessions WHERE id = ?");
-    drop.bind(1, state.session);
+    Query drop(command, "DELETE FROM first_login_sessions WHERE id = ?", state.session);
     drop.exec();
     command.emit("onboarding.abandoned", player, player,
                  Payload().add("session", state.session).add("attempts", state.attempts).str());
@@ -1210,8 +1175,8 @@ Outcome Onboarding::abandon(const std::string& player) {
 
 std::string Onboarding::nickname_problem(const std::string& player,
                                          const std::string& nickname) const {
-  return core_.read([&](SQLite::Database& sql) {
-    return nickname_issue(sql, core_.rules().onboarding, player, trim(nickname));
+  return core_.read([&](Reader& reader) {
+    return nickname_issue(reader, core_.rules().onboarding, player, trim(nickname));
   });
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include "engine/core/payload.h"
+#include "engine/core/query.h"
 #include "engine/core/text.h"
 #include "engine/identity/players_internal.h"
 #include "engine/progression/timers_internal.h"
@@ -37,13 +38,13 @@ constexpr const char* kSelect =
     "SELECT type, key, expires_at, metadata FROM user_timers WHERE user_id = ?1 "
     "AND expired_at IS NULL AND expires_at > ?2";
 
-TimerView read(SQLite::Statement& query, GameTime now) {
+TimerView read(Query& query, GameTime now) {
   TimerView view;
-  view.type = type_of(query.getColumn(0).getString());
-  view.key = query.getColumn(1).getString();
-  view.expires_at = query.getColumn(2).getInt64();
+  view.type = type_of(query.text(0));
+  view.key = query.text(1);
+  view.expires_at = query.integer(2);
   view.remaining = view.expires_at - now;
-  view.metadata = query.getColumn(3).getString();
+  view.metadata = query.text(3);
   return view;
 }
 
@@ -58,25 +59,22 @@ Outcome Timers::start(const std::string& user, TimerType type, const std::string
           "A timer's duration must be positive and end by the latest game time (the year 9999).");
     }
     if (Outcome valid = text::check("A timer key", key, 1, 100); !valid) return valid;
-    SQLite::Statement& valid =
-        command.prepare("SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' END");
-    valid.bind(1, metadata);
-    valid.executeStep();
-    const bool object = valid.getColumn(0).getInt() != 0;
+    Query valid(command, "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' END",
+                metadata);
+    valid.step();
+    const bool object = valid.integer(0) != 0;
     valid.reset();
     if (!object) {
       return Outcome::refused(Refusal::InvalidArgument, "Timer metadata must be a JSON object.");
     }
     if (Outcome active = players::check_active(command, user); !active) return active;
     if (type == TimerType::Cooldown) {
-      SQLite::Statement& running = command.prepare(
-          "SELECT expires_at FROM user_timers WHERE user_id = ?1 AND type = 'COOLDOWN' "
-          "AND key = ?2 AND expired_at IS NULL AND expires_at > ?3");
-      running.bind(1, user);
-      running.bind(2, key);
-      running.bind(3, command.now());
-      if (running.executeStep()) {
-        const GameTime remaining = running.getColumn(0).getInt64() - command.now();
+      Query running(command,
+                    "SELECT expires_at FROM user_timers WHERE user_id = ?1 AND type = 'COOLDOWN' "
+                    "AND key = ?2 AND expired_at IS NULL AND expires_at > ?3",
+                    user, key, command.now());
+      if (running.step()) {
+        const GameTime remaining = running.integer(0) - command.now();
         running.reset();
         return Outcome::refused(
             Refusal::CooldownActive,
@@ -84,15 +82,12 @@ Outcome Timers::start(const std::string& user, TimerType type, const std::string
       }
     }
     const GameTime expires_at = command.now() + duration;
-    SQLite::Statement& upsert = command.prepare(
+    Query upsert(
+        command,
         "INSERT INTO user_timers (user_id, type, key, expires_at, metadata, expired_at) "
         "VALUES (?1, ?2, ?3, ?4, json(?5), NULL) ON CONFLICT (user_id, type, key) DO UPDATE "
-        "SET expires_at = excluded.expires_at, metadata = excluded.metadata, expired_at = NULL");
-    upsert.bind(1, user);
-    upsert.bind(2, type_name(type));
-    upsert.bind(3, key);
-    upsert.bind(4, expires_at);
-    upsert.bind(5, metadata);
+        "SET expires_at = excluded.expires_at, metadata = excluded.metadata, expired_at = NULL",
+        user, type_name(type), key, expires_at, metadata);
     upsert.exec();
     command.schedule(expires_at);
     return {};
@@ -114,16 +109,11 @@ Outcome Timers::grant_access(const std::string& user, const std::string& key, Ga
 
 std::optional<TimerView> Timers::find(const std::string& user, TimerType type,
                                       const std::string& key) const {
-  return core_.read([&](SQLite::Database&) -> std::optional<TimerView> {
-    Command command(core_, core_.now());
-    SQLite::Statement& query =
-        command.prepare(std::string(kSelect) + " AND type = ?3 AND key = ?4");
-    query.bind(1, user);
-    query.bind(2, command.now());
-    query.bind(3, type_name(type));
-    query.bind(4, key);
-    if (!query.executeStep()) return std::nullopt;
-    TimerView view = read(query, command.now());
+  return core_.read([&](Reader& reader) -> std::optional<TimerView> {
+    Query query(reader, std::string(kSelect) + " AND type = ?3 AND key = ?4", user, reader.now(),
+                type_name(type), key);
+    if (!query.step()) return std::nullopt;
+    TimerView view = read(query, reader.now());
     query.reset();
     return view;
   });
@@ -144,13 +134,10 @@ bool Timers::has_access(const std::string& user, const std::string& key) const {
 
 Outcome Timers::cancel(const std::string& user, TimerType type, const std::string& key) {
   return core_.run([&](Command& command) -> Outcome {
-    SQLite::Statement& end = command.prepare(
-        "UPDATE user_timers SET expires_at = ?4, expired_at = ?4 WHERE user_id = ?1 AND "
-        "type = ?2 AND key = ?3 AND expired_at IS NULL AND expires_at > ?4");
-    end.bind(1, user);
-    end.bind(2, type_name(type));
-    end.bind(3, key);
-    end.bind(4, command.now());
+    Query end(command,
+              "UPDATE user_timers SET expires_at = ?4, expired_at = ?4 WHERE user_id = ?1 AND "
+              "type = ?2 AND key = ?3 AND expired_at IS NULL AND expires_at > ?4",
+              user, type_name(type), key, command.now());
     if (end.exec() == 0) {
       return Outcome::refused(Refusal::NotFound,
                               fmt::format("No '{}' timer of that kind is running.", key));
@@ -160,13 +147,10 @@ Outcome Timers::cancel(const std::string& user, TimerType type, const std::strin
 }
 
 std::vector<TimerView> Timers::active(const std::string& user) const {
-  return core_.read([&](SQLite::Database&) {
-    Command command(core_, core_.now());
-    SQLite::Statement& query = command.prepare(std::string(kSelect) + " ORDER BY expires_at, key");
-    query.bind(1, user);
-    query.bind(2, command.now());
+  return core_.read([&](Reader& reader) {
+    Query query(reader, std::string(kSelect) + " ORDER BY expires_at, key", user, reader.now());
     std::vector<TimerView> timers;
-    while (query.executeStep()) timers.push_back(read(query, command.now()));
+    while (query.step()) timers.push_back(read(query, reader.now()));
     query.reset();
     return timers;
   });
@@ -175,24 +159,24 @@ std::vector<TimerView> Timers::active(const std::string& user) const {
 void tick_timers(Command& command, GameTime to) {
   // Exactly once: the expiry event and expired_at are written in one transaction, and the due
   // query skips rows whose expired_at is set.
-  SQLite::Statement& due = command.prepare(
-      "SELECT user_id, type, key, expires_at FROM user_timers "
-      "WHERE expired_at IS NULL AND expires_at <= ?1");
-  due.bind(1, to);
-  while (due.executeStep()) {
-    const std::string type = due.getColumn(1).getString();
+  Query due(command,
+            "SELECT user_id, type, key, expires_at FROM user_timers "
+            "WHERE expired_at IS NULL AND expires_at <= ?1",
+            to);
+  while (due.step()) {
+    const std::string type = due.text(1);
     const std::string event = type == "EFFECT"     ? "effect.expired"
                               : type == "ACCESS"   ? "access.expired"
                               : type == "COOLDOWN" ? "cooldown.expired"
                                                    : "timer.expired";
-    command.emit_at(due.getColumn(3).getInt64(), event, "", due.getColumn(0).getString(),
-                    Payload().add("type", type).add("key", due.getColumn(2).getString()).str());
+    command.emit_at(due.integer(3), event, "", due.text(0),
+                    Payload().add("type", type).add("key", due.text(2)).str());
   }
   due.reset();
-  SQLite::Statement& expire = command.prepare(
-      "UPDATE user_timers SET expired_at = expires_at WHERE expired_at IS NULL AND "
-      "expires_at <= ?1");
-  expire.bind(1, to);
+  Query expire(command,
+               "UPDATE user_timers SET expired_at = expires_at WHERE expired_at IS NULL AND "
+               "expires_at <= ?1",
+               to);
   expire.exec();
 }
 

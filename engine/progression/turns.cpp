@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include "engine/core/payload.h"
+#include "engine/core/query.h"
 #include "engine/core/text.h"
 #include "engine/identity/players_internal.h"
 #include "engine/progression/turns_internal.h"
@@ -72,20 +73,20 @@ void materialize(State& state, const TurnRules& rules, GameTime at) {
   state.anchor_at = at;
 }
 
-bool load(Command& command, const std::string& player, State& state) {
-  SQLite::Statement& query = command.prepare(
-      "SELECT turns, max_turns, ifnull(turns_anchor_at, created_at), turns_progress, "
-      "ifnull(turns_full_at, 0), aria_bonus_multiplier, lifetime_turns_spent "
-      "FROM players WHERE id = ?");
-  query.bind(1, player);
-  if (!query.executeStep()) return false;
-  state.turns = query.getColumn(0).getInt64();
-  state.cap = query.getColumn(1).getInt64();
-  state.anchor_at = query.getColumn(2).getInt64();
-  state.progress = query.getColumn(3).getInt64();
-  state.full_at = query.getColumn(4).getInt64();
-  state.multiplier = query.getColumn(5).getDouble();
-  state.lifetime_spent = query.getColumn(6).getInt64();
+bool load(Reader& reader, const std::string& player, State& state) {
+  Query query(reader,
+              "SELECT turns, max_turns, ifnull(turns_anchor_at, created_at), turns_progress, "
+              "ifnull(turns_full_at, 0), aria_bonus_multiplier, lifetime_turns_spent "
+              "FROM players WHERE id = ?",
+              player);
+  if (!query.step()) return false;
+  state.turns = query.integer(0);
+  state.cap = query.integer(1);
+  state.anchor_at = query.integer(2);
+  state.progress = query.integer(3);
+  state.full_at = query.integer(4);
+  state.multiplier = query.real(5);
+  state.lifetime_spent = query.integer(6);
   query.reset();
   return true;
 }
@@ -93,19 +94,13 @@ bool load(Command& command, const std::string& player, State& state) {
 void store(Command& command, const std::string& player, State& state) {
   const TurnRules& rules = command.rules().turns;
   state.full_at = full_at(state, rules);
-  SQLite::Statement& update = command.prepare(
+  Query update(
+      command,
       "UPDATE players SET turns = ?1, max_turns = ?2, turns_anchor_at = ?3, turns_progress = ?4, "
       "turns_full_at = NULLIF(?5, 0), aria_bonus_multiplier = ?6, lifetime_turns_spent = ?7, "
-      "updated_at = ?8 WHERE id = ?9");
-  update.bind(1, state.turns);
-  update.bind(2, state.cap);
-  update.bind(3, state.anchor_at);
-  update.bind(4, state.progress);
-  update.bind(5, state.full_at);
-  update.bind(6, state.multiplier);
-  update.bind(7, state.lifetime_spent);
-  update.bind(8, command.now());
-  update.bind(9, player);
+      "updated_at = ?8 WHERE id = ?9",
+      state.turns, state.cap, state.anchor_at, state.progress, state.full_at, state.multiplier,
+      state.lifetime_spent, command.now(), player);
   update.exec();
   if (state.full_at != 0) command.schedule(state.full_at);
 }
@@ -177,12 +172,11 @@ Outcome Turns::grant(const std::string& player, std::int64_t amount, const std::
 }
 
 std::optional<TurnBudget> Turns::budget(const std::string& player) const {
-  return core_.read([&](SQLite::Database&) -> std::optional<TurnBudget> {
-    Command command(core_, core_.now());
+  return core_.read([&](Reader& reader) -> std::optional<TurnBudget> {
     turns::State state;
-    if (!turns::load(command, player, state)) return std::nullopt;
-    const TurnRules& rules = command.rules().turns;
-    turns::materialize(state, rules, command.now());
+    if (!turns::load(reader, player, state)) return std::nullopt;
+    const TurnRules& rules = reader.rules().turns;
+    turns::materialize(state, rules, reader.now());
     TurnBudget budget;
     budget.available = state.turns;
     budget.cap = state.cap;
@@ -200,12 +194,10 @@ Result<std::int64_t> Turns::welcome_back(const std::string& player) {
   return core_.run([&](Command& command) -> Result<std::int64_t> {
     if (Outcome active = players::check_active(command, player); !active) return active;
     const TurnRules& rules = command.rules().turns;
-    SQLite::Statement& last =
-        command.prepare("SELECT last_game_login_at FROM players WHERE id = ?");
-    last.bind(1, player);
-    last.executeStep();
-    const bool returning = !last.getColumn(0).isNull();
-    const GameTime last_login = last.getColumn(0).getInt64();
+    Query last(command, "SELECT last_game_login_at FROM players WHERE id = ?", player);
+    last.step();
+    const bool returning = !last.is_null(0);
+    const GameTime last_login = last.integer(0);
     last.reset();
     std::int64_t granted = 0;
     const std::int64_t days = returning ? (command.now() - last_login) / kDay : 0;
@@ -250,12 +242,12 @@ Outcome Turns::set_companion_multiplier(const std::string& player, double multip
 
 void tick_turns(Command& command, GameTime to) {
   // Pools that reached their cap: full, with the fraction dropped (time at the cap is lost).
-  SQLite::Statement& fill = command.prepare(
+  Query fill(
+      command,
       "UPDATE players SET turns = max(turns, max_turns), turns_progress = 0, "
       "turns_anchor_at = turns_full_at, turn_reset_at = CASE WHEN ?2 THEN turns_full_at ELSE "
-      "turn_reset_at END, turns_full_at = NULL WHERE turns_full_at <= ?1");
-  fill.bind(1, to);
-  fill.bind(2, command.rules().turns.daily_refill ? 1 : 0);
+      "turn_reset_at END, turns_full_at = NULL WHERE turns_full_at <= ?1",
+      to, command.rules().turns.daily_refill ? 1 : 0);
   fill.exec();
 }
 

@@ -28,7 +28,7 @@ std::int64_t rate(const TurnRules& rules, double multiplier);
 std::int64_t available(const State& state, const TurnRules& rules, GameTime at);
 
 // Reads a player's pool; false when the player does not exist.
-bool load(Command& command, const std::string& player, State& state);
+bool load(Reader& reader, const std::string& player, State& state);
 
 // Brings the pool to time `at`: adds the regenerated turns and moves the anchor.
 void materialize(State& state, const TurnRules& rules, GameTime at);

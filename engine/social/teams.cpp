@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include "engine/core/payload.h"
+#include "engine/core/query.h"
 #include "engine/core/text.h"
 #include "engine/economy/ledger_internal.h"
 #include "engine/identity/players_internal.h"
@@ -16,36 +17,33 @@ Teams Game::teams() { return Teams(*core_); }
 
 namespace {
 
-std::optional<std::string> team_of_player(Command& command, const std::string& player) {
-  SQLite::Statement& query =
-      command.prepare("SELECT team_id FROM team_members WHERE player_id = ?");
-  query.bind(1, player);
-  if (!query.executeStep()) return std::nullopt;
-  std::string team = query.getColumn(0).getString();
+std::optional<std::string> team_of_player(Reader& reader, const std::string& player) {
+  Query query(reader, "SELECT team_id FROM team_members WHERE player_id = ?", player);
+  if (!query.step()) return std::nullopt;
+  std::string team = query.text(0);
   query.reset();
   return team;
 }
 
-std::optional<TeamView> load_team(Command& command, const std::string& team) {
-  SQLite::Statement& query = command.prepare(
-      "SELECT id, name, ifnull(tag, ''), recruitment_status, max_members FROM teams "
-      "WHERE id = ? AND disbanded_at IS NULL");
-  query.bind(1, team);
-  if (!query.executeStep()) return std::nullopt;
+std::optional<TeamView> load_team(Reader& reader, const std::string& team) {
+  Query query(reader,
+              "SELECT id, name, ifnull(tag, ''), recruitment_status, max_members FROM teams "
+              "WHERE id = ? AND disbanded_at IS NULL",
+              team);
+  if (!query.step()) return std::nullopt;
   TeamView view;
-  view.id = query.getColumn(0).getString();
-  view.name = query.getColumn(1).getString();
-  view.tag = query.getColumn(2).getString();
-  view.recruitment_status = query.getColumn(3).getString();
-  view.max_members = query.getColumn(4).getInt64();
+  view.id = query.text(0);
+  view.name = query.text(1);
+  view.tag = query.text(2);
+  view.recruitment_status = query.text(3);
+  view.max_members = query.integer(4);
   query.reset();
-  SQLite::Statement& members = command.prepare(
-      "SELECT player_id, role, joined_at FROM team_members WHERE team_id = ? "
-      "ORDER BY role <> 'LEADER', joined_at, player_id");
-  members.bind(1, team);
-  while (members.executeStep()) {
-    view.members.push_back({members.getColumn(0).getString(), members.getColumn(1).getString(),
-                            members.getColumn(2).getInt64()});
+  Query members(reader,
+                "SELECT player_id, role, joined_at FROM team_members WHERE team_id = ? "
+                "ORDER BY role <> 'LEADER', joined_at, player_id",
+                team);
+  while (members.step()) {
+    view.members.push_back({members.text(0), members.text(1), members.integer(2)});
   }
   members.reset();
   if (!view.members.empty() && view.members.front().role == "LEADER") {
@@ -55,15 +53,12 @@ std::optional<TeamView> load_team(Command& command, const std::string& team) {
 }
 
 void add_member(Command& command, const std::string& team, const std::string& player, bool leader) {
-  SQLite::Statement& insert = command.prepare(
+  Query insert(
+      command,
       "INSERT INTO team_members (team_id, player_id, role, joined_at, can_invite, can_kick, "
       "can_manage_treasury, can_manage_missions, can_manage_alliances, last_active_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5, ?5, ?5, ?4)");
-  insert.bind(1, team);
-  insert.bind(2, player);
-  insert.bind(3, leader ? "LEADER" : "MEMBER");
-  insert.bind(4, command.now());
-  insert.bind(5, leader ? 1 : 0);
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5, ?5, ?5, ?4)",
+      team, player, leader ? "LEADER" : "MEMBER", command.now(), leader ? 1 : 0);
   insert.exec();
 }
 
@@ -85,10 +80,8 @@ Result<TeamView> Teams::create(const std::string& leader, const std::string& nam
     if (team_of_player(command, leader)) {
       return Outcome::refused(Refusal::NotAllowed, "The founder is already in a team.");
     }
-    SQLite::Statement& taken =
-        command.prepare("SELECT 1 FROM teams WHERE name = ? AND disbanded_at IS NULL");
-    taken.bind(1, name);
-    const bool exists = taken.executeStep();
+    Query taken(command, "SELECT 1 FROM teams WHERE name = ? AND disbanded_at IS NULL", name);
+    const bool exists = taken.step();
     taken.reset();
     if (exists) {
       return Outcome::refused(Refusal::AlreadyExists,
@@ -106,14 +99,10 @@ Result<TeamView> Teams::create(const std::string& leader, const std::string& nam
       fee.user_id = leader;
       if (auto paid = ledger::post(command, fee); !paid) return paid.outcome();
     }
-    SQLite::Statement& insert = command.prepare(
-        "INSERT INTO teams (id, name, tag, max_members, created_at, updated_at) "
-        "VALUES (?1, ?2, NULLIF(?3, ''), ?4, ?5, ?5)");
-    insert.bind(1, id);
-    insert.bind(2, name);
-    insert.bind(3, tag);
-    insert.bind(4, rules.default_max_members);
-    insert.bind(5, command.now());
+    Query insert(command,
+                 "INSERT INTO teams (id, name, tag, max_members, created_at, updated_at) "
+                 "VALUES (?1, ?2, NULLIF(?3, ''), ?4, ?5, ?5)",
+                 id, name, tag, rules.default_max_members, command.now());
     insert.exec();
     add_member(command, id, leader, true);
     team_reputation::open(command, id);
@@ -148,37 +137,32 @@ Outcome Teams::leave(const std::string& player) {
     const auto team = team_of_player(command, player);
     if (!team) return Outcome::refused(Refusal::NotFound, "The player is in no team.");
     const auto view = load_team(command, *team);
-    SQLite::Statement& remove =
-        command.prepare("DELETE FROM team_members WHERE team_id = ? AND player_id = ?");
-    remove.bind(1, *team);
-    remove.bind(2, player);
+    Query remove(command, "DELETE FROM team_members WHERE team_id = ? AND player_id = ?", *team,
+                 player);
     remove.exec();
     command.emit("team.left", player, *team);
     if (view->leader != player) return {};
     if (view->members.size() == 1) {
-      SQLite::Statement& disband =
-          command.prepare("UPDATE teams SET disbanded_at = ?1, updated_at = ?1 WHERE id = ?2");
-      disband.bind(1, command.now());
-      disband.bind(2, *team);
+      Query disband(command, "UPDATE teams SET disbanded_at = ?1, updated_at = ?1 WHERE id = ?2",
+                    command.now(), *team);
       disband.exec();
       team_reputation::close(command, *team);
       command.emit("team.disbanded", player, *team);
       return {};
     }
     // Succession: an officer first, then the earliest member.
-    SQLite::Statement& successor = command.prepare(
-        "SELECT player_id FROM team_members WHERE team_id = ? "
-        "ORDER BY role <> 'OFFICER', joined_at, player_id LIMIT 1");
-    successor.bind(1, *team);
-    successor.executeStep();
-    const std::string heir = successor.getColumn(0).getString();
+    Query successor(command,
+                    "SELECT player_id FROM team_members WHERE team_id = ? "
+                    "ORDER BY role <> 'OFFICER', joined_at, player_id LIMIT 1",
+                    *team);
+    successor.step();
+    const std::string heir = successor.text(0);
     successor.reset();
-    SQLite::Statement& promote = command.prepare(
-        "UPDATE team_members SET role = 'LEADER', can_invite = 1, can_kick = 1, "
-        "can_manage_treasury = 1, can_manage_missions = 1, can_manage_alliances = 1 "
-        "WHERE team_id = ? AND player_id = ?");
-    promote.bind(1, *team);
-    promote.bind(2, heir);
+    Query promote(command,
+                  "UPDATE team_members SET role = 'LEADER', can_invite = 1, can_kick = 1, "
+                  "can_manage_treasury = 1, can_manage_missions = 1, can_manage_alliances = 1 "
+                  "WHERE team_id = ? AND player_id = ?",
+                  *team, heir);
     promote.exec();
     command.emit("team.leader_changed", player, *team, Payload().add("leader", heir).str());
     return {};
@@ -186,17 +170,11 @@ Outcome Teams::leave(const std::string& player) {
 }
 
 std::optional<TeamView> Teams::find(const std::string& team) const {
-  return core_.read([&](SQLite::Database&) {
-    Command command(core_, core_.now());
-    return load_team(command, team);
-  });
+  return core_.read([&](Reader& reader) { return load_team(reader, team); });
 }
 
 std::optional<std::string> Teams::team_of(const std::string& player) const {
-  return core_.read([&](SQLite::Database&) {
-    Command command(core_, core_.now());
-    return team_of_player(command, player);
-  });
+  return core_.read([&](Reader& reader) { return team_of_player(reader, player); });
 }
 
 }  // namespace hearth

@@ -6,6 +6,7 @@
 
 #include "engine/core/arithmetic.h"
 #include "engine/core/payload.h"
+#include "engine/core/query.h"
 #include "engine/core/text.h"
 #include "engine/identity/players_internal.h"
 #include "engine/standing/personal_reputation_internal.h"
@@ -33,16 +34,16 @@ GameTime next_step_after(GameTime at, const PersonalReputationRules& rules) {
   return rules.decay_grid_start + steps * rules.decay_interval;
 }
 
-std::pair<std::string, std::string> tier_of(SQLite::Database& sql, std::int64_t value) {
-  SQLite::Statement query(sql,
-                          "SELECT name, name_color FROM personal_reputation_tiers "
-                          "WHERE ?1 BETWEEN min_value AND max_value");
-  query.bind(1, value);
-  if (!query.executeStep()) {
+std::pair<std::string, std::string> tier_of(Reader& reader, std::int64_t value) {
+  Query query(reader,
+              "SELECT name, name_color FROM personal_reputation_tiers "
+              "WHERE ?1 BETWEEN min_value AND max_value",
+              value);
+  if (!query.step()) {
     throw Error(ErrorKind::CorruptData,
                 fmt::format("No personal reputation tier holds the value {}.", value));
   }
-  return {query.getColumn(0).getString(), query.getColumn(1).getString()};
+  return {query.text(0), query.text(1)};
 }
 
 }  // namespace personal_reputation
@@ -59,27 +60,25 @@ struct Tier {
   std::int64_t bonus = 0;
 };
 
-Tier personal_tier(Command& command, std::int64_t value) {
-  SQLite::Statement& query = command.prepare(
-      "SELECT name, name_color, price_factor, bounty_hunter_aggro, faction_standing_bonus "
-      "FROM personal_reputation_tiers WHERE ?1 BETWEEN min_value AND max_value");
-  query.bind(1, value);
-  if (!query.executeStep()) {
+Tier personal_tier(Reader& reader, std::int64_t value) {
+  Query query(reader,
+              "SELECT name, name_color, price_factor, bounty_hunter_aggro, faction_standing_bonus "
+              "FROM personal_reputation_tiers WHERE ?1 BETWEEN min_value AND max_value",
+              value);
+  if (!query.step()) {
     throw Error(ErrorKind::CorruptData,
                 fmt::format("No personal reputation tier holds the value {}.", value));
   }
-  Tier tier{query.getColumn(0).getString(), query.getColumn(1).getString(),
-            query.getColumn(2).getDouble(), query.getColumn(3).getInt() != 0,
-            query.getColumn(4).getInt64()};
+  Tier tier{query.text(0), query.text(1), query.real(2), query.integer(3) != 0, query.integer(4)};
   query.reset();
   return tier;
 }
 
-Alignment describe(Command& command, std::int64_t value, GameTime due, GameTime at) {
-  const PersonalReputationRules& rules = command.rules().personal_reputation;
+Alignment describe(Reader& reader, std::int64_t value, GameTime due, GameTime at) {
+  const PersonalReputationRules& rules = reader.rules().personal_reputation;
   Alignment alignment;
   alignment.value = decayed(value, due, at, rules);
-  const Tier tier = personal_tier(command, alignment.value);
+  const Tier tier = personal_tier(reader, alignment.value);
   alignment.tier = tier.name;
   alignment.name_color = tier.color;
   alignment.price_factor = tier.price_factor;
@@ -96,17 +95,12 @@ Alignment describe(Command& command, std::int64_t value, GameTime due, GameTime 
 // Writes the alignment as of game time `at`.
 void store(Command& command, const std::string& player, std::int64_t value, const Tier& tier,
            GameTime anchor, GameTime due, GameTime at) {
-  SQLite::Statement& update = command.prepare(
+  Query update(
+      command,
       "UPDATE players SET personal_reputation = ?1, reputation_tier = ?2, name_color = ?3, "
       "personal_reputation_anchor_at = ?4, personal_reputation_decay_due_at = NULLIF(?5, 0), "
-      "updated_at = ?6 WHERE id = ?7");
-  update.bind(1, value);
-  update.bind(2, tier.name);
-  update.bind(3, tier.color);
-  update.bind(4, anchor);
-  update.bind(5, due);
-  update.bind(6, at);
-  update.bind(7, player);
+      "updated_at = ?6 WHERE id = ?7",
+      value, tier.name, tier.color, anchor, due, at, player);
   update.exec();
   if (due != 0) command.schedule(due);
 }
@@ -137,11 +131,9 @@ Result<Alignment> PersonalReputation::change(const std::string& player, std::int
     if (Outcome valid = text::check("A change's reason", reason, 1, 255); !valid) return valid;
     if (Outcome active = players::check_active(command, player); !active) return active;
     const PersonalReputationRules& rules = command.rules().personal_reputation;
-    SQLite::Statement& query =
-        command.prepare("SELECT personal_reputation FROM players WHERE id = ?");
-    query.bind(1, player);
-    query.executeStep();
-    const std::int64_t old_value = query.getColumn(0).getInt64();
+    Query query(command, "SELECT personal_reputation FROM players WHERE id = ?", player);
+    query.step();
+    const std::int64_t old_value = query.integer(0);
     query.reset();
     const std::int64_t value =
         std::clamp(saturating_add(old_value, delta), rules.min_value, rules.max_value);
@@ -163,17 +155,17 @@ Result<Alignment> PersonalReputation::change(const std::string& player, std::int
 }
 
 std::optional<Alignment> PersonalReputation::alignment(const std::string& player) const {
-  return core_.read([&](SQLite::Database&) -> std::optional<Alignment> {
-    Command command(core_, core_.now());
-    SQLite::Statement& query = command.prepare(
+  return core_.read([&](Reader& reader) -> std::optional<Alignment> {
+    Query query(
+        reader,
         "SELECT personal_reputation, ifnull(personal_reputation_decay_due_at, 0) FROM players "
-        "WHERE id = ?");
-    query.bind(1, player);
-    if (!query.executeStep()) return std::nullopt;
-    const std::int64_t value = query.getColumn(0).getInt64();
-    const GameTime due = query.getColumn(1).getInt64();
+        "WHERE id = ?",
+        player);
+    if (!query.step()) return std::nullopt;
+    const std::int64_t value = query.integer(0);
+    const GameTime due = query.integer(1);
     query.reset();
-    return describe(command, value, due, command.now());
+    return describe(reader, value, due, reader.now());
   });
 }
 
@@ -181,14 +173,13 @@ void tick_personal_reputation(Command& command, GameTime to) {
   const PersonalReputationRules& rules = command.rules().personal_reputation;
   constexpr int kBatch = 512;
   std::vector<std::pair<std::int64_t, Tier>> tiers;  // by min_value, descending
-  SQLite::Statement& bands = command.prepare(
-      "SELECT min_value, name, name_color, price_factor, bounty_hunter_aggro, "
-      "faction_standing_bonus FROM personal_reputation_tiers ORDER BY min_value DESC");
-  while (bands.executeStep()) {
-    tiers.push_back({bands.getColumn(0).getInt64(),
-                     {bands.getColumn(1).getString(), bands.getColumn(2).getString(),
-                      bands.getColumn(3).getDouble(), bands.getColumn(4).getInt() != 0,
-                      bands.getColumn(5).getInt64()}});
+  Query bands(command,
+              "SELECT min_value, name, name_color, price_factor, bounty_hunter_aggro, "
+              "faction_standing_bonus FROM personal_reputation_tiers ORDER BY min_value DESC");
+  while (bands.step()) {
+    tiers.push_back(
+        {bands.integer(0),
+         {bands.text(1), bands.text(2), bands.real(3), bands.integer(4) != 0, bands.integer(5)}});
   }
   bands.reset();
   const auto tier_of = [&](std::int64_t value) -> const Tier& {
@@ -199,13 +190,12 @@ void tick_personal_reputation(Command& command, GameTime to) {
                 fmt::format("No personal reputation tier holds the value {}.", value));
   };
   for (;;) {
-    SQLite::Statement& due = command.prepare(
-        "SELECT id, personal_reputation, personal_reputation_anchor_at, "
-        "personal_reputation_decay_due_at FROM players "
-        "WHERE personal_reputation_decay_due_at <= ?1 "
-        "ORDER BY personal_reputation_decay_due_at LIMIT ?2");
-    due.bind(1, to);
-    due.bind(2, kBatch);
+    Query due(command,
+              "SELECT id, personal_reputation, personal_reputation_anchor_at, "
+              "personal_reputation_decay_due_at FROM players "
+              "WHERE personal_reputation_decay_due_at <= ?1 "
+              "ORDER BY personal_reputation_decay_due_at LIMIT ?2",
+              to, kBatch);
 
     struct Row {
       std::string player;
@@ -215,9 +205,8 @@ void tick_personal_reputation(Command& command, GameTime to) {
     };
 
     std::vector<Row> rows;
-    while (due.executeStep()) {
-      rows.push_back({due.getColumn(0).getString(), due.getColumn(1).getInt64(),
-                      due.getColumn(2).getInt64(), due.getColumn(3).getInt64()});
+    while (due.step()) {
+      rows.push_back({due.text(0), due.integer(1), due.integer(2), due.integer(3)});
     }
     due.reset();
     if (rows.empty()) break;

@@ -21,7 +21,7 @@ std::int64_t decayed(std::int64_t value, GameTime due, GameTime at,
 GameTime next_step_after(GameTime at, const PersonalReputationRules& rules);
 
 // The tier name and name colour of `value` (personal_reputation_tiers).
-std::pair<std::string, std::string> tier_of(SQLite::Database& sql, std::int64_t value);
+std::pair<std::string, std::string> tier_of(Reader& sql, std::int64_t value);
 
 }  // namespace hearth::personal_reputation
 

@@ -8,6 +8,7 @@
 #include "engine/core/command.h"
 #include "engine/core/documents_json.h"
 #include "engine/core/payload.h"
+#include "engine/core/query.h"
 #include "engine/identity/players_internal.h"
 #include "engine/progression/turns_internal.h"
 
@@ -30,17 +31,17 @@ struct Rank {
   MilitaryRankRequirements gate;
 };
 
-Rank read_rank(SQLite::Statement& query) {
+Rank read_rank(Query& query) {
   Rank rank;
-  rank.level = query.getColumn(0).getInt64();
-  rank.name = query.getColumn(1).getString();
-  rank.tier = query.getColumn(2).getString();
-  rank.points_required = query.getColumn(3).getInt64();
-  rank.trade_discount_pct = query.getColumn(4).getInt64();
-  rank.combat_damage_pct = query.getColumn(5).getInt64();
-  rank.max_turns_bonus = query.getColumn(6).getInt64();
-  rank.gate = storage::from_json<MilitaryRankRequirements>(query.getColumn(7).getString(),
-                                                           kMilitaryRankRequirementsColumn);
+  rank.level = query.integer(0);
+  rank.name = query.text(1);
+  rank.tier = query.text(2);
+  rank.points_required = query.integer(3);
+  rank.trade_discount_pct = query.integer(4);
+  rank.combat_damage_pct = query.integer(5);
+  rank.max_turns_bonus = query.integer(6);
+  rank.gate =
+      storage::from_json<MilitaryRankRequirements>(query.text(7), kMilitaryRankRequirementsColumn);
   return rank;
 }
 
@@ -49,10 +50,9 @@ constexpr const char* kRankColumns =
     "max_turns_bonus, requirements FROM military_ranks ";
 
 // The rank named `name`, or the highest rank `points` reach.
-Rank rank_named(Command& command, const std::string& name) {
-  SQLite::Statement& query = command.prepare(std::string(kRankColumns) + "WHERE name = ?");
-  query.bind(1, name);
-  if (!query.executeStep()) {
+Rank rank_named(Reader& reader, const std::string& name) {
+  Query query(reader, std::string(kRankColumns) + "WHERE name = ?", name);
+  if (!query.step()) {
     throw Error(ErrorKind::CorruptData, fmt::format("There is no military rank '{}'.", name));
   }
   Rank rank = read_rank(query);
@@ -60,37 +60,34 @@ Rank rank_named(Command& command, const std::string& name) {
   return rank;
 }
 
-Rank rank_for_points(Command& command, std::int64_t points) {
-  SQLite::Statement& query = command.prepare(
-      std::string(kRankColumns) + "WHERE points_required <= ? ORDER BY level DESC LIMIT 1");
-  query.bind(1, points);
-  query.executeStep();
+Rank rank_for_points(Reader& reader, std::int64_t points) {
+  Query query(reader,
+              std::string(kRankColumns) + "WHERE points_required <= ? ORDER BY level DESC LIMIT 1",
+              points);
+  query.step();
   Rank rank = read_rank(query);
   query.reset();
   return rank;
 }
 
-std::optional<Rank> rank_after(Command& command, std::int64_t level) {
-  SQLite::Statement& query =
-      command.prepare(std::string(kRankColumns) + "WHERE level > ? ORDER BY level LIMIT 1");
-  query.bind(1, level);
-  if (!query.executeStep()) return std::nullopt;
+std::optional<Rank> rank_after(Reader& reader, std::int64_t level) {
+  Query query(reader, std::string(kRankColumns) + "WHERE level > ? ORDER BY level LIMIT 1", level);
+  if (!query.step()) return std::nullopt;
   Rank rank = read_rank(query);
   query.reset();
   return rank;
 }
 
-Achievements load_achievements(Command& command, const std::string& player) {
-  SQLite::Statement& query = command.prepare(
-      "SELECT ifnull(json_extract(settings, '$.achievements.trades'), 0), "
-      "ifnull(json_extract(settings, '$.achievements.combat_wins'), 0), "
-      "ifnull(json_extract(settings, '$.achievements.sectors_visited'), 0), "
-      "ifnull(json_extract(settings, '$.achievements.planets_owned'), 0) "
-      "FROM players WHERE id = ?");
-  query.bind(1, player);
-  query.executeStep();
-  Achievements achievements{query.getColumn(0).getInt64(), query.getColumn(1).getInt64(),
-                            query.getColumn(2).getInt64(), query.getColumn(3).getInt64()};
+Achievements load_achievements(Reader& reader, const std::string& player) {
+  Query query(reader,
+              "SELECT ifnull(json_extract(settings, '$.achievements.trades'), 0), "
+              "ifnull(json_extract(settings, '$.achievements.combat_wins'), 0), "
+              "ifnull(json_extract(settings, '$.achievements.sectors_visited'), 0), "
+              "ifnull(json_extract(settings, '$.achievements.planets_owned'), 0) "
+              "FROM players WHERE id = ?",
+              player);
+  query.step();
+  Achievements achievements{query.integer(0), query.integer(1), query.integer(2), query.integer(3)};
   query.reset();
   return achievements;
 }
@@ -108,15 +105,13 @@ std::vector<std::string> missing(const MilitaryRankRequirements& gate, const Ach
 }
 
 // The player's rank as stored, with what blocks the rank its points reach.
-RankView describe(Command& command, const std::string& player) {
-  SQLite::Statement& query =
-      command.prepare("SELECT military_rank, rank_points FROM players WHERE id = ?");
-  query.bind(1, player);
-  query.executeStep();
-  const std::string name = query.getColumn(0).getString();
-  const std::int64_t points = query.getColumn(1).getInt64();
+RankView describe(Reader& reader, const std::string& player) {
+  Query query(reader, "SELECT military_rank, rank_points FROM players WHERE id = ?", player);
+  query.step();
+  const std::string name = query.text(0);
+  const std::int64_t points = query.integer(1);
   query.reset();
-  const Rank rank = rank_named(command, name);
+  const Rank rank = rank_named(reader, name);
   RankView view;
   view.level = rank.level;
   view.name = rank.name;
@@ -125,12 +120,12 @@ RankView describe(Command& command, const std::string& player) {
   view.trade_discount_pct = rank.trade_discount_pct;
   view.combat_damage_pct = rank.combat_damage_pct;
   view.max_turns_bonus = rank.max_turns_bonus;
-  view.achievements = load_achievements(command, player);
-  if (const auto next = rank_after(command, rank.level)) {
+  view.achievements = load_achievements(reader, player);
+  if (const auto next = rank_after(reader, rank.level)) {
     view.next_rank = next->name;
     view.next_rank_points = next->points_required;
   }
-  const Rank reached = rank_for_points(command, points);
+  const Rank reached = rank_for_points(reader, points);
   if (reached.level > rank.level) view.blocked_by = missing(reached.gate, view.achievements);
   return view;
 }
@@ -140,11 +135,8 @@ void promote(Command& command, const std::string& player) {
   RankView current = describe(command, player);
   const Rank reached = rank_for_points(command, current.points);
   if (reached.level <= current.level || !current.blocked_by.empty()) return;
-  SQLite::Statement& update =
-      command.prepare("UPDATE players SET military_rank = ?1, updated_at = ?2 WHERE id = ?3");
-  update.bind(1, reached.name);
-  update.bind(2, command.now());
-  update.bind(3, player);
+  Query update(command, "UPDATE players SET military_rank = ?1, updated_at = ?2 WHERE id = ?3",
+               reached.name, command.now(), player);
   update.exec();
   turns::set_cap(command, player, command.rules().turns.base_cap + reached.max_turns_bonus);
   command.emit("rank.promoted", "", player,
@@ -196,12 +188,10 @@ Result<RankView> Ranks::award(const std::string& player, RankReason reason, std:
                               fmt::format("That earns no rank points ({}).", points));
     }
     if (Outcome active = players::check_active(command, player); !active) return active;
-    SQLite::Statement& add = command.prepare(
-        "UPDATE players SET rank_points = CASE WHEN rank_points > 9223372036854775807 - ?1 "
-        "THEN 9223372036854775807 ELSE rank_points + ?1 END, updated_at = ?2 WHERE id = ?3");
-    add.bind(1, points);
-    add.bind(2, command.now());
-    add.bind(3, player);
+    Query add(command,
+              "UPDATE players SET rank_points = CASE WHEN rank_points > 9223372036854775807 - ?1 "
+              "THEN 9223372036854775807 ELSE rank_points + ?1 END, updated_at = ?2 WHERE id = ?3",
+              points, command.now(), player);
     add.exec();
     command.emit("rank.points_awarded", "", player,
                  Payload().add("points", points).add("reason", static_cast<int>(reason)).str());
@@ -233,10 +223,9 @@ Result<RankView> Ranks::record(const std::string& player, const Achievements& ad
 }
 
 std::optional<RankView> Ranks::rank(const std::string& player) const {
-  return core_.read([&](SQLite::Database&) -> std::optional<RankView> {
-    Command command(core_, core_.now());
-    if (players::check_active(command, player).refusal() == Refusal::NotFound) return std::nullopt;
-    return describe(command, player);
+  return core_.read([&](Reader& reader) -> std::optional<RankView> {
+    if (players::check_active(reader, player).refusal() == Refusal::NotFound) return std::nullopt;
+    return describe(reader, player);
   });
 }
 

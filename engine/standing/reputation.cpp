@@ -8,6 +8,7 @@
 #include "engine/core/arithmetic.h"
 #include "engine/core/documents_json.h"
 #include "engine/core/payload.h"
+#include "engine/core/query.h"
 #include "engine/core/text.h"
 #include "engine/identity/players_internal.h"
 #include "engine/standing/reputation_internal.h"
@@ -20,17 +21,16 @@ Reputation Game::reputation() { return Reputation(*core_); }
 
 namespace reputation {
 
-Tier faction_tier(Command& command, std::int64_t value) {
-  SQLite::Statement& query = command.prepare(
-      "SELECT level, title, numeric_level FROM reputation_tiers "
-      "WHERE ?1 BETWEEN min_value AND max_value");
-  query.bind(1, value);
-  if (!query.executeStep()) {
+Tier faction_tier(Reader& reader, std::int64_t value) {
+  Query query(reader,
+              "SELECT level, title, numeric_level FROM reputation_tiers "
+              "WHERE ?1 BETWEEN min_value AND max_value",
+              value);
+  if (!query.step()) {
     throw Error(ErrorKind::CorruptData,
                 fmt::format("No reputation tier holds the value {}.", value));
   }
-  Tier tier{query.getColumn(0).getString(), query.getColumn(1).getString(),
-            query.getColumn(2).getInt64()};
+  Tier tier{query.text(0), query.text(1), query.integer(2)};
   query.reset();
   return tier;
 }
@@ -103,36 +103,33 @@ struct Row {
   std::string appended;
 };
 
-std::optional<Faction> find_faction(Command& command, const std::string& code) {
-  SQLite::Statement& query = command.prepare("SELECT id, code, name FROM factions WHERE code = ?");
-  query.bind(1, code);
-  if (!query.executeStep()) return std::nullopt;
-  Faction faction{query.getColumn(0).getString(), query.getColumn(1).getString(),
-                  query.getColumn(2).getString()};
+std::optional<Faction> find_faction(Reader& reader, const std::string& code) {
+  Query query(reader, "SELECT id, code, name FROM factions WHERE code = ?", code);
+  if (!query.step()) return std::nullopt;
+  Faction faction{query.text(0), query.text(1), query.text(2)};
   query.reset();
   return faction;
 }
 
-Row load_row(Command& command, const std::string& player, const std::string& faction_id) {
-  SQLite::Statement& query = command.prepare(
-      "SELECT id, current_value, current_level, title, decay_paused, is_locked, "
-      "ifnull(lock_reason, ''), ifnull(lock_expires_at, 0), last_activity_at, "
-      "ifnull(decay_due_at, 0) FROM reputations WHERE player_id = ? AND faction_id = ?");
-  query.bind(1, player);
-  query.bind(2, faction_id);
+Row load_row(Reader& reader, const std::string& player, const std::string& faction_id) {
+  Query query(reader,
+              "SELECT id, current_value, current_level, title, decay_paused, is_locked, "
+              "ifnull(lock_reason, ''), ifnull(lock_expires_at, 0), last_activity_at, "
+              "ifnull(decay_due_at, 0) FROM reputations WHERE player_id = ? AND faction_id = ?",
+              player, faction_id);
   Row row;
-  if (query.executeStep()) {
+  if (query.step()) {
     row.exists = true;
-    row.id = query.getColumn(0).getString();
-    row.value = query.getColumn(1).getInt64();
-    row.level = query.getColumn(2).getString();
-    row.title = query.getColumn(3).getString();
-    row.paused = query.getColumn(4).getInt() != 0;
-    row.locked = query.getColumn(5).getInt() != 0;
-    row.lock_reason = query.getColumn(6).getString();
-    row.lock_expires_at = query.getColumn(7).getInt64();
-    row.last_activity_at = query.getColumn(8).getInt64();
-    row.due = query.getColumn(9).getInt64();
+    row.id = query.text(0);
+    row.value = query.integer(1);
+    row.level = query.text(2);
+    row.title = query.text(3);
+    row.paused = query.integer(4) != 0;
+    row.locked = query.integer(5) != 0;
+    row.lock_reason = query.text(6);
+    row.lock_expires_at = query.integer(7);
+    row.last_activity_at = query.integer(8);
+    row.due = query.integer(9);
   }
   query.reset();
   return row;
@@ -170,39 +167,27 @@ void store_row(Command& command, const std::string& player, const Faction& facti
   if (!row.exists) {
     row.id = command.new_uuid();
     row.exists = true;
-    SQLite::Statement& insert = command.prepare(
+    Query insert(
+        command,
         "INSERT INTO reputations (id, player_id, faction_id, last_activity_at, created_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?4)");
-    insert.bind(1, row.id);
-    insert.bind(2, player);
-    insert.bind(3, faction.id);
-    insert.bind(4, command.now());
+        "VALUES (?1, ?2, ?3, ?4, ?4)",
+        row.id, player, faction.id, command.now());
     insert.exec();
     if (row.last_activity_at == 0) row.last_activity_at = command.now();
   }
-  SQLite::Statement& update = command.prepare(
+  Query update(
+      command,
       "UPDATE reputations SET current_value = ?1, current_level = ?2, title = ?3, "
       "decay_paused = ?4, history = CASE WHEN ?5 = '' THEN history ELSE json_insert(CASE WHEN "
       "json_array_length(history) >= ?15 THEN json_remove(history, '$[0]') ELSE history END, "
       "'$[#]', json(?5)) END, trade_modifier = ?6, port_access_level = ?7, "
       "combat_response = ?8, is_locked = ?9, lock_reason = NULLIF(?10, ''), "
       "lock_expires_at = NULLIF(?11, 0), last_activity_at = ?12, decay_due_at = NULLIF(?13, 0) "
-      "WHERE id = ?14");
-  update.bind(1, row.value);
-  update.bind(2, row.level);
-  update.bind(3, row.title);
-  update.bind(4, row.paused ? 1 : 0);
-  update.bind(5, row.appended);
-  update.bind(6, trade_modifier(rules, row.value));
-  update.bind(7, port_access(rules, row.value));
-  update.bind(8, combat_response(rules, row.value));
-  update.bind(9, row.locked ? 1 : 0);
-  update.bind(10, row.lock_reason);
-  update.bind(11, row.lock_expires_at);
-  update.bind(12, row.last_activity_at);
-  update.bind(13, row.due);
-  update.bind(14, row.id);
-  update.bind(15, rules.history_limit);
+      "WHERE id = ?14",
+      row.value, row.level, row.title, row.paused ? 1 : 0, row.appended,
+      trade_modifier(rules, row.value), port_access(rules, row.value),
+      combat_response(rules, row.value), row.locked ? 1 : 0, row.lock_reason, row.lock_expires_at,
+      row.last_activity_at, row.due, row.id, rules.history_limit);
   update.exec();
   row.appended.clear();
   if (row.due != 0) command.schedule(row.due);
@@ -229,9 +214,9 @@ std::string history_entry(GameTime at, std::int64_t old_value, std::int64_t new_
 
 // The standing a row shows at time `at` (decay due by then applied, expired locks lifted), with
 // its history when `with_history`.
-Standing view(Command& command, const Faction& faction, const Row& row, GameTime at,
+Standing view(Reader& reader, const Faction& faction, const Row& row, GameTime at,
               bool with_history) {
-  const ReputationRules& rules = command.rules().reputation;
+  const ReputationRules& rules = reader.rules().reputation;
   Standing standing;
   standing.faction = faction.code;
   standing.faction_name = faction.name;
@@ -239,7 +224,7 @@ Standing view(Command& command, const Faction& faction, const Row& row, GameTime
       row.value, row.due, row.paused, row.locked, row.lock_expires_at, row.last_activity_at};
   const GameTime due = reputation::due_at(stored, at, rules);
   standing.value = reputation::decayed(row.value, due, at, rules);
-  const reputation::Tier tier = reputation::faction_tier(command, standing.value);
+  const reputation::Tier tier = reputation::faction_tier(reader, standing.value);
   standing.level = tier.level;
   standing.numeric_level = tier.numeric;
   standing.title = tier.title;
@@ -261,11 +246,10 @@ Standing view(Command& command, const Faction& faction, const Row& row, GameTime
     standing.next_decay_at = 0;  // the floor is reached: nothing more to decay
   }
   if (with_history && row.exists) {
-    SQLite::Statement& history = command.prepare("SELECT history FROM reputations WHERE id = ?");
-    history.bind(1, row.id);
-    history.executeStep();
-    standing.history = storage::from_json<ReputationHistory>(history.getColumn(0).getString(),
-                                                             kReputationHistoryColumn);
+    Query history(reader, "SELECT history FROM reputations WHERE id = ?", row.id);
+    history.step();
+    standing.history =
+        storage::from_json<ReputationHistory>(history.text(0), kReputationHistoryColumn);
     history.reset();
   }
   return standing;
@@ -332,16 +316,15 @@ Result<Standing> Reputation::change(const std::string& player, const std::string
     if (applied > 0) {
       // A gain is capped so that the player's positive standings with rivals stay within their
       // combined maximum.
-      SQLite::Statement& rivals = command.prepare(
-          "SELECT ifnull(r.current_value, 0), v.max_combined FROM faction_rivalries v "
-          "LEFT JOIN reputations r ON r.player_id = ?2 AND r.faction_id = CASE WHEN "
-          "v.faction_a_id = ?1 THEN v.faction_b_id ELSE v.faction_a_id END "
-          "WHERE v.faction_a_id = ?1 OR v.faction_b_id = ?1");
-      rivals.bind(1, faction->id);
-      rivals.bind(2, player);
-      while (rivals.executeStep()) {
-        const std::int64_t rival = rivals.getColumn(0).getInt64();
-        const std::int64_t most = rivals.getColumn(1).getInt64();
+      Query rivals(command,
+                   "SELECT ifnull(r.current_value, 0), v.max_combined FROM faction_rivalries v "
+                   "LEFT JOIN reputations r ON r.player_id = ?2 AND r.faction_id = CASE WHEN "
+                   "v.faction_a_id = ?1 THEN v.faction_b_id ELSE v.faction_a_id END "
+                   "WHERE v.faction_a_id = ?1 OR v.faction_b_id = ?1",
+                   faction->id, player);
+      while (rivals.step()) {
+        const std::int64_t rival = rivals.integer(0);
+        const std::int64_t most = rivals.integer(1);
         if (rival > 0 && saturating_add(saturating_add(row.value, applied), rival) > most) {
           applied = std::max<std::int64_t>(0, most - rival - row.value);
         }
@@ -374,26 +357,23 @@ Result<Standing> Reputation::change(const std::string& player, const std::string
 
 std::optional<Standing> Reputation::standing(const std::string& player,
                                              const std::string& faction_code) const {
-  return core_.read([&](SQLite::Database&) -> std::optional<Standing> {
-    Command command(core_, core_.now());
-    auto faction = find_faction(command, faction_code);
+  return core_.read([&](Reader& reader) -> std::optional<Standing> {
+    auto faction = find_faction(reader, faction_code);
     if (!faction) return std::nullopt;
-    if (players::check_active(command, player).refusal() == Refusal::NotFound) return std::nullopt;
-    return view(command, *faction, load_row(command, player, faction->id), command.now(), true);
+    if (players::check_active(reader, player).refusal() == Refusal::NotFound) return std::nullopt;
+    return view(reader, *faction, load_row(reader, player, faction->id), reader.now(), true);
   });
 }
 
 std::vector<Standing> Reputation::standings(const std::string& player) const {
-  return core_.read([&](SQLite::Database& sql) {
-    Command command(core_, core_.now());
+  return core_.read([&](Reader& reader) {
     std::vector<Standing> all;
-    if (players::check_active(command, player).refusal() == Refusal::NotFound) return all;
-    SQLite::Statement factions(sql, "SELECT id, code, name FROM factions ORDER BY code");
-    while (factions.executeStep()) {
-      const Faction faction{factions.getColumn(0).getString(), factions.getColumn(1).getString(),
-                            factions.getColumn(2).getString()};
+    if (players::check_active(reader, player).refusal() == Refusal::NotFound) return all;
+    Query factions(reader, "SELECT id, code, name FROM factions ORDER BY code");
+    while (factions.step()) {
+      const Faction faction{factions.text(0), factions.text(1), factions.text(2)};
       all.push_back(
-          view(command, faction, load_row(command, player, faction.id), command.now(), true));
+          view(reader, faction, load_row(reader, player, faction.id), reader.now(), true));
     }
     return all;
   });
@@ -469,19 +449,17 @@ void tick_reputation_locks(Command& command, GameTime to) {
 
   // Locks that expired: lifted as of their expiry, decay rescheduled from then.
   for (;;) {
-    SQLite::Statement& due = command.prepare(
+    Query due(
+        command,
         "SELECT r.player_id, r.faction_id, f.code, f.name, r.lock_expires_at FROM reputations r "
         "JOIN factions f ON f.id = r.faction_id WHERE r.lock_expires_at <= ?1 "
-        "ORDER BY r.lock_expires_at LIMIT ?2");
-    due.bind(1, to);
-    due.bind(2, kBatch);
+        "ORDER BY r.lock_expires_at LIMIT ?2",
+        to, kBatch);
     std::vector<std::pair<std::string, Faction>> rows;
     std::vector<GameTime> expiries;
-    while (due.executeStep()) {
-      rows.push_back({due.getColumn(0).getString(),
-                      {due.getColumn(1).getString(), due.getColumn(2).getString(),
-                       due.getColumn(3).getString()}});
-      expiries.push_back(due.getColumn(4).getInt64());
+    while (due.step()) {
+      rows.push_back({due.text(0), {due.text(1), due.text(2), due.text(3)}});
+      expiries.push_back(due.integer(4));
     }
     due.reset();
     if (rows.empty()) break;
@@ -505,13 +483,12 @@ void tick_reputation_decay(Command& command, GameTime to) {
 
   // Every step due by `to`, each as of its own time.
   std::vector<std::pair<std::int64_t, reputation::Tier>> tiers;  // by min_value, descending
-  SQLite::Statement& bands = command.prepare(
+  Query bands(
+      command,
       "SELECT min_value, level, title, numeric_level FROM reputation_tiers ORDER BY min_value "
       "DESC");
-  while (bands.executeStep()) {
-    tiers.push_back({bands.getColumn(0).getInt64(),
-                     {bands.getColumn(1).getString(), bands.getColumn(2).getString(),
-                      bands.getColumn(3).getInt64()}});
+  while (bands.step()) {
+    tiers.push_back({bands.integer(0), {bands.text(1), bands.text(2), bands.integer(3)}});
   }
   bands.reset();
   const auto tier_of = [&](std::int64_t value) -> const reputation::Tier& {
@@ -531,17 +508,16 @@ void tick_reputation_decay(Command& command, GameTime to) {
   };
 
   for (;;) {
-    SQLite::Statement& due = command.prepare(
+    Query due(
+        command,
         "SELECT r.id, r.player_id, f.code, r.current_value, r.last_activity_at, r.decay_due_at "
         "FROM reputations r JOIN factions f ON f.id = r.faction_id WHERE r.decay_due_at <= ?1 "
-        "ORDER BY r.decay_due_at LIMIT ?2");
-    due.bind(1, to);
-    due.bind(2, kBatch);
+        "ORDER BY r.decay_due_at LIMIT ?2",
+        to, kBatch);
     std::vector<Due> rows;
-    while (due.executeStep()) {
-      rows.push_back({due.getColumn(0).getString(), due.getColumn(1).getString(),
-                      due.getColumn(2).getString(), due.getColumn(3).getInt64(),
-                      due.getColumn(4).getInt64(), due.getColumn(5).getInt64()});
+    while (due.step()) {
+      rows.push_back(
+          {due.text(0), due.text(1), due.text(2), due.integer(3), due.integer(4), due.integer(5)});
     }
     due.reset();
     if (rows.empty()) break;
@@ -573,31 +549,24 @@ void tick_reputation_decay(Command& command, GameTime to) {
       // depend on how many steps one tick applied: all but the last here, the last below.
       const std::string appended = entries.back();
       for (std::size_t i = 0; i + 1 < entries.size(); ++i) {
-        SQLite::Statement& append = command.prepare(
+        Query append(
+            command,
             "UPDATE reputations SET history = json_insert(CASE WHEN json_array_length(history) "
             ">= ?1 THEN json_remove(history, '$[0]') ELSE history END, '$[#]', json(?2)) "
-            "WHERE id = ?3");
-        append.bind(1, rules.history_limit);
-        append.bind(2, entries[i]);
-        append.bind(3, row.id);
+            "WHERE id = ?3",
+            rules.history_limit, entries[i], row.id);
         append.exec();
       }
-      SQLite::Statement& update = command.prepare(
+      Query update(
+          command,
           "UPDATE reputations SET current_value = ?1, current_level = ?2, title = ?3, "
           "trade_modifier = ?4, port_access_level = ?5, combat_response = ?6, "
           "decay_due_at = NULLIF(?7, 0), history = CASE WHEN ?9 = '' THEN history ELSE "
           "json_insert(CASE WHEN json_array_length(history) >= ?8 THEN json_remove(history, "
-          "'$[0]') ELSE history END, '$[#]', json(?9)) END WHERE id = ?10");
-      update.bind(1, row.value);
-      update.bind(2, tier->level);
-      update.bind(3, tier->title);
-      update.bind(4, trade_modifier(rules, row.value));
-      update.bind(5, port_access(rules, row.value));
-      update.bind(6, combat_response(rules, row.value));
-      update.bind(7, row.due);
-      update.bind(8, rules.history_limit);
-      update.bind(9, appended);
-      update.bind(10, row.id);
+          "'$[0]') ELSE history END, '$[#]', json(?9)) END WHERE id = ?10",
+          row.value, tier->level, tier->title, trade_modifier(rules, row.value),
+          port_access(rules, row.value), combat_response(rules, row.value), row.due,
+          rules.history_limit, appended, row.id);
       update.exec();
       if (row.due != 0) command.schedule(row.due);
     }

@@ -15,7 +15,7 @@ struct Tier {
 };
 
 // The faction tier whose band holds `value` (reputation_tiers).
-Tier faction_tier(Command& command, std::int64_t value);
+Tier faction_tier(Reader& reader, std::int64_t value);
 
 // `value` after the decay steps due by `at`, the first of them due at `due` (0: none coming).
 std::int64_t decayed(std::int64_t value, GameTime due, GameTime at, const ReputationRules& rules);

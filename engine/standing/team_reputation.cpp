@@ -7,6 +7,7 @@
 
 #include "engine/core/documents_json.h"
 #include "engine/core/payload.h"
+#include "engine/core/query.h"
 #include "engine/standing/reputation_internal.h"
 #include "engine/standing/team_reputation_internal.h"
 
@@ -29,52 +30,46 @@ struct Row {
   GameTime method_changed_at = 0;
 };
 
-std::optional<Row> load_row(Command& command, const std::string& team) {
-  SQLite::Statement& query = command.prepare(
+std::optional<Row> load_row(Reader& reader, const std::string& team) {
+  Query query(
+      reader,
       "SELECT calculation_method, faction_reputation, history, pending_notifications, "
       "ifnull(last_recalculated_at, 0), next_recalculation_at, ifnull(method_changed_at, 0) "
-      "FROM team_reputations WHERE team_id = ?");
-  query.bind(1, team);
-  if (!query.executeStep()) return std::nullopt;
+      "FROM team_reputations WHERE team_id = ?",
+      team);
+  if (!query.step()) return std::nullopt;
   Row row;
   row.team = team;
-  row.method = query.getColumn(0).getString();
-  row.standings = storage::from_json<TeamFactionReputation>(query.getColumn(1).getString(),
-                                                            kTeamFactionReputationColumn);
-  row.history = storage::from_json<TeamReputationHistory>(query.getColumn(2).getString(),
-                                                          kTeamReputationHistoryColumn);
-  row.pending = storage::from_json<TeamTierNotifications>(query.getColumn(3).getString(),
-                                                          kTeamTierNotificationsColumn);
-  row.last = query.getColumn(4).getInt64();
-  row.next = query.getColumn(5).getInt64();
-  row.method_changed_at = query.getColumn(6).getInt64();
+  row.method = query.text(0);
+  row.standings =
+      storage::from_json<TeamFactionReputation>(query.text(1), kTeamFactionReputationColumn);
+  row.history =
+      storage::from_json<TeamReputationHistory>(query.text(2), kTeamReputationHistoryColumn);
+  row.pending =
+      storage::from_json<TeamTierNotifications>(query.text(3), kTeamTierNotificationsColumn);
+  row.last = query.integer(4);
+  row.next = query.integer(5);
+  row.method_changed_at = query.integer(6);
   query.reset();
   return row;
 }
 
 void store_row(Command& command, const Row& row) {
-  SQLite::Statement& update = command.prepare(
-      "UPDATE team_reputations SET calculation_method = ?1, faction_reputation = ?2, "
-      "history = ?3, pending_notifications = ?4, last_recalculated_at = NULLIF(?5, 0), "
-      "next_recalculation_at = ?6, method_changed_at = NULLIF(?7, 0) WHERE team_id = ?8");
-  update.bind(1, row.method);
-  update.bind(2, storage::to_json(row.standings));
-  update.bind(3, storage::to_json(row.history));
-  update.bind(4, storage::to_json(row.pending));
-  update.bind(5, row.last);
-  update.bind(6, row.next);
-  update.bind(7, row.method_changed_at);
-  update.bind(8, row.team);
+  Query update(command,
+               "UPDATE team_reputations SET calculation_method = ?1, faction_reputation = ?2, "
+               "history = ?3, pending_notifications = ?4, last_recalculated_at = NULLIF(?5, 0), "
+               "next_recalculation_at = ?6, method_changed_at = NULLIF(?7, 0) WHERE team_id = ?8",
+               row.method, storage::to_json(row.standings), storage::to_json(row.history),
+               storage::to_json(row.pending), row.last, row.next, row.method_changed_at, row.team);
   update.exec();
   command.schedule(row.next);
 }
 
 // A member's reputations row as the closed form needs it (columns 1 to 6 of `query` from
 // `first`).
-reputation::Stored stored_row(SQLite::Statement& query, int first) {
-  return {query.getColumn(first).getInt64(),        query.getColumn(first + 1).getInt64(),
-          query.getColumn(first + 2).getInt() != 0, query.getColumn(first + 3).getInt() != 0,
-          query.getColumn(first + 4).getInt64(),    query.getColumn(first + 5).getInt64()};
+reputation::Stored stored_row(Query& query, int first) {
+  return {query.integer(first),          query.integer(first + 1), query.integer(first + 2) != 0,
+          query.integer(first + 3) != 0, query.integer(first + 4), query.integer(first + 5)};
 }
 
 // The team's standings as of `at`: each member's value (closed form: decay and lock expiry due
@@ -83,26 +78,26 @@ TeamFactionReputation standings_at(Command& command, const std::string& team,
                                    const std::string& method, GameTime at) {
   const ReputationRules& rules = command.rules().reputation;
   std::vector<std::pair<std::string, std::string>> factions;
-  SQLite::Statement& all = command.prepare("SELECT id, name FROM factions ORDER BY id");
-  while (all.executeStep()) {
-    factions.emplace_back(all.getColumn(0).getString(), all.getColumn(1).getString());
+  Query all(command, "SELECT id, name FROM factions ORDER BY id");
+  while (all.step()) {
+    factions.emplace_back(all.text(0), all.text(1));
   }
   all.reset();
   TeamFactionReputation standings;
   for (const auto& [faction, name] : factions) {
-    SQLite::Statement& members = command.prepare(
+    Query members(
+        command,
         "SELECT tm.role = 'LEADER', ifnull(rp.current_value, 0), ifnull(rp.decay_due_at, 0), "
         "ifnull(rp.decay_paused, 0), ifnull(rp.is_locked, 0), ifnull(rp.lock_expires_at, 0), "
         "ifnull(rp.last_activity_at, 0) FROM team_members tm LEFT JOIN reputations rp "
-        "ON rp.player_id = tm.player_id AND rp.faction_id = ?2 WHERE tm.team_id = ?1");
-    members.bind(1, team);
-    members.bind(2, faction);
+        "ON rp.player_id = tm.player_id AND rp.faction_id = ?2 WHERE tm.team_id = ?1",
+        team, faction);
     std::int64_t sum = 0, lowest = 0, leader = 0, count = 0;
-    while (members.executeStep()) {
+    while (members.step()) {
       const std::int64_t value = reputation::value_at(stored_row(members, 1), at, rules);
       lowest = count == 0 ? value : std::min(lowest, value);
       sum += value;
-      if (members.getColumn(0).getInt() != 0) leader = value;
+      if (members.integer(0) != 0) leader = value;
       ++count;
     }
     members.reset();
@@ -162,10 +157,9 @@ void recalculate(Command& command, Row& row, GameTime at, bool queued) {
 }  // namespace
 
 void team_reputation::open(Command& command, const std::string& team) {
-  SQLite::Statement& insert = command.prepare(
-      "INSERT INTO team_reputations (team_id, next_recalculation_at) VALUES (?, ?)");
-  insert.bind(1, team);
-  insert.bind(2, command.now());
+  Query insert(command,
+               "INSERT INTO team_reputations (team_id, next_recalculation_at) VALUES (?, ?)", team,
+               command.now());
   insert.exec();
   // The first computation happens at once (and is never a tier change).
   auto row = load_row(command, team);
@@ -174,8 +168,7 @@ void team_reputation::open(Command& command, const std::string& team) {
 }
 
 void team_reputation::close(Command& command, const std::string& team) {
-  SQLite::Statement& remove = command.prepare("DELETE FROM team_reputations WHERE team_id = ?");
-  remove.bind(1, team);
+  Query remove(command, "DELETE FROM team_reputations WHERE team_id = ?", team);
   remove.exec();
 }
 
@@ -189,11 +182,11 @@ Outcome TeamReputation::set_method(const std::string& team, const std::string& a
     }
     auto row = load_row(command, team);
     if (!row) return Outcome::refused(Refusal::NotFound, "There is no such team.");
-    SQLite::Statement& leader = command.prepare(
-        "SELECT 1 FROM team_members WHERE team_id = ? AND player_id = ? AND role = 'LEADER'");
-    leader.bind(1, team);
-    leader.bind(2, actor);
-    const bool is_leader = leader.executeStep();
+    Query leader(
+        command,
+        "SELECT 1 FROM team_members WHERE team_id = ? AND player_id = ? AND role = 'LEADER'", team,
+        actor);
+    const bool is_leader = leader.step();
     leader.reset();
     if (!is_leader) {
       return Outcome::refused(Refusal::NotAllowed, "Only the team leader may change the method.");
@@ -221,9 +214,8 @@ Outcome TeamReputation::set_method(const std::string& team, const std::string& a
 }
 
 std::optional<TeamReputationView> TeamReputation::reputation(const std::string& team) const {
-  return core_.read([&](SQLite::Database&) -> std::optional<TeamReputationView> {
-    Command command(core_, core_.now());
-    const auto row = load_row(command, team);
+  return core_.read([&](Reader& reader) -> std::optional<TeamReputationView> {
+    const auto row = load_row(reader, team);
     if (!row) return std::nullopt;
     TeamReputationView view;
     view.method = row->method;
@@ -251,13 +243,13 @@ namespace {
 // The first time after `after` at which any member's standing may change.
 GameTime next_member_change(Command& command, const std::string& team, GameTime after) {
   const ReputationRules& rules = command.rules().reputation;
-  SQLite::Statement& rows = command.prepare(
-      "SELECT rp.current_value, ifnull(rp.decay_due_at, 0), rp.decay_paused, rp.is_locked, "
-      "ifnull(rp.lock_expires_at, 0), rp.last_activity_at FROM team_members tm "
-      "JOIN reputations rp ON rp.player_id = tm.player_id WHERE tm.team_id = ?1");
-  rows.bind(1, team);
+  Query rows(command,
+             "SELECT rp.current_value, ifnull(rp.decay_due_at, 0), rp.decay_paused, rp.is_locked, "
+             "ifnull(rp.lock_expires_at, 0), rp.last_activity_at FROM team_members tm "
+             "JOIN reputations rp ON rp.player_id = tm.player_id WHERE tm.team_id = ?1",
+             team);
   GameTime first = INT64_MAX;
-  while (rows.executeStep()) {
+  while (rows.step()) {
     first = std::min(first, reputation::next_change_after(stored_row(rows, 0), after, rules));
   }
   rows.reset();
@@ -269,13 +261,12 @@ GameTime next_member_change(Command& command, const std::string& team, GameTime 
 void tick_team_reputation(Command& command, GameTime to) {
   constexpr int kBatch = 64;
   for (;;) {
-    SQLite::Statement& due = command.prepare(
-        "SELECT team_id FROM team_reputations WHERE next_recalculation_at <= ?1 "
-        "ORDER BY next_recalculation_at, team_id LIMIT ?2");
-    due.bind(1, to);
-    due.bind(2, kBatch);
+    Query due(command,
+              "SELECT team_id FROM team_reputations WHERE next_recalculation_at <= ?1 "
+              "ORDER BY next_recalculation_at, team_id LIMIT ?2",
+              to, kBatch);
     std::vector<std::string> teams;
-    while (due.executeStep()) teams.push_back(due.getColumn(0).getString());
+    while (due.step()) teams.push_back(due.text(0));
     due.reset();
     if (teams.empty()) break;
     for (const std::string& team : teams) {

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include "engine/core/payload.h"
+#include "engine/core/query.h"
 #include "engine/core/text.h"
 #include "engine/identity/players_internal.h"
 #include "engine/progression/turns_internal.h"
@@ -18,21 +19,19 @@ namespace {
 
 constexpr std::int64_t kMaxNameLength = 100;
 
-std::optional<SectorView> load_sector(Command& command, std::int64_t number) {
-  SQLite::Statement& query =
-      command.prepare("SELECT ifnull(name, ''), ifnull(region_id, '') FROM sectors WHERE id = ?");
-  query.bind(1, number);
-  if (!query.executeStep()) return std::nullopt;
-  SectorView sector{number, query.getColumn(0).getString(), query.getColumn(1).getString()};
+std::optional<SectorView> load_sector(Reader& reader, std::int64_t number) {
+  Query query(reader, "SELECT ifnull(name, ''), ifnull(region_id, '') FROM sectors WHERE id = ?",
+              number);
+  if (!query.step()) return std::nullopt;
+  SectorView sector{number, query.text(0), query.text(1)};
   query.reset();
   return sector;
 }
 
-std::optional<RegionView> load_region(Command& command, const std::string& id) {
-  SQLite::Statement& query = command.prepare("SELECT name FROM regions WHERE id = ?");
-  query.bind(1, id);
-  if (!query.executeStep()) return std::nullopt;
-  RegionView region{id, query.getColumn(0).getString()};
+std::optional<RegionView> load_region(Reader& reader, const std::string& id) {
+  Query query(reader, "SELECT name FROM regions WHERE id = ?", id);
+  if (!query.step()) return std::nullopt;
+  RegionView region{id, query.text(0)};
   query.reset();
   return region;
 }
@@ -41,10 +40,8 @@ constexpr const char* kStationColumns =
     "SELECT s.id, s.sector_id, s.name, ifnull(f.code, ''), s.reputation_threshold, "
     "ifnull(s.faction_id, '') FROM stations s LEFT JOIN factions f ON f.id = s.faction_id ";
 
-StationView station_from(SQLite::Statement& query) {
-  return {query.getColumn(0).getString(), query.getColumn(1).getInt64(),
-          query.getColumn(2).getString(), query.getColumn(3).getString(),
-          query.getColumn(4).getInt64()};
+StationView station_from(Query& query) {
+  return {query.text(0), query.integer(1), query.text(2), query.text(3), query.integer(4)};
 }
 
 // A station and its faction's id ("" for none).
@@ -53,36 +50,33 @@ struct Station {
   std::string faction_id;
 };
 
-std::optional<Station> load_station(Command& command, const std::string& id) {
-  SQLite::Statement& query = command.prepare(std::string(kStationColumns) + "WHERE s.id = ?");
-  query.bind(1, id);
-  if (!query.executeStep()) return std::nullopt;
-  Station station{station_from(query), query.getColumn(5).getString()};
+std::optional<Station> load_station(Reader& reader, const std::string& id) {
+  Query query(reader, std::string(kStationColumns) + "WHERE s.id = ?", id);
+  if (!query.step()) return std::nullopt;
+  Station station{station_from(query), query.text(5)};
   query.reset();
   return station;
 }
 
-std::optional<PlanetView> load_planet(Command& command, const std::string& id) {
-  SQLite::Statement& query = command.prepare("SELECT sector_id, name FROM planets WHERE id = ?");
-  query.bind(1, id);
-  if (!query.executeStep()) return std::nullopt;
-  PlanetView planet{id, query.getColumn(0).getInt64(), query.getColumn(1).getString()};
+std::optional<PlanetView> load_planet(Reader& reader, const std::string& id) {
+  Query query(reader, "SELECT sector_id, name FROM planets WHERE id = ?", id);
+  if (!query.step()) return std::nullopt;
+  PlanetView planet{id, query.integer(0), query.text(1)};
   query.reset();
   return planet;
 }
 
-std::optional<Location> load_location(Command& command, const std::string& player) {
-  SQLite::Statement& query = command.prepare(
+std::optional<Location> load_location(Reader& reader, const std::string& player) {
+  Query query(
+      reader,
       "SELECT p.current_sector_id, ifnull(p.current_region_id, ''), ifnull(p.current_port_id, ''), "
       "ifnull(p.current_planet_id, ''), p.home_sector_id, ifnull(p.home_region_id, ''), "
       "p.is_galactic_citizen FROM players p JOIN users u ON u.id = p.id "
-      "WHERE p.id = ? AND u.deleted_at IS NULL");
-  query.bind(1, player);
-  if (!query.executeStep()) return std::nullopt;
-  Location location{query.getColumn(0).getInt64(),   query.getColumn(1).getString(),
-                    query.getColumn(2).getString(),  query.getColumn(3).getString(),
-                    query.getColumn(4).getInt64(),   query.getColumn(5).getString(),
-                    query.getColumn(6).getInt() != 0};
+      "WHERE p.id = ? AND u.deleted_at IS NULL",
+      player);
+  if (!query.step()) return std::nullopt;
+  Location location{query.integer(0), query.text(1), query.text(2),        query.text(3),
+                    query.integer(4), query.text(5), query.integer(6) != 0};
   query.reset();
   return location;
 }
@@ -107,22 +101,19 @@ Outcome pay_turns(Command& command, const std::string& player, std::int64_t cost
 }
 
 void set_port(Command& command, const std::string& player, const std::string& station) {
-  SQLite::Statement& update = command.prepare(
+  Query update(
+      command,
       "UPDATE players SET is_docked = ?1 <> '', current_port_id = NULLIF(?1, ''), updated_at = ?2 "
-      "WHERE id = ?3");
-  update.bind(1, station);
-  update.bind(2, command.now());
-  update.bind(3, player);
+      "WHERE id = ?3",
+      station, command.now(), player);
   update.exec();
 }
 
 void set_planet(Command& command, const std::string& player, const std::string& planet) {
-  SQLite::Statement& update = command.prepare(
-      "UPDATE players SET is_landed = ?1 <> '', current_planet_id = NULLIF(?1, ''), "
-      "updated_at = ?2 WHERE id = ?3");
-  update.bind(1, planet);
-  update.bind(2, command.now());
-  update.bind(3, player);
+  Query update(command,
+               "UPDATE players SET is_landed = ?1 <> '', current_planet_id = NULLIF(?1, ''), "
+               "updated_at = ?2 WHERE id = ?3",
+               planet, command.now(), player);
   update.exec();
 }
 
@@ -133,20 +124,17 @@ void set_planet(Command& command, const std::string& player, const std::string& 
 Result<RegionView> Locations::add_region(const std::string& name) {
   return core_.run([&](Command& command) -> Result<RegionView> {
     if (Outcome valid = check_name("A region's name", name); !valid) return valid;
-    SQLite::Statement& taken = command.prepare("SELECT 1 FROM regions WHERE name = ?");
-    taken.bind(1, name);
-    const bool exists = taken.executeStep();
+    Query taken(command, "SELECT 1 FROM regions WHERE name = ?", name);
+    const bool exists = taken.step();
     taken.reset();
     if (exists) {
       return Outcome::refused(Refusal::AlreadyExists,
                               fmt::format("The region name '{}' is taken.", name));
     }
     RegionView region{command.new_uuid(), name};
-    SQLite::Statement& insert = command.prepare(
-        "INSERT INTO regions (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)");
-    insert.bind(1, region.id);
-    insert.bind(2, name);
-    insert.bind(3, command.now());
+    Query insert(command,
+                 "INSERT INTO regions (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+                 region.id, name, command.now());
     insert.exec();
     command.emit("location.region_added", "", region.id, Payload().add("name", name).str());
     return region;
@@ -166,30 +154,24 @@ Result<SectorView> Locations::define_sector(std::int64_t number, const std::stri
     if (!region.empty() && !load_region(command, region)) {
       return Outcome::refused(Refusal::NotFound, fmt::format("There is no region '{}'.", region));
     }
-    SQLite::Statement& upsert = command.prepare(
+    Query upsert(
+        command,
         "INSERT INTO sectors (id, name, region_id, created_at, updated_at) "
         "VALUES (?1, NULLIF(?2, ''), NULLIF(?3, ''), ?4, ?4) "
         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, region_id = excluded.region_id, "
-        "updated_at = excluded.updated_at");
-    upsert.bind(1, number);
-    upsert.bind(2, name);
-    upsert.bind(3, region);
-    upsert.bind(4, command.now());
+        "updated_at = excluded.updated_at",
+        number, name, region, command.now());
     upsert.exec();
     // The regions of players here (or at home here) follow the sector's.
-    SQLite::Statement& current = command.prepare(
-        "UPDATE players SET current_region_id = NULLIF(?1, ''), updated_at = ?2 "
-        "WHERE current_sector_id = ?3 AND current_region_id IS NOT NULLIF(?1, '')");
-    current.bind(1, region);
-    current.bind(2, command.now());
-    current.bind(3, number);
+    Query current(command,
+                  "UPDATE players SET current_region_id = NULLIF(?1, ''), updated_at = ?2 "
+                  "WHERE current_sector_id = ?3 AND current_region_id IS NOT NULLIF(?1, '')",
+                  region, command.now(), number);
     current.exec();
-    SQLite::Statement& home = command.prepare(
-        "UPDATE players SET home_region_id = NULLIF(?1, ''), updated_at = ?2 "
-        "WHERE home_sector_id = ?3 AND home_region_id IS NOT NULLIF(?1, '')");
-    home.bind(1, region);
-    home.bind(2, command.now());
-    home.bind(3, number);
+    Query home(command,
+               "UPDATE players SET home_region_id = NULLIF(?1, ''), updated_at = ?2 "
+               "WHERE home_sector_id = ?3 AND home_region_id IS NOT NULLIF(?1, '')",
+               region, command.now(), number);
     home.exec();
     command.emit("location.sector_defined", "", std::to_string(number),
                  Payload().add("name", name).add("region", region).str());
@@ -214,25 +196,20 @@ Result<StationView> Locations::add_station(std::int64_t sector, const std::strin
     if (!load_sector(command, sector)) return unknown_sector(sector);
     std::string faction_id;
     if (!faction.empty()) {
-      SQLite::Statement& query = command.prepare("SELECT id FROM factions WHERE code = ?");
-      query.bind(1, faction);
-      if (!query.executeStep()) {
+      Query query(command, "SELECT id FROM factions WHERE code = ?", faction);
+      if (!query.step()) {
         return Outcome::refused(Refusal::NotFound,
                                 fmt::format("There is no faction '{}'.", faction));
       }
-      faction_id = query.getColumn(0).getString();
+      faction_id = query.text(0);
       query.reset();
     }
     StationView station{command.new_uuid(), sector, name, faction, reputation_threshold};
-    SQLite::Statement& insert = command.prepare(
+    Query insert(
+        command,
         "INSERT INTO stations (id, sector_id, name, faction_id, reputation_threshold, created_at, "
-        "updated_at) VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6, ?6)");
-    insert.bind(1, station.id);
-    insert.bind(2, sector);
-    insert.bind(3, name);
-    insert.bind(4, faction_id);
-    insert.bind(5, reputation_threshold);
-    insert.bind(6, command.now());
+        "updated_at) VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6, ?6)",
+        station.id, sector, name, faction_id, reputation_threshold, command.now());
     insert.exec();
     command.emit("location.station_added", "", station.id,
                  Payload().add("sector", sector).add("name", name).add("faction", faction).str());
@@ -245,13 +222,10 @@ Result<PlanetView> Locations::add_planet(std::int64_t sector, const std::string&
     if (Outcome valid = check_name("A planet's name", name); !valid) return valid;
     if (!load_sector(command, sector)) return unknown_sector(sector);
     PlanetView planet{command.new_uuid(), sector, name};
-    SQLite::Statement& insert = command.prepare(
-        "INSERT INTO planets (id, sector_id, name, created_at, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?4)");
-    insert.bind(1, planet.id);
-    insert.bind(2, sector);
-    insert.bind(3, name);
-    insert.bind(4, command.now());
+    Query insert(command,
+                 "INSERT INTO planets (id, sector_id, name, created_at, updated_at) "
+                 "VALUES (?1, ?2, ?3, ?4, ?4)",
+                 planet.id, sector, name, command.now());
     insert.exec();
     command.emit("location.planet_added", "", planet.id,
                  Payload().add("sector", sector).add("name", name).str());
@@ -260,57 +234,42 @@ Result<PlanetView> Locations::add_planet(std::int64_t sector, const std::string&
 }
 
 std::optional<SectorView> Locations::sector(std::int64_t number) const {
-  return core_.read([&](SQLite::Database&) {
-    Command command(core_, core_.now());
-    return load_sector(command, number);
-  });
+  return core_.read([&](Reader& reader) { return load_sector(reader, number); });
 }
 
 std::optional<RegionView> Locations::region(const std::string& id) const {
-  return core_.read([&](SQLite::Database&) {
-    Command command(core_, core_.now());
-    return load_region(command, id);
-  });
+  return core_.read([&](Reader& reader) { return load_region(reader, id); });
 }
 
 std::optional<StationView> Locations::station(const std::string& id) const {
-  return core_.read([&](SQLite::Database&) -> std::optional<StationView> {
-    Command command(core_, core_.now());
-    const auto station = load_station(command, id);
+  return core_.read([&](Reader& reader) -> std::optional<StationView> {
+    const auto station = load_station(reader, id);
     if (!station) return std::nullopt;
     return station->view;
   });
 }
 
 std::optional<PlanetView> Locations::planet(const std::string& id) const {
-  return core_.read([&](SQLite::Database&) {
-    Command command(core_, core_.now());
-    return load_planet(command, id);
-  });
+  return core_.read([&](Reader& reader) { return load_planet(reader, id); });
 }
 
 std::vector<StationView> Locations::stations_in(std::int64_t sector) const {
-  return core_.read([&](SQLite::Database&) {
-    Command command(core_, core_.now());
-    SQLite::Statement& query =
-        command.prepare(std::string(kStationColumns) + "WHERE s.sector_id = ? ORDER BY s.name");
-    query.bind(1, sector);
+  return core_.read([&](Reader& reader) {
+    Query query(reader, std::string(kStationColumns) + "WHERE s.sector_id = ? ORDER BY s.name",
+                sector);
     std::vector<StationView> stations;
-    while (query.executeStep()) stations.push_back(station_from(query));
+    while (query.step()) stations.push_back(station_from(query));
     query.reset();
     return stations;
   });
 }
 
 std::vector<PlanetView> Locations::planets_in(std::int64_t sector) const {
-  return core_.read([&](SQLite::Database&) {
-    Command command(core_, core_.now());
-    SQLite::Statement& query =
-        command.prepare("SELECT id, name FROM planets WHERE sector_id = ? ORDER BY name");
-    query.bind(1, sector);
+  return core_.read([&](Reader& reader) {
+    Query query(reader, "SELECT id, name FROM planets WHERE sector_id = ? ORDER BY name", sector);
     std::vector<PlanetView> planets;
-    while (query.executeStep()) {
-      planets.push_back({query.getColumn(0).getString(), sector, query.getColumn(1).getString()});
+    while (query.step()) {
+      planets.push_back({query.text(0), sector, query.text(1)});
     }
     query.reset();
     return planets;
@@ -320,21 +279,17 @@ std::vector<PlanetView> Locations::planets_in(std::int64_t sector) const {
 // Players ---------------------------------------------------------------------------------------
 
 std::optional<Location> Locations::where(const std::string& player) const {
-  return core_.read([&](SQLite::Database&) {
-    Command command(core_, core_.now());
-    return load_location(command, player);
-  });
+  return core_.read([&](Reader& reader) { return load_location(reader, player); });
 }
 
 std::vector<std::string> Locations::players_in(std::int64_t sector) const {
-  return core_.read([&](SQLite::Database&) {
-    Command command(core_, core_.now());
-    SQLite::Statement& query = command.prepare(
-        "SELECT p.id FROM players p JOIN users u ON u.id = p.id "
-        "WHERE p.current_sector_id = ? AND u.deleted_at IS NULL ORDER BY p.id");
-    query.bind(1, sector);
+  return core_.read([&](Reader& reader) {
+    Query query(reader,
+                "SELECT p.id FROM players p JOIN users u ON u.id = p.id "
+                "WHERE p.current_sector_id = ? AND u.deleted_at IS NULL ORDER BY p.id",
+                sector);
     std::vector<std::string> players;
-    while (query.executeStep()) players.push_back(query.getColumn(0).getString());
+    while (query.step()) players.push_back(query.text(0));
     query.reset();
     return players;
   });
@@ -361,20 +316,15 @@ Outcome Locations::move(const std::string& player, std::int64_t sector, std::int
       return Outcome::refused(Refusal::NotAllowed, "The player has landed: take off first.");
     }
     if (Outcome paid = pay_turns(command, player, turns); !paid) return paid;
-    SQLite::Statement& update = command.prepare(
-        "UPDATE players SET current_sector_id = ?1, current_region_id = NULLIF(?2, ''), "
-        "updated_at = ?3 WHERE id = ?4");
-    update.bind(1, sector);
-    update.bind(2, to->region);
-    update.bind(3, command.now());
-    update.bind(4, player);
+    Query update(command,
+                 "UPDATE players SET current_sector_id = ?1, current_region_id = NULLIF(?2, ''), "
+                 "updated_at = ?3 WHERE id = ?4",
+                 sector, to->region, command.now(), player);
     update.exec();
-    SQLite::Statement& ship = command.prepare(
-        "UPDATE ships SET sector_id = ?1, updated_at = ?2 "
-        "WHERE id = (SELECT current_ship_id FROM players WHERE id = ?3)");
-    ship.bind(1, sector);
-    ship.bind(2, command.now());
-    ship.bind(3, player);
+    Query ship(command,
+               "UPDATE ships SET sector_id = ?1, updated_at = ?2 "
+               "WHERE id = (SELECT current_ship_id FROM players WHERE id = ?3)",
+               sector, command.now(), player);
     ship.exec();
     command.emit("location.moved", player, player,
                  Payload().add("from", here->sector).add("to", sector).add("turns", turns).str());
@@ -484,13 +434,11 @@ Outcome Locations::set_home(const std::string& player, std::int64_t sector) {
       return Outcome::refused(Refusal::AlreadyDone,
                               fmt::format("Sector {} is already the player's home.", sector));
     }
-    SQLite::Statement& update = command.prepare(
+    Query update(
+        command,
         "UPDATE players SET home_sector_id = ?1, home_region_id = NULLIF(?2, ''), updated_at = ?3 "
-        "WHERE id = ?4");
-    update.bind(1, sector);
-    update.bind(2, home->region);
-    update.bind(3, command.now());
-    update.bind(4, player);
+        "WHERE id = ?4",
+        sector, home->region, command.now(), player);
     update.exec();
     command.emit("location.home_changed", player, player,
                  Payload().add("from", here->home_sector).add("to", sector).str());
@@ -507,11 +455,9 @@ Outcome Locations::set_galactic_citizen(const std::string& player, bool citizen)
                               citizen ? "The player is already a galactic citizen."
                                       : "The player is not a galactic citizen.");
     }
-    SQLite::Statement& update = command.prepare(
-        "UPDATE players SET is_galactic_citizen = ?1, updated_at = ?2 WHERE id = ?3");
-    update.bind(1, citizen ? 1 : 0);
-    update.bind(2, command.now());
-    update.bind(3, player);
+    Query update(command,
+                 "UPDATE players SET is_galactic_citizen = ?1, updated_at = ?2 WHERE id = ?3",
+                 citizen ? 1 : 0, command.now(), player);
     update.exec();
     command.emit(citizen ? "location.citizenship_granted" : "location.citizenship_revoked", player,
                  player, "{}");
