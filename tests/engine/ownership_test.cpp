@@ -126,8 +126,11 @@ std::string concern_of(const fs::path& file, const fs::path& engine) {
   return fs::relative(file, engine).replace_extension().generic_string();
 }
 
+// A concern's files: "economy/ledger" is ledger.cpp and ledger_*.cpp (ledger_postings.cpp...);
+// "core" is every file under core/.
 bool owns(const std::string& owner, const std::string& concern) {
-  return owner == concern || concern.rfind(owner + "/", 0) == 0;  // "core" owns core/*
+  return owner == concern || concern.rfind(owner + "/", 0) == 0 ||
+         concern.rfind(owner + "_", 0) == 0;
 }
 
 }  // namespace
@@ -186,6 +189,15 @@ BOOST_AUTO_TEST_CASE(no_concern_writes_what_another_owns) {
 }
 
 // The scanner itself: a write is found in the forms the engine uses.
+BOOST_AUTO_TEST_CASE(a_concern_owns_its_files_and_no_others) {
+  BOOST_TEST(owns("economy/ledger", "economy/ledger"));
+  BOOST_TEST(owns("economy/ledger", "economy/ledger_postings"));
+  BOOST_TEST(owns("core", "core/tick"));
+  BOOST_TEST(!owns("economy/ledger", "economy/inventory"));
+  BOOST_TEST(!owns("economy/ledger", "economy/ledgers"));
+  BOOST_TEST(!owns("core", "coregame/x"));
+}
+
 BOOST_AUTO_TEST_CASE(the_scanner_finds_writes_and_their_columns) {
   const auto writes = writes_in(sql_of(R"cpp(
     prepare("INSERT OR IGNORE INTO pilots (a) VALUES (?)");

@@ -1,0 +1,143 @@
+#include <algorithm>
+#include <charconv>
+#include <limits>
+#include <map>
+
+#include <fmt/core.h>
+
+#include "engine/core/command.h"
+#include "engine/core/payload.h"
+#include "engine/core/query.h"
+#include "engine/core/text.h"
+#include "engine/economy/ledger_internal.h"
+#include "engine/economy/ledger_rows.h"
+
+namespace hearth::ledger {
+
+std::int64_t default_currency(Command& command) {
+  Query query(command, "SELECT id FROM currencies WHERE is_default = 1");
+  if (!query.step()) {
+    throw Error(ErrorKind::CorruptData, "The game has no default currency.");
+  }
+  const std::int64_t id = query.integer(0);
+  query.reset();
+  return id;
+}
+
+void open_user_accounts(Command& command, const std::string& user_id) {
+  Query open(command,
+             "INSERT INTO accounts (currency_id, owner_kind, user_id, created_at, updated_at) "
+             "SELECT id, 'user', ?1, ?2, ?2 FROM currencies WHERE kind = 'money' ORDER BY id",
+             user_id, command.now());
+  open.exec();
+  open.reset();
+}
+
+std::int64_t user_account(Command& command, const std::string& user_id, std::int64_t currency) {
+  Query query(command, "SELECT id FROM accounts WHERE user_id = ? AND currency_id = ?", user_id,
+              currency);
+  const std::int64_t id = query.step() ? query.integer(0) : 0;
+  query.reset();
+  return id;
+}
+
+std::int64_t system_account(Command& command, const std::string& name, std::int64_t currency) {
+  Query query(command, "SELECT id FROM accounts WHERE system_name = ? AND currency_id = ?", name,
+              currency);
+  if (!query.step()) {
+    throw Error(ErrorKind::CorruptData,
+                fmt::format("Currency {} has no '{}' system account.", currency, name));
+  }
+  const std::int64_t id = query.integer(0);
+  query.reset();
+  return id;
+}
+
+Result<std::int64_t> post(Command& command, const Posting& posting) {
+  auto posted = post_row(command, posting);
+  if (!posted) return posted.outcome();
+  return posted->id;
+}
+
+Result<std::int64_t> transfer(Command& command, const Posting& posting) {
+  auto posted = post_row(command, posting);
+  if (!posted) return posted.outcome();
+  command.emit("ledger.transferred", posting.user_id,
+               posted->to_user.empty() ? posted->from_user : posted->to_user,
+               Payload()
+                   .add("transaction", posted->id)
+                   .add("currency", posted->currency)
+                   .add("from", posting.from_account)
+                   .add("to", posting.to_account)
+                   .add("amount", posting.amount)
+                   .add("type", posting.type)
+                   .add("from_user", posted->from_user)
+                   .add("to_user", posted->to_user)
+                   .str());
+  return posted->id;
+}
+
+Result<std::int64_t> reverse(Command& command, std::int64_t transaction, const Memo& memo) {
+  Query query(command,
+              "SELECT from_account_id, to_account_id, amount, ifnull(user_id, ''), "
+              "ifnull(related_user_id, ''), previous_transaction_id IS NOT NULL, confirmed, "
+              "ifnull((SELECT r.id FROM transactions r WHERE r.previous_transaction_id = t.id), 0) "
+              "FROM transactions t WHERE id = ?",
+              transaction);
+  if (!query.step()) {
+    return Outcome::refused(Refusal::NotFound,
+                            fmt::format("There is no transaction {}.", transaction));
+  }
+  const std::int64_t original_from = query.integer(0);
+  const std::int64_t original_to = query.integer(1);
+  const std::int64_t amount = query.integer(2);
+  const std::string original_user = query.text(3);
+  const std::string original_related = query.text(4);
+  const bool is_reversal = query.integer(5) != 0;
+  const bool confirmed = query.integer(6) != 0;
+  const std::int64_t reversed_by = query.integer(7);
+  query.reset();
+  if (is_reversal) {
+    return Outcome::refused(
+        Refusal::NotAllowed,
+        fmt::format("Transaction {} is a reversal; a reversal is never reversed.", transaction));
+  }
+  if (reversed_by != 0) {
+    return Outcome::refused(Refusal::AlreadyDone,
+                            fmt::format("Transaction {} was already reversed by transaction {}.",
+                                        transaction, reversed_by));
+  }
+  if (!confirmed) {
+    return Outcome::refused(
+        Refusal::NotAllowed,
+        fmt::format("Transaction {} is not confirmed; only confirmed rows are reversed.",
+                    transaction));
+  }
+  Posting posting;
+  posting.from_account = original_to;
+  posting.to_account = original_from;
+  posting.amount = amount;
+  posting.type = type_or(memo, "REVERSAL");
+  posting.description = memo.description.empty()
+                            ? fmt::format("Reversal of transaction {}", transaction)
+                            : memo.description;
+  posting.user_id = memo.user_id.empty() ? original_user : memo.user_id;
+  posting.related_user_id = memo.related_user_id.empty() ? original_related : memo.related_user_id;
+  posting.automated = memo.automated;
+  posting.previous_transaction = transaction;
+  auto posted = post_row(command, posting);
+  if (!posted) return posted.outcome();
+  command.emit("ledger.reversed", posting.user_id,
+               posted->from_user.empty() ? posted->to_user : posted->from_user,
+               Payload()
+                   .add("transaction", posted->id)
+                   .add("original", transaction)
+                   .add("currency", posted->currency)
+                   .add("from", posting.from_account)
+                   .add("to", posting.to_account)
+                   .add("amount", amount)
+                   .str());
+  return posted->id;
+}
+
+}  // namespace hearth::ledger
