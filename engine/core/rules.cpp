@@ -88,10 +88,40 @@ void serialize(Archive& archive, TeamReputationRules& rules) {
 
 template <class Archive>
 void serialize(Archive& archive, LedgerRules& rules) {
-  archive(cereal::make_nvp("exact_conversions", rules.exact_conversions),
-          cereal::make_nvp("max_inventory_slots", rules.max_inventory_slots),
+  archive(cereal::make_nvp("exact_conversions", rules.exact_conversions));
+}
+
+template <class Archive>
+void serialize(Archive& archive, InventoryRules& rules) {
+  archive(cereal::make_nvp("max_slots", rules.max_slots),
           cereal::make_nvp("max_stack_size", rules.max_stack_size));
 }
+
+namespace {
+
+// Rules stored before the inventory had its own section kept its limits in "ledger"; -1: absent.
+struct LegacyLedger {
+  std::int64_t max_inventory_slots = -1;
+  std::int64_t max_stack_size = -1;
+};
+
+struct LegacyRules {
+  LegacyLedger ledger;
+  InventoryRules inventory{-1, -1};
+};
+
+template <class Archive>
+void serialize(Archive& archive, LegacyLedger& ledger) {
+  archive(cereal::make_nvp("max_inventory_slots", ledger.max_inventory_slots),
+          cereal::make_nvp("max_stack_size", ledger.max_stack_size));
+}
+
+template <class Archive>
+void serialize(Archive& archive, LegacyRules& rules) {
+  archive(cereal::make_nvp("ledger", rules.ledger), cereal::make_nvp("inventory", rules.inventory));
+}
+
+}  // namespace
 
 template <class Archive>
 void serialize(Archive& archive, RarityBand& band) {
@@ -193,7 +223,7 @@ void serialize(Archive& archive, Rules& rules) {
           cereal::make_nvp("ranks", rules.ranks), cereal::make_nvp("teams", rules.teams),
           cereal::make_nvp("locations", rules.locations),
           cereal::make_nvp("team_reputation", rules.team_reputation),
-          cereal::make_nvp("ledger", rules.ledger),
+          cereal::make_nvp("ledger", rules.ledger), cereal::make_nvp("inventory", rules.inventory),
           cereal::make_nvp("onboarding", rules.onboarding));
 }
 
@@ -201,7 +231,16 @@ std::string Rules::to_json() const { return storage::to_json(*this); }
 
 Rules Rules::from_json(std::string_view text) {
   try {
-    return storage::from_json<Rules>(text, {"rules", "document"});
+    Rules rules = storage::from_json<Rules>(text, {"rules", "document"});
+    // An older document's inventory limits, where the document has no inventory section.
+    const auto legacy = storage::from_json<LegacyRules>(text, {"rules", "document"});
+    if (legacy.inventory.max_slots == -1 && legacy.ledger.max_inventory_slots != -1) {
+      rules.inventory.max_slots = legacy.ledger.max_inventory_slots;
+    }
+    if (legacy.inventory.max_stack_size == -1 && legacy.ledger.max_stack_size != -1) {
+      rules.inventory.max_stack_size = legacy.ledger.max_stack_size;
+    }
+    return rules;
   } catch (const storage::CorruptJson& error) {
     throw Error(ErrorKind::Usage, error.what());
   }

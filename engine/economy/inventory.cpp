@@ -135,21 +135,21 @@ Result<std::int64_t> add(Command& command, const ItemPosting& posting) {
     return Outcome::refused(Refusal::InvalidArgument,
                             fmt::format("Adding {} would overflow the stack.", posting.quantity));
   }
-  const LedgerRules& rules = command.rules().ledger;
+  const InventoryRules& rules = command.rules().inventory;
   if (rules.max_stack_size > 0 && before + posting.quantity > rules.max_stack_size) {
     return Outcome::refused(Refusal::NotAllowed,
                             fmt::format("A stack holds at most {}: {} of {} plus {} is too many.",
                                         rules.max_stack_size, before, *name, posting.quantity));
   }
-  if (before == 0 && rules.max_inventory_slots > 0) {
+  if (before == 0 && rules.max_slots > 0) {
     Query slots(command, "SELECT count(*) FROM inventory WHERE user_id = ?", posting.user_id);
     slots.step();
     const std::int64_t used = slots.integer(0);
     slots.reset();
-    if (used >= rules.max_inventory_slots) {
+    if (used >= rules.max_slots) {
       return Outcome::refused(
           Refusal::NotAllowed,
-          fmt::format("An inventory holds at most {} different items.", rules.max_inventory_slots));
+          fmt::format("An inventory holds at most {} different items.", rules.max_slots));
     }
   }
   Query upsert(

@@ -26,8 +26,8 @@ struct ItemPosting {
 
 // Adds to a stack (creating it), journaling "inventory.added"; returns the history row's id.
 // Refuses a quantity that is not positive, a type of the wrong length, an unknown user, related
-// user or item, a stack past Rules::ledger.max_stack_size or one stack too many for
-// Rules::ledger.max_inventory_slots.
+// user or item, a stack past Rules::inventory.max_stack_size or one stack too many for
+// Rules::inventory.max_slots.
 Result<std::int64_t> add(Command& command, const ItemPosting& posting);
 
 // Removes from a stack (deleting it at zero), journaling "inventory.removed"; returns the

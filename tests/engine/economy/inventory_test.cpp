@@ -54,8 +54,8 @@ struct LimitedGame {
   LimitedGame() {
     GameOptions options = test::options_with(clock);
     Rules rules;
-    rules.ledger.max_stack_size = 10;
-    rules.ledger.max_inventory_slots = 2;
+    rules.inventory.max_stack_size = 10;
+    rules.inventory.max_slots = 2;
     options.rules = rules;
     game = std::make_unique<Game>(options);
     alice = game->players().create({.username = "alice"})->id;

@@ -807,11 +807,24 @@ BOOST_AUTO_TEST_CASE(money_is_conserved_over_many_random_commands) {
 BOOST_AUTO_TEST_CASE(the_ledger_rules_round_trip_through_json) {
   Rules rules;
   rules.ledger.exact_conversions = true;
-  rules.ledger.max_inventory_slots = 20;
-  rules.ledger.max_stack_size = 99;
+  rules.inventory.max_slots = 20;
+  rules.inventory.max_stack_size = 99;
   BOOST_TEST((Rules::from_json(rules.to_json()) == rules));
   BOOST_TEST((Rules::from_json("{}").ledger == LedgerRules{}));
   BOOST_TEST((game.rules().ledger == LedgerRules{}));
+}
+
+// Rules stored before items had their own section kept the limits under "ledger".
+BOOST_AUTO_TEST_CASE(older_rules_keep_their_inventory_limits) {
+  const Rules old =
+      Rules::from_json(R"({"ledger":{"max_inventory_slots":20,"max_stack_size":99}})");
+  BOOST_TEST(old.inventory.max_slots == 20);
+  BOOST_TEST(old.inventory.max_stack_size == 99);
+  const Rules both = Rules::from_json(
+      R"({"ledger":{"max_inventory_slots":20},"inventory":{"max_slots":5,"max_stack_size":0}})");
+  BOOST_TEST(both.inventory.max_slots == 5);  // the newer section wins
+  BOOST_TEST(both.inventory.max_stack_size == 0);
+  BOOST_TEST((Rules::from_json("{}").inventory == InventoryRules{}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -139,8 +139,8 @@ class Inventory {
 
   // Adds to a user's stack; returns the history row's id. Refuses a quantity that is not
   // positive, an unknown user, item or related user, a type of the wrong length, a stack that
-  // would pass Rules::ledger.max_stack_size, and a new stack beyond
-  // Rules::ledger.max_inventory_slots (NotAllowed).
+  // would pass Rules::inventory.max_stack_size, and a new stack beyond
+  // Rules::inventory.max_slots (NotAllowed).
   Result<std::int64_t> add(const ItemChange& change);
 
   // Removes from a user's stack; returns the history row's id. Refuses what add refuses, and
