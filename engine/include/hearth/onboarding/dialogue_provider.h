@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "hearth/documents.h"
+#include "hearth/onboarding/documents.h"
 
 namespace hearth {
 

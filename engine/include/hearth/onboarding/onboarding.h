@@ -10,8 +10,8 @@
 
 #include "hearth/core/clock.h"
 #include "hearth/core/outcome.h"
-#include "hearth/documents.h"
 #include "hearth/onboarding/dialogue_provider.h"
+#include "hearth/onboarding/documents.h"
 
 namespace hearth {
 

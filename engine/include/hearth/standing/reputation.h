@@ -9,7 +9,7 @@
 
 #include "hearth/core/clock.h"
 #include "hearth/core/outcome.h"
-#include "hearth/documents.h"
+#include "hearth/standing/documents.h"
 
 namespace hearth {
 
