@@ -15,7 +15,46 @@ namespace hearth {
 
 Teams Game::teams() { return Teams(*core_); }
 
+std::string_view to_string(TeamRole role) {
+  switch (role) {
+    case TeamRole::Leader:
+      return "LEADER";
+    case TeamRole::Officer:
+      return "OFFICER";
+    case TeamRole::Member:
+      return "MEMBER";
+    case TeamRole::Recruit:
+      return "RECRUIT";
+  }
+  return "MEMBER";
+}
+
+std::string_view to_string(Recruitment recruitment) {
+  switch (recruitment) {
+    case Recruitment::Open:
+      return "OPEN";
+    case Recruitment::InviteOnly:
+      return "INVITE_ONLY";
+    case Recruitment::Closed:
+      return "CLOSED";
+  }
+  return "CLOSED";
+}
+
 namespace {
+
+TeamRole role_named(const std::string& text) {
+  if (text == "LEADER") return TeamRole::Leader;
+  if (text == "OFFICER") return TeamRole::Officer;
+  if (text == "RECRUIT") return TeamRole::Recruit;
+  return TeamRole::Member;
+}
+
+Recruitment recruitment_named(const std::string& text) {
+  if (text == "OPEN") return Recruitment::Open;
+  if (text == "INVITE_ONLY") return Recruitment::InviteOnly;
+  return Recruitment::Closed;
+}
 
 std::optional<std::string> team_of_player(Reader& reader, const std::string& player) {
   Query query(reader, "SELECT team_id FROM team_members WHERE player_id = ?", player);
@@ -35,7 +74,7 @@ std::optional<TeamView> load_team(Reader& reader, const std::string& team) {
   view.id = query.text(0);
   view.name = query.text(1);
   view.tag = query.text(2);
-  view.recruitment_status = query.text(3);
+  view.recruitment = recruitment_named(query.text(3));
   view.max_members = query.integer(4);
   query.reset();
   Query members(reader,
@@ -43,10 +82,10 @@ std::optional<TeamView> load_team(Reader& reader, const std::string& team) {
                 "ORDER BY role <> 'LEADER', joined_at, player_id",
                 team);
   while (members.step()) {
-    view.members.push_back({members.text(0), members.text(1), members.integer(2)});
+    view.members.push_back({members.text(0), role_named(members.text(1)), members.integer(2)});
   }
   members.reset();
-  if (!view.members.empty() && view.members.front().role == "LEADER") {
+  if (!view.members.empty() && view.members.front().role == TeamRole::Leader) {
     view.leader = view.members.front().player;
   }
   return view;
@@ -119,7 +158,7 @@ Outcome Teams::join(const std::string& team, const std::string& player) {
     if (team_of_player(command, player)) {
       return Outcome::refused(Refusal::NotAllowed, "The player is already in a team.");
     }
-    if (view->recruitment_status != "OPEN") {
+    if (view->recruitment != Recruitment::Open) {
       return Outcome::refused(Refusal::NotAllowed,
                               fmt::format("{} is not open to new members.", view->name));
     }

@@ -19,6 +19,18 @@ namespace hearth {
 
 Reputation Game::reputation() { return Reputation(*core_); }
 
+std::string_view to_string(CombatResponse response) {
+  switch (response) {
+    case CombatResponse::Friendly:
+      return "friendly";
+    case CombatResponse::Neutral:
+      return "neutral";
+    case CombatResponse::Hostile:
+      return "hostile";
+  }
+  return "neutral";
+}
+
 namespace reputation {
 
 Tier faction_tier(Reader& reader, std::int64_t value) {
@@ -148,10 +160,10 @@ std::int64_t port_access(const ReputationRules& rules, std::int64_t value) {
   return 0;
 }
 
-std::string combat_response(const ReputationRules& rules, std::int64_t value) {
-  if (value >= rules.friendly_at) return "friendly";
-  if (value >= rules.neutral_at) return "neutral";
-  return "hostile";
+CombatResponse combat_response(const ReputationRules& rules, std::int64_t value) {
+  if (value >= rules.friendly_at) return CombatResponse::Friendly;
+  if (value >= rules.neutral_at) return CombatResponse::Neutral;
+  return CombatResponse::Hostile;
 }
 
 double price_multiplier(const ReputationRules& rules, std::int64_t value) {
@@ -186,8 +198,8 @@ void store_row(Command& command, const std::string& player, const Faction& facti
       "WHERE id = ?14",
       row.value, row.level, row.title, row.paused ? 1 : 0, row.appended,
       trade_modifier(rules, row.value), port_access(rules, row.value),
-      combat_response(rules, row.value), row.locked ? 1 : 0, row.lock_reason, row.lock_expires_at,
-      row.last_activity_at, row.due, row.id, rules.history_limit);
+      to_string(combat_response(rules, row.value)), row.locked ? 1 : 0, row.lock_reason,
+      row.lock_expires_at, row.last_activity_at, row.due, row.id, rules.history_limit);
   update.exec();
   row.appended.clear();
   if (row.due != 0) command.schedule(row.due);
@@ -565,7 +577,7 @@ void tick_reputation_decay(Command& command, GameTime to) {
           "json_insert(CASE WHEN json_array_length(history) >= ?8 THEN json_remove(history, "
           "'$[0]') ELSE history END, '$[#]', json(?9)) END WHERE id = ?10",
           row.value, tier->level, tier->title, trade_modifier(rules, row.value),
-          port_access(rules, row.value), combat_response(rules, row.value), row.due,
+          port_access(rules, row.value), to_string(combat_response(rules, row.value)), row.due,
           rules.history_limit, appended, row.id);
       update.exec();
       if (row.due != 0) command.schedule(row.due);

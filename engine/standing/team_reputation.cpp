@@ -17,7 +17,26 @@ namespace hearth {
 
 TeamReputation Game::team_reputation() { return TeamReputation(*core_); }
 
+std::string_view to_string(AggregationMethod method) {
+  switch (method) {
+    case AggregationMethod::Average:
+      return "AVERAGE";
+    case AggregationMethod::Lowest:
+      return "LOWEST";
+    case AggregationMethod::Leader:
+      return "LEADER";
+  }
+  return "";
+}
+
 namespace {
+
+// The method the file names ("AVERAGE", "LOWEST", "LEADER").
+AggregationMethod method_named(const std::string& text) {
+  if (text == "LOWEST") return AggregationMethod::Lowest;
+  if (text == "LEADER") return AggregationMethod::Leader;
+  return AggregationMethod::Average;
+}
 
 struct Row {
   std::string team;
@@ -173,12 +192,14 @@ void team_reputation::close(Command& command, const std::string& team) {
 }
 
 Outcome TeamReputation::set_method(const std::string& team, const std::string& actor,
-                                   const std::string& method) {
+                                   AggregationMethod chosen) {
   return core_.run([&](Command& command) -> Outcome {
-    if (method != "AVERAGE" && method != "LOWEST" && method != "LEADER") {
-      return Outcome::refused(
-          Refusal::InvalidArgument,
-          fmt::format("'{}' is not a method: AVERAGE, LOWEST or LEADER.", method));
+    const std::string method(to_string(chosen));
+    if (method.empty()) {
+      return Outcome::refused(Refusal::InvalidArgument,
+                              fmt::format("{} is not an aggregation method: Average, Lowest or "
+                                          "Leader.",
+                                          static_cast<int>(chosen)));
     }
     auto row = load_row(command, team);
     if (!row) return Outcome::refused(Refusal::NotFound, "There is no such team.");
@@ -218,7 +239,7 @@ std::optional<TeamReputationView> TeamReputation::reputation(const std::string& 
     const auto row = load_row(reader, team);
     if (!row) return std::nullopt;
     TeamReputationView view;
-    view.method = row->method;
+    view.method = method_named(row->method);
     for (const auto& [faction, standing] : row->standings) view.standings.push_back(standing);
     view.last_recalculated_at = row->last;
     view.next_recalculation_at = row->next;

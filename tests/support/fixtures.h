@@ -8,6 +8,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "engine/core/access.h"
@@ -31,10 +32,13 @@
 
 namespace hearth {
 
-// Lets a failing BOOST_TEST show refusals by name.
-inline std::ostream& operator<<(std::ostream& out, Refusal refusal) {
-  return out << to_string(refusal);
-}
+// Lets a failing BOOST_TEST show the engine's enums (Refusal, CombatResponse, TeamRole...) by
+// name.
+template <class Enum>
+
+requires std::is_enum_v<Enum> && requires(Enum value) { to_string(value); }
+
+std::ostream& operator<<(std::ostream& out, Enum value) { return out << to_string(value); }
 
 }  // namespace hearth
 

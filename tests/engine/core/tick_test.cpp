@@ -59,7 +59,8 @@ struct Script {
         {at(5, 3),
          [this, must, at](Game& game) {
            must(game.reputation().change(ids["ann"], "terran_federation", 50, "e").outcome());
-           must(game.team_reputation().set_method(ids["team"], ids["eve"], "LOWEST"));
+           must(game.team_reputation().set_method(ids["team"], ids["eve"],
+                                                  AggregationMethod::Lowest));
            must(game.turns().spend(ids["cat"], 999));
          }},
         {at(12, 7),

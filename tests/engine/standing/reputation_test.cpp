@@ -66,19 +66,19 @@ BOOST_AUTO_TEST_CASE(effects_are_derived_from_the_value) {
   Standing top = set(kTerran, 800);
   BOOST_TEST(top.trade_modifier == 0.3);
   BOOST_TEST(top.port_access_level == 3);
-  BOOST_TEST(top.combat_response == "friendly");
+  BOOST_TEST(top.combat_response == CombatResponse::Friendly);
   BOOST_TEST(top.price_multiplier == 0.85);
   BOOST_TEST(set(kTerran, 599).port_access_level == 2);
   BOOST_TEST(set(kTerran, 199).port_access_level == 1);
-  BOOST_TEST(set(kTerran, 399).combat_response == "neutral");
-  BOOST_TEST(set(kTerran, 400).combat_response == "friendly");
+  BOOST_TEST(set(kTerran, 399).combat_response == CombatResponse::Neutral);
+  BOOST_TEST(set(kTerran, 400).combat_response == CombatResponse::Friendly);
   BOOST_TEST(set(kTerran, 100).price_multiplier == 0.97);
   BOOST_TEST(set(kTerran, -99).price_multiplier == 1.0);
   BOOST_TEST(set(kTerran, -100).price_multiplier == 1.05);
   BOOST_TEST(set(kTerran, -700).price_multiplier == 1.5);
   const Standing low = set(kTerran, -201);
   BOOST_TEST(low.port_access_level == 0);
-  BOOST_TEST(low.combat_response == "hostile");
+  BOOST_TEST(low.combat_response == CombatResponse::Hostile);
   BOOST_TEST(set(kTerran, -800).trade_modifier == -0.3);
 }
 

@@ -48,6 +48,11 @@ BOOST_AUTO_TEST_CASE(founding_costs_credits_and_membership_has_rules) {
   const TeamView view = *game.teams().find(team);
   BOOST_TEST(view.leader == lead);
   BOOST_TEST(view.members.size() == 3u);
+  BOOST_TEST(view.members[0].role == TeamRole::Leader);  // the leader first
+  BOOST_TEST(view.members[1].role == TeamRole::Member);
+  BOOST_TEST(view.recruitment == Recruitment::Open);
+  BOOST_TEST(to_string(TeamRole::Recruit) == "RECRUIT");
+  BOOST_TEST(to_string(Recruitment::InviteOnly) == "INVITE_ONLY");
   BOOST_TEST((game.teams().join(team, mate).refusal() == Refusal::NotAllowed));  // already in
   BOOST_TEST((game.teams().create(mate, "Other").refusal() == Refusal::NotAllowed));
   const std::string poor = game.players().create({.username = "poor"})->id;
@@ -61,6 +66,7 @@ BOOST_AUTO_TEST_CASE(founding_costs_credits_and_membership_has_rules) {
 BOOST_AUTO_TEST_CASE(a_leaving_leader_hands_over_and_the_last_one_out_disbands) {
   BOOST_TEST(game.teams().leave(lead).ok());
   BOOST_TEST(game.teams().find(team)->leader == mate);  // the earliest member
+  BOOST_TEST(game.teams().find(team)->members[0].role == TeamRole::Leader);
   BOOST_TEST(game.teams().leave(third).ok());
   BOOST_TEST(game.teams().leave(mate).ok());
   BOOST_TEST(!game.teams().find(team).has_value());
@@ -77,28 +83,29 @@ BOOST_AUTO_TEST_CASE(the_three_methods_aggregate_member_standings) {
   game.advance_to(test::kStart + kDay);
   BOOST_TEST(team_value(kTerran) == 134);
   // The clock is still at day 0; game time never runs back, so this happens at day 1.
-  BOOST_TEST(game.team_reputation().set_method(team, lead, "LOWEST").ok());
+  BOOST_TEST(game.team_reputation().set_method(team, lead, AggregationMethod::Lowest).ok());
   BOOST_TEST(team_value(kTerran) == 0);
   clock->set(test::kStart + 8 * kDay);  // the 7-day cooldown from day 1
-  BOOST_TEST(game.team_reputation().set_method(team, lead, "LEADER").ok());
+  BOOST_TEST(game.team_reputation().set_method(team, lead, AggregationMethod::Leader).ok());
   BOOST_TEST(team_value(kTerran) == 300);
 }
 
 BOOST_AUTO_TEST_CASE(changing_the_method_is_for_the_leader_once_a_week) {
+  BOOST_TEST((game.team_reputation().set_method(team, mate, AggregationMethod::Lowest).refusal() ==
+              Refusal::NotAllowed));
   BOOST_TEST(
-      (game.team_reputation().set_method(team, mate, "LOWEST").refusal() == Refusal::NotAllowed));
-  BOOST_TEST((game.team_reputation().set_method(team, lead, "MEDIAN").refusal() ==
-              Refusal::InvalidArgument));
-  BOOST_TEST(
-      (game.team_reputation().set_method(team, lead, "AVERAGE").refusal() == Refusal::AlreadyDone));
-  BOOST_TEST(game.team_reputation().set_method(team, lead, "LOWEST").ok());
+      (game.team_reputation().set_method(team, lead, static_cast<AggregationMethod>(7)).refusal() ==
+       Refusal::InvalidArgument));
+  BOOST_TEST((game.team_reputation().set_method(team, lead, AggregationMethod::Average).refusal() ==
+              Refusal::AlreadyDone));
+  BOOST_TEST(game.team_reputation().set_method(team, lead, AggregationMethod::Lowest).ok());
   clock->advance(6 * kDay);
-  const Outcome soon = game.team_reputation().set_method(team, lead, "LEADER");
+  const Outcome soon = game.team_reputation().set_method(team, lead, AggregationMethod::Leader);
   BOOST_TEST((soon.refusal() == Refusal::CooldownActive));
   BOOST_TEST(soon.detail() == "The method was changed recently; it can change again in 1d 0h.");
   clock->advance(kDay);
-  BOOST_TEST(game.team_reputation().set_method(team, lead, "LEADER").ok());
-  BOOST_TEST(game.team_reputation().reputation(team)->method == "LEADER");
+  BOOST_TEST(game.team_reputation().set_method(team, lead, AggregationMethod::Leader).ok());
+  BOOST_TEST(game.team_reputation().reputation(team)->method == AggregationMethod::Leader);
 }
 
 BOOST_AUTO_TEST_CASE(tier_changes_notify_but_never_on_the_first_computation) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hearth/core/clock.h"
@@ -13,9 +14,20 @@ namespace hearth {
 
 class Core;
 
+// A member's place in a team. A team has exactly one Leader.
+enum class TeamRole { Leader, Officer, Member, Recruit };
+
+// Who may join a team: anyone (Open), the invited (InviteOnly), nobody (Closed).
+enum class Recruitment { Open, InviteOnly, Closed };
+
+// The words the file stores: "LEADER", "OFFICER", "MEMBER", "RECRUIT"; "OPEN", "INVITE_ONLY",
+// "CLOSED".
+std::string_view to_string(TeamRole role);
+std::string_view to_string(Recruitment recruitment);
+
 struct TeamMember {
   std::string player;
-  std::string role;  // "LEADER", "OFFICER", "MEMBER" or "RECRUIT"
+  TeamRole role = TeamRole::Member;
   GameTime joined_at = 0;
 
   bool operator==(const TeamMember&) const = default;
@@ -26,7 +38,7 @@ struct TeamView {
   std::string name;
   std::string tag;
   std::string leader;
-  std::string recruitment_status;  // "OPEN", "INVITE_ONLY" or "CLOSED"
+  Recruitment recruitment = Recruitment::Open;
   std::int64_t max_members = 0;
   std::vector<TeamMember> members;  // leader first, then by joining time
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hearth/core/clock.h"
@@ -15,6 +16,13 @@ namespace hearth {
 
 class Core;
 
+// How a faction's forces treat a player, from the standing (Rules::reputation.friendly_at,
+// neutral_at).
+enum class CombatResponse { Friendly, Neutral, Hostile };
+
+// "friendly", "neutral" or "hostile": the word the file stores.
+std::string_view to_string(CombatResponse response);
+
 // A player's standing with one faction, with the effects derived from its value
 // (docs/rules.md, "Faction reputation"). A player who never dealt with a faction stands at 0.
 struct Standing {
@@ -24,10 +32,10 @@ struct Standing {
   std::string level = "NEUTRAL";   // one of the 17 tiers, PUBLIC_ENEMY..EXALTED
   std::int64_t numeric_level = 0;  // -8..8
   std::string title = "Neutral";
-  double trade_modifier = 0;                // -0.30..0.30, linear in the value
-  std::int64_t port_access_level = 1;       // 0..3
-  std::string combat_response = "neutral";  // "friendly", "neutral" or "hostile"
-  double price_multiplier = 1.0;            // what the player's prices are multiplied by
+  double trade_modifier = 0;           // -0.30..0.30, linear in the value
+  std::int64_t port_access_level = 1;  // 0..3
+  CombatResponse combat_response = CombatResponse::Neutral;
+  double price_multiplier = 1.0;  // what the player's prices are multiplied by
   bool locked = false;
   std::string lock_reason;
   GameTime lock_expires_at = 0;  // 0: locked until unlocked

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hearth/core/clock.h"
@@ -14,8 +15,15 @@ namespace hearth {
 
 class Core;
 
+// How a team's standing with a faction follows from its members': their average (rounded half
+// to even), the lowest, or the leader's.
+enum class AggregationMethod { Average, Lowest, Leader };
+
+// "AVERAGE", "LOWEST" or "LEADER": the word the file stores; "" for a value outside the enum.
+std::string_view to_string(AggregationMethod method);
+
 struct TeamReputationView {
-  std::string method;                   // "AVERAGE", "LOWEST" or "LEADER"
+  AggregationMethod method = AggregationMethod::Average;
   std::vector<TeamStanding> standings;  // by faction id; empty before the first recalculation
   GameTime last_recalculated_at = 0;
   GameTime next_recalculation_at = 0;
@@ -31,9 +39,9 @@ class TeamReputation {
   explicit TeamReputation(Core& core) : core_(core) {}
 
   // Changes how the team's standing is aggregated and recalculates it now. Only the leader may;
-  // refuses an unknown method, the method already in force, and a change within
+  // refuses a value outside the enum, the method already in force, and a change within
   // Rules::team_reputation.method_change_cooldown of the last one (saying when it is allowed).
-  Outcome set_method(const std::string& team, const std::string& actor, const std::string& method);
+  Outcome set_method(const std::string& team, const std::string& actor, AggregationMethod method);
 
   std::optional<TeamReputationView> reputation(const std::string& team) const;
 
