@@ -45,15 +45,15 @@ void finish(Session& session, const OnboardingSession& decided) {
   session.galaxy.set_ship(session.pilot, done->ship_type);
   std::int64_t standing = kCaughtLying;
   std::string reason = "Caught bluffing at Callisto Shipyard";
-  if (outcome.outcome != "FAILURE") {
+  if (outcome.result != NegotiationResult::Failure) {
     const bool pod = done->ship_type == "ESCAPE_POD";
     standing = pod ? kHonestPod : kVouched;
     reason = pod ? "Honest about the escape pod" : "Vouched for by the Callisto guard";
   }
   const auto changed =
       session.game.reputation().change(session.pilot, kGuardFaction, standing, reason);
-  fmt::print("Outcome: {} (score {:.2f}, {} negotiator).\n", outcome.outcome, outcome.score,
-             lower(outcome.skill));
+  fmt::print("Outcome: {} (score {:.2f}, {} negotiator).\n", to_string(outcome.result),
+             outcome.score, lower(std::string(to_string(outcome.skill))));
   fmt::print("{} waves you through to your {} with {} credits.\n", decided.guard.name,
              title_case(done->ship_type), done->credits);
   if (changed) {
@@ -66,8 +66,8 @@ void finish(Session& session, const OnboardingSession& decided) {
 
 void after_reply(Session& session, const DialogueReply& reply) {
   print_scores(reply.scored);
-  if (!reply.end_reason.empty()) {
-    fmt::print("The negotiation is over ({}).\n", title_case(reply.end_reason));
+  if (reply.end != DialogueEnd::None) {
+    fmt::print("The negotiation is over ({}).\n", title_case(std::string(to_string(reply.end))));
     finish(session, reply.session);
     return;
   }

@@ -26,12 +26,64 @@ namespace hearth {
 
 Onboarding Game::onboarding() { return Onboarding(*core_); }
 
+std::string_view to_string(NegotiationResult result) {
+  switch (result) {
+    case NegotiationResult::Success:
+      return "SUCCESS";
+    case NegotiationResult::PartialSuccess:
+      return "PARTIAL_SUCCESS";
+    case NegotiationResult::Failure:
+      return "FAILURE";
+  }
+  return "FAILURE";
+}
+
+std::string_view to_string(NegotiationSkill skill) {
+  switch (skill) {
+    case NegotiationSkill::Weak:
+      return "WEAK";
+    case NegotiationSkill::Average:
+      return "AVERAGE";
+    case NegotiationSkill::Strong:
+      return "STRONG";
+  }
+  return "WEAK";
+}
+
+std::string_view to_string(DialogueEnd end) {
+  switch (end) {
+    case DialogueEnd::None:
+      return "";
+    case DialogueEnd::EscapePod:
+      return "escape_pod";
+    case DialogueEnd::HighSuspicion:
+      return "high_suspicion";
+    case DialogueEnd::Convinced:
+      return "convinced";
+    case DialogueEnd::MaxExchanges:
+      return "max_exchanges";
+  }
+  return "";
+}
+
 void onboarding::open(Command& command, const std::string& player) {
   Query insert(command, "INSERT INTO player_first_login_state (player_id) VALUES (?)", player);
   insert.exec();
 }
 
 namespace {
+
+NegotiationResult result_named(const std::string& text) {
+  if (text == "SUCCESS") return NegotiationResult::Success;
+  if (text == "PARTIAL_SUCCESS") return NegotiationResult::PartialSuccess;
+  return NegotiationResult::Failure;
+}
+
+NegotiationSkill skill_named(const std::string& text) {
+  if (text == "STRONG") return NegotiationSkill::Strong;
+  if (text == "AVERAGE") return NegotiationSkill::Average;
+  return NegotiationSkill::Weak;
+}
 
 using namespace onboarding;  // the scorer and its text helpers
 
@@ -199,10 +251,10 @@ std::optional<OnboardingSession> load_session(Reader& reader, const OnboardingRu
   session.extracted_name = query.text(11);
   if (!query.is_null(12)) {
     NegotiationOutcome outcome;
-    outcome.outcome = query.text(12);
+    outcome.result = result_named(query.text(12));
     outcome.awarded_ship = query.text(13);
     outcome.starting_credits = query.integer(14);
-    outcome.skill = query.text(15);
+    outcome.skill = skill_named(query.text(15));
     outcome.score = query.real(16);
     outcome.negotiation_bonus = query.integer(17) != 0;
     outcome.notoriety_penalty = query.integer(18) != 0;
@@ -482,9 +534,9 @@ Assessment assess(const OnboardingRules& rules, const Turn& turn, const std::str
   return scores;
 }
 
-// The reason the dialogue ends with this answer; "" when it goes on.
-std::string turn_end(const OnboardingRules& rules, const Turn& turn, const Assessment& scores) {
-  if (turn.ship == kEscapePod && rules.escape_pod_skips_dialogue) return "escape_pod";
+// Why the dialogue ends with this answer; None when it goes on.
+DialogueEnd turn_end(const OnboardingRules& rules, const Turn& turn, const Assessment& scores) {
+  if (turn.ship == kEscapePod && rules.escape_pod_skips_dialogue) return DialogueEnd::EscapePod;
   return end_reason(rules, turn.exchange().sequence, scores);
 }
 
@@ -529,7 +581,7 @@ ProviderWork ask_provider(Core& core, const std::string& player, const std::stri
 
   bool by_provider = false;
   const Assessment scores = assess(rules, *turn, answer, work.assessment, by_provider);
-  if (!turn_end(rules, *turn, scores).empty()) return work;
+  if (turn_end(rules, *turn, scores) != DialogueEnd::None) return work;
   const OnboardingSession next = after_answer(*turn, answer, scores);
   const std::int64_t sequence = turn->exchange().sequence + 1;
   auto [topic, text] = next_question(next, sequence, scores.suspicion, rules);
@@ -599,15 +651,15 @@ struct Decision {
   bool cat = false;
 };
 
-Decision decide(Command& command, const OnboardingSession& session, const std::string& reason) {
+Decision decide(Command& command, const OnboardingSession& session, DialogueEnd reason) {
   const OnboardingRules& rules = command.rules().onboarding;
   Decision decision;
   NegotiationOutcome& outcome = decision.outcome;
-  if (reason == "escape_pod") {
-    outcome.outcome = "SUCCESS";
+  if (reason == DialogueEnd::EscapePod) {
+    outcome.result = NegotiationResult::Success;
     outcome.awarded_ship = kEscapePod;
     outcome.starting_credits = rules.escape_pod_credits;
-    outcome.skill = rules.escape_pod_skill;
+    outcome.skill = skill_named(rules.escape_pod_skill);
     outcome.score = rules.escape_pod_score;
     return decision;
   }
@@ -642,9 +694,9 @@ Decision decide(Command& command, const OnboardingSession& session, const std::s
   decision.hard_fail = avg_k < rules.hard_fail_average_consistency ||
                        contradictions >= rules.hard_fail_contradictions ||
                        (answered > 0 && lowest_k < rules.hard_fail_exchange_consistency);
-  outcome.skill = outcome.score >= rules.strong_at    ? "STRONG"
-                  : outcome.score >= rules.average_at ? "AVERAGE"
-                                                      : "WEAK";
+  outcome.skill = outcome.score >= rules.strong_at    ? NegotiationSkill::Strong
+                  : outcome.score >= rules.average_at ? NegotiationSkill::Average
+                                                      : NegotiationSkill::Weak;
 
   Query config(
       command,
@@ -657,29 +709,30 @@ Decision decide(Command& command, const OnboardingSession& session, const std::s
   }
   const std::int64_t tier = config.integer(0);
   const std::int64_t base_credits = config.integer(1);
-  const double needed = outcome.skill == "STRONG"    ? config.real(4)
-                        : outcome.skill == "AVERAGE" ? config.real(3)
-                                                     : config.real(2);
+  const double needed = outcome.skill == NegotiationSkill::Strong    ? config.real(4)
+                        : outcome.skill == NegotiationSkill::Average ? config.real(3)
+                                                                     : config.real(2);
   config.reset();
   decision.threshold = round4(std::clamp(needed + session.guard.threshold_modifier,
                                          rules.threshold_min, rules.threshold_max));
 
   if (decision.hard_fail) {
-    outcome.outcome = "FAILURE";
+    outcome.result = NegotiationResult::Failure;
     outcome.awarded_ship = kEscapePod;
     outcome.starting_credits = rules.hard_fail_credits;
     outcome.notoriety_penalty = true;
   } else if (outcome.score >= decision.threshold) {
-    outcome.outcome = "SUCCESS";
+    outcome.result = NegotiationResult::Success;
     outcome.awarded_ship = session.claimed_ship;
     outcome.starting_credits = base_credits;
-    outcome.negotiation_bonus = outcome.skill == "STRONG" && tier >= rules.bonus_min_rarity_tier;
+    outcome.negotiation_bonus =
+        outcome.skill == NegotiationSkill::Strong && tier >= rules.bonus_min_rarity_tier;
   } else if (session.claimed_ship == kEscapePod) {
-    outcome.outcome = "PARTIAL_SUCCESS";
+    outcome.result = NegotiationResult::PartialSuccess;
     outcome.awarded_ship = kEscapePod;
     outcome.starting_credits = rules.partial_success_credits;
   } else {
-    outcome.outcome = "FAILURE";
+    outcome.result = NegotiationResult::Failure;
     outcome.awarded_ship = kEscapePod;
     outcome.starting_credits = rules.failure_credits;
     outcome.notoriety_penalty = true;
@@ -689,7 +742,7 @@ Decision decide(Command& command, const OnboardingSession& session, const std::s
 
 // Stores the decision on the session and the player's progress, and journals it.
 void store_decision(Command& command, const OnboardingSession& session, const Decision& decision,
-                    const std::string& reason) {
+                    DialogueEnd reason) {
   const NegotiationOutcome& outcome = decision.outcome;
   FirstLoginMetrics metrics;
   Query timing(command,
@@ -707,9 +760,9 @@ void store_decision(Command& command, const OnboardingSession& session, const De
       "UPDATE first_login_sessions SET outcome = ?1, awarded_ship = ?2, starting_credits = ?3, "
       "negotiation_skill = ?4, final_persuasion_score = ?5, negotiation_bonus_flag = ?6, "
       "notoriety_penalty = ?7, completed_at = ?8, performance_metrics = ?9 WHERE id = ?10",
-      outcome.outcome, outcome.awarded_ship, outcome.starting_credits, outcome.skill, outcome.score,
-      outcome.negotiation_bonus ? 1 : 0, outcome.notoriety_penalty ? 1 : 0, command.now(),
-      storage::to_json(metrics), session.id);
+      to_string(outcome.result), outcome.awarded_ship, outcome.starting_credits,
+      to_string(outcome.skill), outcome.score, outcome.negotiation_bonus ? 1 : 0,
+      outcome.notoriety_penalty ? 1 : 0, command.now(), storage::to_json(metrics), session.id);
   update.exec();
   Query state(command,
               "UPDATE player_first_login_state SET answered_questions = 1 WHERE player_id = ?",
@@ -718,11 +771,11 @@ void store_decision(Command& command, const OnboardingSession& session, const De
   command.emit("onboarding.decided", session.player_id, session.player_id,
                Payload()
                    .add("session", session.id)
-                   .add("reason", reason)
-                   .add("outcome", outcome.outcome)
+                   .add("reason", to_string(reason))
+                   .add("outcome", to_string(outcome.result))
                    .add("awarded_ship", outcome.awarded_ship)
                    .add("starting_credits", outcome.starting_credits)
-                   .add("skill", outcome.skill)
+                   .add("skill", to_string(outcome.skill))
                    .add("score", outcome.score)
                    .add("threshold", decision.threshold)
                    .add("hard_fail", decision.hard_fail)
@@ -813,8 +866,8 @@ Result<DialogueReply> play_turn(Command& command, const std::string& player,
                    .add("by_provider", by_provider)
                    .str());
 
-  const std::string reason = turn_end(rules, turn, scores);
-  if (!reason.empty()) {
+  const DialogueEnd reason = turn_end(rules, turn, scores);
+  if (reason != DialogueEnd::None) {
     const OnboardingSession stored = *load_session(command, rules, turn.session.id);
     store_decision(command, stored, decide(command, stored, reason), reason);
   } else {
@@ -831,7 +884,7 @@ Result<DialogueReply> play_turn(Command& command, const std::string& player,
   DialogueReply reply;
   reply.session = *load_session(command, rules, turn.session.id);
   reply.scored = reply.session.history[turn.index];
-  reply.end_reason = reason;
+  reply.end = reason;
   return reply;
 }
 

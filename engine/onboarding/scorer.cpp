@@ -179,20 +179,20 @@ std::optional<Assessment> from_provider(const AnswerAssessment& judged) {
   return scores;
 }
 
-// Why the dialogue ends after `completed` answered exchanges; "" when it goes on.
-std::string end_reason(const OnboardingRules& rules, std::int64_t completed,
+// Why the dialogue ends after `completed` answered exchanges; None when it goes on.
+DialogueEnd end_reason(const OnboardingRules& rules, std::int64_t completed,
                        const Assessment& scores) {
   if (completed >= rules.high_suspicion_min_exchanges &&
       scores.suspicion > rules.high_suspicion_above) {
-    return "high_suspicion";
+    return DialogueEnd::HighSuspicion;
   }
   if (completed >= rules.convinced_min_exchanges &&
       scores.suspicion < rules.convinced_suspicion_below &&
       scores.believability > rules.convinced_believability_above) {
-    return "convinced";
+    return DialogueEnd::Convinced;
   }
-  if (completed >= rules.max_exchanges) return "max_exchanges";
-  return "";
+  if (completed >= rules.max_exchanges) return DialogueEnd::MaxExchanges;
+  return DialogueEnd::None;
 }
 
 }  // namespace hearth::onboarding

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "hearth/onboarding/dialogue_provider.h"
+#include "hearth/onboarding/onboarding.h"
 #include "hearth/rules.h"
 
 namespace hearth::onboarding {
@@ -67,7 +68,7 @@ Assessment score_by_rules(const OnboardingRules& rules, const std::string& answe
 std::optional<Assessment> from_provider(const AnswerAssessment& judged);
 
 // Why the dialogue ends after `completed` answered exchanges; "" when it goes on.
-std::string end_reason(const OnboardingRules& rules, std::int64_t completed,
+DialogueEnd end_reason(const OnboardingRules& rules, std::int64_t completed,
                        const Assessment& scores);
 
 }  // namespace hearth::onboarding

@@ -13,6 +13,7 @@
 
 #include "engine/core/access.h"
 #include "engine/core/command.h"
+#include "tests/support/print.h"
 
 #include "hearth/economy/inventory.h"
 #include "hearth/economy/ledger.h"
@@ -29,18 +30,6 @@
 #include "hearth/standing/team_reputation.h"
 #include "hearth/world/locations.h"
 #include <unistd.h>
-
-namespace hearth {
-
-// Lets a failing BOOST_TEST show the engine's enums (Refusal, CombatResponse, TeamRole...) by
-// name.
-template <class Enum>
-
-requires std::is_enum_v<Enum> && requires(Enum value) { to_string(value); }
-
-std::ostream& operator<<(std::ostream& out, Enum value) { return out << to_string(value); }
-
-}  // namespace hearth
 
 namespace hearth::test {
 

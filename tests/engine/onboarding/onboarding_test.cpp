@@ -75,7 +75,7 @@ struct Match {
     BOOST_TEST_REQUIRE(game.onboarding().start(who).ok());
     DialogueReply reply = game.onboarding().claim_ship(who, ship, first).value();
     std::size_t next = 0;
-    while (reply.end_reason.empty()) {
+    while (reply.end == DialogueEnd::None) {
       const std::string& text = answers[std::min(next++, answers.size() - 1)];
       reply = game.onboarding().answer(who, reply.session.pending_exchange_id, text).value();
     }
@@ -301,7 +301,7 @@ BOOST_AUTO_TEST_CASE(a_session_resumes_exactly_after_the_game_is_reopened) {
 
 BOOST_AUTO_TEST_CASE(plain_answers_win_the_scout_without_the_bonus) {
   const DialogueReply reply = negotiate(alice, "SCOUT_SHIP", kPlain, {kPlain});
-  BOOST_TEST(reply.end_reason == "max_exchanges");
+  BOOST_TEST(reply.end == DialogueEnd::MaxExchanges);
   const OnboardingSession& session = reply.session;
   BOOST_TEST(session.history.size() == 5u);
   for (const DialogueExchangeView& exchange : session.history) {
@@ -322,10 +322,10 @@ BOOST_AUTO_TEST_CASE(plain_answers_win_the_scout_without_the_bonus) {
                                                  "ship_knowledge", "situational_awareness"}));
   BOOST_TEST_REQUIRE(session.outcome.has_value());
   const NegotiationOutcome& outcome = *session.outcome;
-  BOOST_TEST(outcome.outcome == "SUCCESS");
+  BOOST_TEST(outcome.result == NegotiationResult::Success);
   BOOST_TEST(outcome.awarded_ship == "SCOUT_SHIP");
   BOOST_TEST(outcome.starting_credits == 2000);
-  BOOST_TEST(outcome.skill == "AVERAGE");
+  BOOST_TEST(outcome.skill == NegotiationSkill::Average);
   BOOST_TEST(outcome.score == 0.654);  // 0.5 × 0.8 + 0.3 × 0.5 + 0.2 × 0.52
   BOOST_TEST(!outcome.negotiation_bonus);
   BOOST_TEST(!outcome.notoriety_penalty);
@@ -344,7 +344,7 @@ BOOST_AUTO_TEST_CASE(plain_answers_win_the_scout_without_the_bonus) {
 
 BOOST_AUTO_TEST_CASE(a_strong_negotiation_convinces_the_guard_early_and_earns_the_bonus) {
   const DialogueReply reply = negotiate(alice, "SCOUT_SHIP", kStrong, {kStrong});
-  BOOST_TEST(reply.end_reason == "convinced");
+  BOOST_TEST(reply.end == DialogueEnd::Convinced);
   const OnboardingSession& session = reply.session;
   BOOST_TEST_REQUIRE(session.history.size() == 3u);
   // Suspicion carries forward: 0.5 - 0.15 per answer of believability 0.85.
@@ -353,8 +353,8 @@ BOOST_AUTO_TEST_CASE(a_strong_negotiation_convinces_the_guard_early_and_earns_th
   BOOST_TEST(session.history[1].suspicion == 0.2);
   BOOST_TEST(session.history[2].suspicion == 0.05);
   const NegotiationOutcome& outcome = *session.outcome;
-  BOOST_TEST(outcome.outcome == "SUCCESS");
-  BOOST_TEST(outcome.skill == "STRONG");
+  BOOST_TEST(outcome.result == NegotiationResult::Success);
+  BOOST_TEST(outcome.skill == NegotiationSkill::Strong);
   BOOST_TEST(outcome.score == 0.81);  // 0.5 × 0.8 + 0.3 × 0.7 + 0.2 × 1.0
   BOOST_TEST(outcome.negotiation_bonus);
   BOOST_TEST(outcome.starting_credits == 2000);
@@ -379,7 +379,7 @@ BOOST_AUTO_TEST_CASE(a_strong_negotiation_convinces_the_guard_early_and_earns_th
 BOOST_AUTO_TEST_CASE(three_contradictions_are_a_hard_fail_worth_300) {
   const DialogueReply reply = negotiate(alice, "SCOUT_SHIP", kBoughtNew, {kOldInherited, kPlain});
   const OnboardingSession& session = reply.session;
-  BOOST_TEST(reply.end_reason == "max_exchanges");
+  BOOST_TEST(reply.end == DialogueEnd::MaxExchanges);
   BOOST_TEST_REQUIRE(session.history.size() == 5u);
   const DialogueExchangeView& contradicted = session.history[1];
   BOOST_TEST(contradicted.consistency == 0.2);
@@ -389,7 +389,7 @@ BOOST_AUTO_TEST_CASE(three_contradictions_are_a_hard_fail_worth_300) {
                          "acquisition: 'bought' earlier, 'inherited' now"}));
   BOOST_TEST(session.history[2].contradictions.empty());
   const NegotiationOutcome& outcome = *session.outcome;
-  BOOST_TEST(outcome.outcome == "FAILURE");
+  BOOST_TEST(outcome.result == NegotiationResult::Failure);
   BOOST_TEST(outcome.awarded_ship == "ESCAPE_POD");
   BOOST_TEST(outcome.starting_credits == 300);
   BOOST_TEST(outcome.notoriety_penalty);
@@ -407,8 +407,8 @@ BOOST_AUTO_TEST_CASE(a_score_below_the_ships_threshold_fails_with_500) {
   const DialogueReply reply = match.negotiate(carla, "CARRIER", kPlain, {kPlain});
   const NegotiationOutcome& outcome = *reply.session.outcome;
   BOOST_TEST(outcome.score == 0.654);
-  BOOST_TEST(outcome.skill == "AVERAGE");  // the carrier needs 0.75 at AVERAGE
-  BOOST_TEST(outcome.outcome == "FAILURE");
+  BOOST_TEST(outcome.skill == NegotiationSkill::Average);  // the carrier needs 0.75 at AVERAGE
+  BOOST_TEST(outcome.result == NegotiationResult::Failure);
   BOOST_TEST(outcome.awarded_ship == "ESCAPE_POD");
   BOOST_TEST(outcome.starting_credits == 500);
   BOOST_TEST(outcome.notoriety_penalty);
@@ -424,7 +424,7 @@ BOOST_AUTO_TEST_CASE(the_guards_trait_moves_the_threshold) {
   exec("UPDATE guard_personalities SET threshold_modifier = 0.2 WHERE kind = 'trait'");
   const DialogueReply reply = negotiate(alice, "SCOUT_SHIP", kPlain, {kPlain});
   BOOST_TEST(reply.session.guard.threshold_modifier == 0.2);
-  BOOST_TEST(reply.session.outcome->outcome == "FAILURE");
+  BOOST_TEST(reply.session.outcome->result == NegotiationResult::Failure);
   BOOST_TEST(reply.session.outcome->starting_credits == 500);
 }
 
@@ -433,13 +433,13 @@ BOOST_AUTO_TEST_CASE(mentioning_the_cat_adds_the_bonus_once) {
   const DialogueReply reply = negotiate(alice, "SCOUT_SHIP", kPlain, {cat, cat, kPlain});
   // 0.5 × 0.8 + 0.3 × 0.5 + 0.2 × avg P (0.52, 0.58, 0.58, 0.52, 0.52 → 0.544) + 0.15, once.
   BOOST_TEST(reply.session.outcome->score == 0.8088);
-  BOOST_TEST(reply.session.outcome->skill == "STRONG");
+  BOOST_TEST(reply.session.outcome->skill == NegotiationSkill::Strong);
   BOOST_TEST(reply.session.outcome->negotiation_bonus);
   // "category" is not a cat.
   const DialogueReply none = negotiate(
       bob, "SCOUT_SHIP", kPlain, {"The category of my ship is on file and I can show papers."});
   BOOST_TEST(none.session.outcome->score < 0.7);
-  BOOST_TEST(none.session.outcome->skill == "AVERAGE");
+  BOOST_TEST(none.session.outcome->skill == NegotiationSkill::Average);
 }
 
 BOOST_AUTO_TEST_CASE(suspicion_carries_from_one_exchange_to_the_next) {
@@ -448,21 +448,21 @@ BOOST_AUTO_TEST_CASE(suspicion_carries_from_one_exchange_to_the_next) {
                                         {kOldInherited, "It is used, I found it yesterday."});
   // 0.7 → 0.7 (the claim) → 0.8 (three contradictions, believability below 0.4) → 0.9: above
   // 0.85 after 3 exchanges. The seed's quirk (base + change every time) would never pass 0.8.
-  BOOST_TEST(reply.end_reason == "high_suspicion");
+  BOOST_TEST(reply.end == DialogueEnd::HighSuspicion);
   const auto& history = reply.session.history;
   BOOST_TEST_REQUIRE(history.size() == 3u);
   BOOST_TEST(history[0].suspicion == 0.7);
   BOOST_TEST(history[1].suspicion == 0.8);
   BOOST_TEST(history[2].suspicion == 0.9);
   BOOST_TEST(history[2].believability < 0.4);
-  BOOST_TEST(reply.session.outcome->outcome == "FAILURE");
+  BOOST_TEST(reply.session.outcome->result == NegotiationResult::Failure);
   BOOST_TEST(reply.session.outcome->starting_credits == 300);  // six contradictions
 }
 
 BOOST_AUTO_TEST_CASE(high_suspicion_ends_the_dialogue_after_two_exchanges) {
   plain_guards(0.9);
   const DialogueReply reply = negotiate(alice, "FAST_COURIER", kPlain, {kPlain});
-  BOOST_TEST(reply.end_reason == "high_suspicion");
+  BOOST_TEST(reply.end == DialogueEnd::HighSuspicion);
   BOOST_TEST(reply.session.history.size() == 2u);
   BOOST_TEST(reply.session.history[1].suspicion == 0.9);
 }
@@ -470,15 +470,15 @@ BOOST_AUTO_TEST_CASE(high_suspicion_ends_the_dialogue_after_two_exchanges) {
 BOOST_AUTO_TEST_CASE(claiming_the_escape_pod_ends_the_negotiation_at_once) {
   BOOST_TEST_REQUIRE(game.onboarding().start(alice).ok());
   const DialogueReply reply = game.onboarding().claim_ship(alice, "ESCAPE_POD", kPlain).value();
-  BOOST_TEST(reply.end_reason == "escape_pod");
+  BOOST_TEST(reply.end == DialogueEnd::EscapePod);
   BOOST_TEST(reply.scored.sequence == 1);
   BOOST_TEST(reply.scored.answer == kPlain);
   BOOST_TEST(reply.session.history.size() == 1u);
   const NegotiationOutcome& outcome = *reply.session.outcome;
-  BOOST_TEST(outcome.outcome == "SUCCESS");
+  BOOST_TEST(outcome.result == NegotiationResult::Success);
   BOOST_TEST(outcome.awarded_ship == "ESCAPE_POD");
   BOOST_TEST(outcome.starting_credits == 1000);
-  BOOST_TEST(outcome.skill == "AVERAGE");
+  BOOST_TEST(outcome.skill == NegotiationSkill::Average);
   BOOST_TEST(outcome.score == 0.5);
   BOOST_TEST(!outcome.negotiation_bonus);
   BOOST_TEST(!outcome.notoriety_penalty);
@@ -500,8 +500,8 @@ BOOST_AUTO_TEST_CASE(a_negotiated_pod_that_falls_short_is_a_partial_success) {
       "strong_threshold = 0.95 WHERE ship_type = 'ESCAPE_POD'");
   const std::string carla = match.player("carla");
   const DialogueReply reply = match.negotiate(carla, "ESCAPE_POD", kPlain, {kPlain});
-  BOOST_TEST(reply.end_reason == "max_exchanges");
-  BOOST_TEST(reply.session.outcome->outcome == "PARTIAL_SUCCESS");
+  BOOST_TEST(reply.end == DialogueEnd::MaxExchanges);
+  BOOST_TEST(reply.session.outcome->result == NegotiationResult::PartialSuccess);
   BOOST_TEST(reply.session.outcome->starting_credits == 800);
   BOOST_TEST(!reply.session.outcome->notoriety_penalty);
 }
@@ -751,7 +751,7 @@ BOOST_AUTO_TEST_CASE(the_same_seed_and_answers_give_the_same_negotiation) {
         match.game.onboarding().claim_ship(who, session.offered_ships[1], kBoughtNew).value();
     replies[g].push_back(reply);
     const std::vector<std::string> answers = {kPlain, kOldInherited, kStrong, kPlain};
-    for (std::size_t i = 0; reply.end_reason.empty(); ++i) {
+    for (std::size_t i = 0; reply.end == DialogueEnd::None; ++i) {
       match.clock->advance(kMinute);
       reply = match.game.onboarding()
                   .answer(who, reply.session.pending_exchange_id, answers[i % answers.size()])
@@ -821,10 +821,10 @@ BOOST_AUTO_TEST_CASE(a_working_provider_judges_answers_and_phrases_questions) {
 
   // The provider's judgement drives the outcome: K 0.95, C 0.8, P 0.9 → 0.895, STRONG.
   DialogueReply reply = claimed;
-  while (reply.end_reason.empty()) {
+  while (reply.end == DialogueEnd::None) {
     reply = game.onboarding().answer(alice, reply.session.pending_exchange_id, kPlain).value();
   }
-  BOOST_TEST(reply.end_reason == "max_exchanges");
+  BOOST_TEST(reply.end == DialogueEnd::MaxExchanges);
   BOOST_TEST(reply.session.outcome->score == 0.895);
   BOOST_TEST(reply.session.outcome->negotiation_bonus);
   BOOST_TEST(reply.session.metrics.response_time_ms >= 0.0);

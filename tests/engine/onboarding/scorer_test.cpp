@@ -6,6 +6,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "tests/support/print.h"
+
 using namespace hearth;
 using namespace hearth::onboarding;
 
@@ -47,12 +49,13 @@ BOOST_AUTO_TEST_CASE(names_suspicion_and_the_end_of_the_dialogue) {
   Assessment calm;
   calm.suspicion = 0.1;
   calm.believability = 0.8;
-  BOOST_TEST(end_reason(rules, 2, calm).empty());
-  BOOST_TEST(end_reason(rules, 3, calm) == "convinced");
+  BOOST_TEST(end_reason(rules, 2, calm) == DialogueEnd::None);
+  BOOST_TEST(end_reason(rules, 3, calm) == DialogueEnd::Convinced);
   Assessment alarmed;
   alarmed.suspicion = 0.95;
-  BOOST_TEST(end_reason(rules, rules.high_suspicion_min_exchanges, alarmed) == "high_suspicion");
-  BOOST_TEST(end_reason(rules, rules.max_exchanges, Assessment{}) == "max_exchanges");
+  BOOST_TEST(end_reason(rules, rules.high_suspicion_min_exchanges, alarmed) ==
+             DialogueEnd::HighSuspicion);
+  BOOST_TEST(end_reason(rules, rules.max_exchanges, Assessment{}) == DialogueEnd::MaxExchanges);
 }
 
 BOOST_AUTO_TEST_CASE(a_providers_scores_are_clamped_and_not_a_number_is_refused) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hearth/core/clock.h"
@@ -43,12 +44,28 @@ struct DialogueExchangeView {
   bool operator==(const DialogueExchangeView&) const = default;
 };
 
+// How the negotiation ended: the claimed ship (Success), the escape pod with the partial award
+// (PartialSuccess), or the escape pod with the failure award (Failure).
+enum class NegotiationResult { Success, PartialSuccess, Failure };
+
+// How well the player argued: the score against Rules::onboarding.average_at and strong_at.
+enum class NegotiationSkill { Weak, Average, Strong };
+
+// Why the dialogue ended with an answer (None: it goes on).
+enum class DialogueEnd { None, EscapePod, HighSuspicion, Convinced, MaxExchanges };
+
+// The words the file and the journal use: "SUCCESS", "PARTIAL_SUCCESS", "FAILURE"; "WEAK",
+// "AVERAGE", "STRONG"; "", "escape_pod", "high_suspicion", "convinced", "max_exchanges".
+std::string_view to_string(NegotiationResult result);
+std::string_view to_string(NegotiationSkill skill);
+std::string_view to_string(DialogueEnd end);
+
 // What the negotiation decided.
 struct NegotiationOutcome {
-  std::string outcome;       // "SUCCESS" | "PARTIAL_SUCCESS" | "FAILURE"
+  NegotiationResult result = NegotiationResult::Failure;
   std::string awarded_ship;  // a ShipChoice
   std::int64_t starting_credits = 0;
-  std::string skill;  // "WEAK" | "AVERAGE" | "STRONG"
+  NegotiationSkill skill = NegotiationSkill::Weak;
   double score = 0.0;
   bool negotiation_bonus = false;  // earns the trade bonus on completion
   bool notoriety_penalty = false;
@@ -95,9 +112,8 @@ struct OnboardingStatus {
 // What an answer (or the ship claim) did.
 struct DialogueReply {
   DialogueExchangeView scored;  // the exchange just answered
-  // Why the dialogue ended with this answer: "escape_pod", "high_suspicion", "convinced" or
-  // "max_exchanges"; "" while it goes on.
-  std::string end_reason;
+  // Why the dialogue ended with this answer; None while it goes on.
+  DialogueEnd end = DialogueEnd::None;
   OnboardingSession session;  // after the answer: the next question pending, or the outcome
 
   bool operator==(const DialogueReply&) const = default;
