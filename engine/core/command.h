@@ -74,12 +74,12 @@ class Command : public Reader {
   std::string new_uuid() { return random().uuid(); }
 
   // Appends an event to the journal (in this transaction). `payload` is a JSON object.
-  void emit(const std::string& type, const std::string& actor, const std::string& subject,
+  void emit(std::string_view type, const std::string& actor, const std::string& subject,
             const std::string& payload = "{}");
 
   // Appends an event that happened at game time `at` (a decay step, an expiry...), with a
   // payload that is already compact JSON (the tick's bulk path: no re-parsing).
-  void emit_at(GameTime at, const std::string& type, const std::string& actor,
+  void emit_at(GameTime at, std::string_view type, const std::string& actor,
                const std::string& subject, const std::string& payload);
 
   // Tells the tick that a time-driven rule has work due at `at` (a new expiry, a decay step).
@@ -101,7 +101,7 @@ class Command : public Reader {
 
   // Inserts an event with `statement` (which returns the payload as stored) and keeps it for the
   // listeners.
-  void append_event(GameTime at, const std::string& type, const std::string& actor,
+  void append_event(GameTime at, std::string_view type, const std::string& actor,
                     const std::string& subject, const std::string& payload, const char* statement);
 
   std::vector<Event> emitted_;

@@ -73,7 +73,7 @@ const Rules& Reader::rules() const { return core_.rules(); }
 
 Random& Command::random() { return core_.random(); }
 
-void Command::emit(const std::string& type, const std::string& actor, const std::string& subject,
+void Command::emit(std::string_view type, const std::string& actor, const std::string& subject,
                    const std::string& payload) {
   // Payloads from commands may come from a game: json() checks and compacts them.
   append_event(now_, type, actor, subject, payload,
@@ -81,20 +81,21 @@ void Command::emit(const std::string& type, const std::string& actor, const std:
                "VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), json(?)) RETURNING payload");
 }
 
-void Command::emit_at(GameTime at, const std::string& type, const std::string& actor,
+void Command::emit_at(GameTime at, std::string_view type, const std::string& actor,
                       const std::string& subject, const std::string& payload) {
   append_event(at, type, actor, subject, payload,
                "INSERT INTO events (at, type, actor, subject, payload) "
                "VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), ?) RETURNING payload");
 }
 
-void Command::append_event(GameTime at, const std::string& type, const std::string& actor,
+void Command::append_event(GameTime at, std::string_view type, const std::string& actor,
                            const std::string& subject, const std::string& payload,
                            const char* statement) {
   Query insert(*this, statement, at, type, actor, subject, payload);
   insert.step();
   if (core_.has_listeners()) {
-    emitted_.push_back({sql().getLastInsertRowid(), at, type, actor, subject, insert.text(0)});
+    emitted_.push_back(
+        {sql().getLastInsertRowid(), at, std::string(type), actor, subject, insert.text(0)});
   }
 }
 
@@ -275,13 +276,13 @@ GameTime Core::begin_command(Command& command, std::optional<GameTime> when, Gam
     if (time_.last_clock != 0 && reading < time_.last_clock) {
       // The clock was set back: journaled, never applied backwards; game time goes on from
       // where it was.
-      command.emit("clock.rewound", "", "",
+      command.emit(ClockEvents::kRewound, "", "",
                    Payload().add("by", time_.last_clock - reading).add("clock", reading).str());
       time_.anchor_clock = reading;
       time_.anchor_game = command.now();
     } else if (time_.mode == TimeMode::RealTime && time_.last_clock != 0 &&
                reading - time_.last_clock > rules_.time.journal_jumps_over) {
-      command.emit("clock.jumped", "", "",
+      command.emit(ClockEvents::kJumped, "", "",
                    Payload().add("by", reading - time_.last_clock).add("clock", reading).str());
     }
     time_.last_clock = reading;
@@ -395,7 +396,7 @@ Outcome Game::pause() {
     Core::TimeState wanted = core_->time();
     wanted.paused = true;
     core_->change_time(command, wanted);
-    command.emit("clock.paused", "", "", "{}");
+    command.emit(ClockEvents::kPaused, "", "", "{}");
     return {};
   });
 }
@@ -408,7 +409,7 @@ Outcome Game::resume() {
     Core::TimeState wanted = core_->time();
     wanted.paused = false;
     core_->change_time(command, wanted);
-    command.emit("clock.resumed", "", "", "{}");
+    command.emit(ClockEvents::kResumed, "", "", "{}");
     return {};
   });
 }
@@ -440,7 +441,7 @@ void Game::skip(GameTime duration) {
     const GameTime to = command.now() + duration;
     advance_world(command, to);
     core_->skip_to(command, to);
-    command.emit("clock.skipped", "", "", Payload().add("by", duration).str());
+    command.emit(ClockEvents::kSkipped, "", "", Payload().add("by", duration).str());
   });
 }
 

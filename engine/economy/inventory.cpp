@@ -112,7 +112,8 @@ std::int64_t record(Command& command, const ItemPosting& posting, const std::str
   insert.exec();
   insert.reset();
   const std::int64_t entry = command.last_insert_id();
-  command.emit(change > 0 ? "inventory.added" : "inventory.removed", posting.actor, posting.user_id,
+  command.emit(change > 0 ? InventoryEvents::kAdded : InventoryEvents::kRemoved, posting.actor,
+               posting.user_id,
                Payload()
                    .add("entry", entry)
                    .add("item", posting.item)
@@ -235,7 +236,8 @@ Result<ItemView> Inventory::create_item(const NewItem& item) {
                  item.icon_url, item.image_url);
     insert.exec();
     const std::int64_t id = command.last_insert_id();
-    command.emit("item.created", "", "", Payload().add("item", id).add("name", item.name).str());
+    command.emit(InventoryEvents::kItemCreated, "", "",
+                 Payload().add("item", id).add("name", item.name).str());
     return *find_item(command, id);
   });
 }

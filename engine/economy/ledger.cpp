@@ -94,7 +94,7 @@ Result<CurrencyView> Ledger::create_currency(const NewCurrency& currency) {
                   id, command.now());
       users.exec();
     }
-    command.emit("ledger.currency_created", "", "",
+    command.emit(LedgerEvents::kCurrencyCreated, "", "",
                  Payload().add("currency", id).add("name", currency.name).str());
     return *find_currency(command, id);
   });
@@ -197,7 +197,7 @@ Result<AccountView> Ledger::open_account(const AccountOwner& owner, std::int64_t
     }
     insert.exec();
     const std::int64_t id = command.last_insert_id();
-    command.emit("ledger.account_opened", "", owner.kind == OwnerKind::User ? owner.id : "",
+    command.emit(LedgerEvents::kAccountOpened, "", owner.kind == OwnerKind::User ? owner.id : "",
                  Payload()
                      .add("account", id)
                      .add("currency", currency)

@@ -127,7 +127,7 @@ Result<ConversionReceipt> convert(Command& command, const Conversion& conversion
   receipt.converted = converted;
   receipt.received = received;
   receipt.remainder = conversion.amount - converted;
-  command.emit("ledger.converted", out.user_id, source_leg->from_user,
+  command.emit(LedgerEvents::kConverted, out.user_id, source_leg->from_user,
                Payload()
                    .add("rate", rate_id)
                    .add("from", conversion.from_account)
@@ -200,7 +200,7 @@ Result<Rate> Ledger::set_rate(const NewRate& rate) {
     } else {
       payload.raw("valid_to", "null");
     }
-    command.emit("ledger.rate_set", "", "", payload.str());
+    command.emit(LedgerEvents::kRateSet, "", "", payload.str());
     Query read(command, std::string(kRateSelect) + " WHERE id = ?", id);
     read.step();
     return read_rate(read);
@@ -230,7 +230,7 @@ Outcome Ledger::end_rate(std::int64_t rate, GameTime at) {
               "WHERE id = ?3",
               at, command.now(), rate);
     end.exec();
-    command.emit("ledger.rate_ended", "", "",
+    command.emit(LedgerEvents::kRateEnded, "", "",
                  Payload().add("rate", rate).add("valid_to", at).str());
     return {};
   });

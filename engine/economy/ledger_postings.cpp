@@ -62,7 +62,7 @@ Result<std::int64_t> post(Command& command, const Posting& posting) {
 Result<std::int64_t> transfer(Command& command, const Posting& posting) {
   auto posted = post_row(command, posting);
   if (!posted) return posted.outcome();
-  command.emit("ledger.transferred", posting.user_id,
+  command.emit(LedgerEvents::kTransferred, posting.user_id,
                posted->to_user.empty() ? posted->from_user : posted->to_user,
                Payload()
                    .add("transaction", posted->id)
@@ -127,7 +127,7 @@ Result<std::int64_t> reverse(Command& command, std::int64_t transaction, const M
   posting.previous_transaction = transaction;
   auto posted = post_row(command, posting);
   if (!posted) return posted.outcome();
-  command.emit("ledger.reversed", posting.user_id,
+  command.emit(LedgerEvents::kReversed, posting.user_id,
                posted->from_user.empty() ? posted->to_user : posted->from_user,
                Payload()
                    .add("transaction", posted->id)

@@ -253,7 +253,7 @@ Result<PlayerView> Players::create(const NewUser& user) {
       grant.automated = true;
       if (auto posted = ledger::post(command, grant); !posted) return posted.outcome();
     }
-    command.emit("player.created", id, id, Payload().add("username", user.username).str());
+    command.emit(PlayerEvents::kCreated, id, id, Payload().add("username", user.username).str());
     return *find_where(command, command.rules(), command.now(), "u.id = ?", id);
   });
 }
@@ -297,7 +297,7 @@ Outcome Players::rename(const std::string& id, const std::string& username) {
                  "updated_at = ?2 WHERE id = ?3",
                  username, command.now(), id);
     update.exec();
-    command.emit("player.renamed", id, id,
+    command.emit(PlayerEvents::kRenamed, id, id,
                  Payload().add("old", old_name).add("new", username).str());
     return {};
   });
@@ -316,7 +316,7 @@ Outcome Players::remove(const std::string& id) {
     Query player(command, "UPDATE players SET is_active = 0, updated_at = ?1 WHERE id = ?2",
                  command.now(), id);
     player.exec();
-    command.emit("player.deleted", id, id);
+    command.emit(PlayerEvents::kDeleted, id, id);
     return {};
   });
 }

@@ -768,7 +768,7 @@ void store_decision(Command& command, const OnboardingSession& session, const De
               "UPDATE player_first_login_state SET answered_questions = 1 WHERE player_id = ?",
               session.player_id);
   state.exec();
-  command.emit("onboarding.decided", session.player_id, session.player_id,
+  command.emit(OnboardingEvents::kDecided, session.player_id, session.player_id,
                Payload()
                    .add("session", session.id)
                    .add("reason", to_string(reason))
@@ -848,10 +848,10 @@ Result<DialogueReply> play_turn(Command& command, const std::string& player,
                   "UPDATE player_first_login_state SET claimed_ship = 1 WHERE player_id = ?",
                   player);
     claimed.exec();
-    command.emit("onboarding.ship_claimed", player, player,
+    command.emit(OnboardingEvents::kShipClaimed, player, player,
                  Payload().add("session", turn.session.id).add("ship", turn.ship).str());
   }
-  command.emit("onboarding.answered", player, player,
+  command.emit(OnboardingEvents::kAnswered, player, player,
                Payload()
                    .add("session", turn.session.id)
                    .add("exchange", exchange.id)
@@ -1059,7 +1059,7 @@ Result<OnboardingSession> Onboarding::start(const std::string& player,
         "tutorial_started = 0 WHERE player_id = ?3",
         id, command.now(), player);
     progress.exec();
-    command.emit("onboarding.started", player, player,
+    command.emit(OnboardingEvents::kStarted, player, player,
                  Payload()
                      .add("session", id)
                      .add("attempt", state.attempts + 1)
@@ -1186,7 +1186,7 @@ Result<OnboardingCompletion> Onboarding::complete(const std::string& player,
                    "received_resources = 1 WHERE player_id = ?",
                    player);
     progress.exec();
-    command.emit("onboarding.completed", player, player,
+    command.emit(OnboardingEvents::kCompleted, player, player,
                  Payload()
                      .add("session", session.id)
                      .add("ship", done.ship_id)
@@ -1220,7 +1220,7 @@ Outcome Onboarding::abandon(const std::string& player) {
     progress.exec();
     Query drop(command, "DELETE FROM first_login_sessions WHERE id = ?", state.session);
     drop.exec();
-    command.emit("onboarding.abandoned", player, player,
+    command.emit(OnboardingEvents::kAbandoned, player, player,
                  Payload().add("session", state.session).add("attempts", state.attempts).str());
     return {};
   });

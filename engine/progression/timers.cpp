@@ -165,10 +165,10 @@ void tick_timers(Command& command, GameTime to) {
             to);
   while (due.step()) {
     const std::string type = due.text(1);
-    const std::string event = type == "EFFECT"     ? "effect.expired"
-                              : type == "ACCESS"   ? "access.expired"
-                              : type == "COOLDOWN" ? "cooldown.expired"
-                                                   : "timer.expired";
+    const std::string_view event = type == "EFFECT"     ? TimerEvents::kEffectExpired
+                              : type == "ACCESS"   ? TimerEvents::kAccessExpired
+                              : type == "COOLDOWN" ? TimerEvents::kCooldownExpired
+                                                   : TimerEvents::kTimerExpired;
     command.emit_at(due.integer(3), event, "", due.text(0),
                     Payload().add("type", type).add("key", due.text(2)).str());
   }

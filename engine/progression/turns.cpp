@@ -165,7 +165,7 @@ Outcome Turns::grant(const std::string& player, std::int64_t amount, const std::
     state.turns += amount;
     if (state.turns >= state.cap) state.progress = 0;
     turns::store(command, player, state);
-    command.emit("turns.granted", "", player,
+    command.emit(TurnEvents::kGranted, "", player,
                  Payload().add("turns", amount).add("reason", reason).str());
     return {};
   });
@@ -213,7 +213,7 @@ Result<std::int64_t> Turns::welcome_back(const std::string& player) {
       if (state.turns >= state.cap) state.progress = 0;
       turns::store(command, player, state);
       if (granted > 0) {
-        command.emit("turns.return_bonus", "", player,
+        command.emit(TurnEvents::kReturnBonus, "", player,
                      Payload().add("days_away", days).add("turns", granted).str());
       }
     }

@@ -145,7 +145,7 @@ Result<TeamView> Teams::create(const std::string& leader, const std::string& nam
     insert.exec();
     add_member(command, id, leader, true);
     team_reputation::open(command, id);
-    command.emit("team.created", leader, id, Payload().add("name", name).str());
+    command.emit(TeamEvents::kCreated, leader, id, Payload().add("name", name).str());
     return *load_team(command, id);
   });
 }
@@ -166,7 +166,7 @@ Outcome Teams::join(const std::string& team, const std::string& player) {
       return Outcome::refused(Refusal::NotAllowed, fmt::format("{} is full.", view->name));
     }
     add_member(command, team, player, false);
-    command.emit("team.joined", player, team);
+    command.emit(TeamEvents::kJoined, player, team);
     return {};
   });
 }
@@ -179,14 +179,14 @@ Outcome Teams::leave(const std::string& player) {
     Query remove(command, "DELETE FROM team_members WHERE team_id = ? AND player_id = ?", *team,
                  player);
     remove.exec();
-    command.emit("team.left", player, *team);
+    command.emit(TeamEvents::kLeft, player, *team);
     if (view->leader != player) return {};
     if (view->members.size() == 1) {
       Query disband(command, "UPDATE teams SET disbanded_at = ?1, updated_at = ?1 WHERE id = ?2",
                     command.now(), *team);
       disband.exec();
       team_reputation::close(command, *team);
-      command.emit("team.disbanded", player, *team);
+      command.emit(TeamEvents::kDisbanded, player, *team);
       return {};
     }
     // Succession: an officer first, then the earliest member.
@@ -203,7 +203,7 @@ Outcome Teams::leave(const std::string& player) {
                   "WHERE team_id = ? AND player_id = ?",
                   *team, heir);
     promote.exec();
-    command.emit("team.leader_changed", player, *team, Payload().add("leader", heir).str());
+    command.emit(TeamEvents::kLeaderChanged, player, *team, Payload().add("leader", heir).str());
     return {};
   });
 }

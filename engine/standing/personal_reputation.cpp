@@ -116,9 +116,9 @@ void emit_tier_change(Command& command, GameTime at, const std::string& player, 
                                   .add("value", value)
                                   .str();
   if (queued) {
-    command.emit_at(at, "personal_reputation.tier_changed", "", player, payload);
+    command.emit_at(at, PersonalReputationEvents::kTierChanged, "", player, payload);
   } else {
-    command.emit("personal_reputation.tier_changed", "", player, payload);
+    command.emit(PersonalReputationEvents::kTierChanged, "", player, payload);
   }
 }
 
@@ -142,7 +142,7 @@ Result<Alignment> PersonalReputation::change(const std::string& player, std::int
     const GameTime due =
         value == 0 ? 0 : personal_reputation::next_step_after(command.now(), rules);
     store(command, player, value, after, command.now(), due, command.now());
-    command.emit("personal_reputation.changed", "", player,
+    command.emit(PersonalReputationEvents::kChanged, "", player,
                  Payload()
                      .add("old", old_value)
                      .add("new", value)
@@ -218,7 +218,7 @@ void tick_personal_reputation(Command& command, GameTime to) {
         const std::int64_t old_value = row.value;
         row.value = decayed(old_value, row.due, row.due, rules);
         const Tier& new_tier = tier_of(row.value);
-        command.emit_at(row.due, "personal_reputation.decayed", "", row.player,
+        command.emit_at(row.due, PersonalReputationEvents::kDecayed, "", row.player,
                         Payload().add("old", old_value).add("new", row.value).str());
         emit_tier_change(command, row.due, row.player, tier, new_tier, row.value, true);
         tier = new_tier;

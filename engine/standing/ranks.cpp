@@ -139,7 +139,7 @@ void promote(Command& command, const std::string& player) {
                reached.name, command.now(), player);
   update.exec();
   turns::set_cap(command, player, command.rules().turns.base_cap + reached.max_turns_bonus);
-  command.emit("rank.promoted", "", player,
+  command.emit(RankEvents::kPromoted, "", player,
                Payload()
                    .add("old_rank", current.name)
                    .add("new_rank", reached.name)
@@ -193,7 +193,7 @@ Result<RankView> Ranks::award(const std::string& player, RankReason reason, std:
               "THEN 9223372036854775807 ELSE rank_points + ?1 END, updated_at = ?2 WHERE id = ?3",
               points, command.now(), player);
     add.exec();
-    command.emit("rank.points_awarded", "", player,
+    command.emit(RankEvents::kPointsAwarded, "", player,
                  Payload().add("points", points).add("reason", static_cast<int>(reason)).str());
     promote(command, player);
     return describe(command, player);

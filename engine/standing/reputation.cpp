@@ -290,9 +290,9 @@ void emit_tier_change(Command& command, GameTime at, const std::string& player,
                                   .add("value", value)
                                   .str();
   if (queued) {
-    command.emit_at(at, "reputation.tier_changed", "", player, payload);
+    command.emit_at(at, ReputationEvents::kTierChanged, "", player, payload);
   } else {
-    command.emit("reputation.tier_changed", "", player, payload);
+    command.emit(ReputationEvents::kTierChanged, "", player, payload);
   }
 }
 
@@ -353,7 +353,7 @@ Result<Standing> Reputation::change(const std::string& player, const std::string
     row.last_activity_at = command.now();
     row.due = schedule_for(row, command.now(), rules);
     store_row(command, player, *faction, row);
-    command.emit("reputation.changed", "", player,
+    command.emit(ReputationEvents::kChanged, "", player,
                  Payload()
                      .add("faction", faction->code)
                      .add("old", old_value)
@@ -407,7 +407,7 @@ Outcome Reputation::lock(const std::string& player, const std::string& faction_c
     row.due = 0;
     store_row(command, player, *faction, row);
     command.emit(
-        "reputation.locked", "", player,
+        ReputationEvents::kLocked, "", player,
         Payload().add("faction", faction->code).add("reason", reason).add("until", until).str());
     return {};
   });
@@ -424,7 +424,8 @@ Outcome Reputation::unlock(const std::string& player, const std::string& faction
     row.lock_expires_at = 0;
     row.due = schedule_for(row, command.now(), command.rules().reputation);
     store_row(command, player, *faction, row);
-    command.emit("reputation.unlocked", "", player, Payload().add("faction", faction->code).str());
+    command.emit(ReputationEvents::kUnlocked, "", player,
+                 Payload().add("faction", faction->code).str());
     return {};
   });
 }
@@ -483,7 +484,7 @@ void tick_reputation_locks(Command& command, GameTime to) {
       row.lock_expires_at = 0;
       row.due = schedule_for(row, expiries[i], rules);
       store_row(command, player, faction, row);
-      command.emit_at(expiries[i], "reputation.unlocked", "", player,
+      command.emit_at(expiries[i], ReputationEvents::kUnlocked, "", player,
                       Payload().add("faction", faction.code).str());
     }
   }
@@ -544,7 +545,7 @@ void tick_reputation_decay(Command& command, GameTime to) {
         const std::int64_t idle_days = (at - row.last_activity) / kDay;
         entries.push_back(history_entry(at, old_value, row.value,
                                         fmt::format("Inactivity decay ({} days idle)", idle_days)));
-        command.emit_at(at, "reputation.decayed", "", row.player,
+        command.emit_at(at, ReputationEvents::kDecayed, "", row.player,
                         Payload()
                             .add("faction", row.faction)
                             .add("old", old_value)

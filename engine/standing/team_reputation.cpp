@@ -157,9 +157,9 @@ void recalculate(Command& command, Row& row, GameTime at, bool queued) {
                                       .add("new_value", standing.value)
                                       .str();
       if (queued) {
-        command.emit_at(at, "team_reputation.tier_changed", "", row.team, payload);
+        command.emit_at(at, TeamReputationEvents::kTierChanged, "", row.team, payload);
       } else {
-        command.emit("team_reputation.tier_changed", "", row.team, payload);
+        command.emit(TeamReputationEvents::kTierChanged, "", row.team, payload);
       }
     }
   }
@@ -228,7 +228,7 @@ Outcome TeamReputation::set_method(const std::string& team, const std::string& a
     row->history.push_back({"method_switch", command.now(), method, {}, actor});
     recalculate(command, *row, command.now(), false);
     store_row(command, *row);
-    command.emit("team_reputation.method_changed", actor, team,
+    command.emit(TeamReputationEvents::kMethodChanged, actor, team,
                  Payload().add("method", method).str());
     return {};
   });

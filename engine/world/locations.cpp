@@ -136,7 +136,7 @@ Result<RegionView> Locations::add_region(const std::string& name) {
                  "INSERT INTO regions (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
                  region.id, name, command.now());
     insert.exec();
-    command.emit("location.region_added", "", region.id, Payload().add("name", name).str());
+    command.emit(LocationEvents::kRegionAdded, "", region.id, Payload().add("name", name).str());
     return region;
   });
 }
@@ -173,7 +173,7 @@ Result<SectorView> Locations::define_sector(std::int64_t number, const std::stri
                "WHERE home_sector_id = ?3 AND home_region_id IS NOT NULLIF(?1, '')",
                region, command.now(), number);
     home.exec();
-    command.emit("location.sector_defined", "", std::to_string(number),
+    command.emit(LocationEvents::kSectorDefined, "", std::to_string(number),
                  Payload().add("name", name).add("region", region).str());
     return SectorView{number, name, region};
   });
@@ -211,7 +211,7 @@ Result<StationView> Locations::add_station(std::int64_t sector, const std::strin
         "updated_at) VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6, ?6)",
         station.id, sector, name, faction_id, reputation_threshold, command.now());
     insert.exec();
-    command.emit("location.station_added", "", station.id,
+    command.emit(LocationEvents::kStationAdded, "", station.id,
                  Payload().add("sector", sector).add("name", name).add("faction", faction).str());
     return station;
   });
@@ -227,7 +227,7 @@ Result<PlanetView> Locations::add_planet(std::int64_t sector, const std::string&
                  "VALUES (?1, ?2, ?3, ?4, ?4)",
                  planet.id, sector, name, command.now());
     insert.exec();
-    command.emit("location.planet_added", "", planet.id,
+    command.emit(LocationEvents::kPlanetAdded, "", planet.id,
                  Payload().add("sector", sector).add("name", name).str());
     return planet;
   });
@@ -326,7 +326,7 @@ Outcome Locations::move(const std::string& player, std::int64_t sector, std::int
                "WHERE id = (SELECT current_ship_id FROM players WHERE id = ?3)",
                sector, command.now(), player);
     ship.exec();
-    command.emit("location.moved", player, player,
+    command.emit(LocationEvents::kMoved, player, player,
                  Payload().add("from", here->sector).add("to", sector).add("turns", turns).str());
     return {};
   });
@@ -364,7 +364,7 @@ Outcome Locations::dock(const std::string& player, const std::string& station) {
       return paid;
     }
     set_port(command, player, station);
-    command.emit("location.docked", player, player, Payload().add("station", station).str());
+    command.emit(LocationEvents::kDocked, player, player, Payload().add("station", station).str());
     return {};
   });
 }
@@ -380,7 +380,7 @@ Outcome Locations::undock(const std::string& player) {
       return paid;
     }
     set_port(command, player, "");
-    command.emit("location.undocked", player, player,
+    command.emit(LocationEvents::kUndocked, player, player,
                  Payload().add("station", here->station).str());
     return {};
   });
@@ -406,7 +406,7 @@ Outcome Locations::land(const std::string& player, const std::string& planet) {
                                           target->name, target->sector, here->sector));
     }
     set_planet(command, player, planet);
-    command.emit("location.landed", player, player, Payload().add("planet", planet).str());
+    command.emit(LocationEvents::kLanded, player, player, Payload().add("planet", planet).str());
     return {};
   });
 }
@@ -419,7 +419,8 @@ Outcome Locations::take_off(const std::string& player) {
       return Outcome::refused(Refusal::NotAllowed, "The player has not landed.");
     }
     set_planet(command, player, "");
-    command.emit("location.took_off", player, player, Payload().add("planet", here->planet).str());
+    command.emit(LocationEvents::kTookOff, player, player,
+                 Payload().add("planet", here->planet).str());
     return {};
   });
 }
@@ -440,7 +441,7 @@ Outcome Locations::set_home(const std::string& player, std::int64_t sector) {
         "WHERE id = ?4",
         sector, home->region, command.now(), player);
     update.exec();
-    command.emit("location.home_changed", player, player,
+    command.emit(LocationEvents::kHomeChanged, player, player,
                  Payload().add("from", here->home_sector).add("to", sector).str());
     return {};
   });
@@ -459,8 +460,9 @@ Outcome Locations::set_galactic_citizen(const std::string& player, bool citizen)
                  "UPDATE players SET is_galactic_citizen = ?1, updated_at = ?2 WHERE id = ?3",
                  citizen ? 1 : 0, command.now(), player);
     update.exec();
-    command.emit(citizen ? "location.citizenship_granted" : "location.citizenship_revoked", player,
-                 player, "{}");
+    command.emit(
+        citizen ? LocationEvents::kCitizenshipGranted : LocationEvents::kCitizenshipRevoked, player,
+        player, "{}");
     return {};
   });
 }

@@ -114,7 +114,7 @@ BOOST_AUTO_TEST_CASE(moving_changes_sector_region_and_ship_and_spends_the_lane_c
   BOOST_TEST(test::query_int(game, "SELECT sector_id FROM ships WHERE id = '" + ship + "'") == 3);
   const auto journal = game.events_about(alice, 1);
   BOOST_TEST_REQUIRE(journal.size() == 1u);
-  BOOST_TEST(journal[0].type == "location.moved");
+  BOOST_TEST(journal[0].type == LocationEvents::kMoved);
   BOOST_TEST(journal[0].payload == R"({"from":1,"to":3,"turns":4})");
   BOOST_TEST(places.move(alice, 2).ok());  // a free move
   BOOST_TEST(places.where(alice)->region == core.id);
@@ -148,8 +148,8 @@ BOOST_AUTO_TEST_CASE(docking_needs_the_station_here_the_standing_and_a_turn) {
   BOOST_TEST(turns() == before - 2);
   refused([&] { return places.undock(alice); }, Refusal::NotAllowed);
   const auto journal = game.events_about(alice, 2);
-  BOOST_TEST(journal[0].type == "location.docked");
-  BOOST_TEST(journal[1].type == "location.undocked");
+  BOOST_TEST(journal[0].type == LocationEvents::kDocked);
+  BOOST_TEST(journal[1].type == LocationEvents::kUndocked);
   BOOST_TEST(journal[1].payload == R"({"station":")" + shipyard.id + R"("})");
 }
 

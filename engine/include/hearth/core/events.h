@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "hearth/core/clock.h"
 
@@ -30,5 +31,15 @@ using EventListener = std::function<void(const Event&)>;
 
 // Identifies a registered listener, to remove it.
 using ListenerId = std::int64_t;
+
+// The event types game time (Game::pause, resume, skip and the clock checks) journals (payloads:
+// docs/rules.md).
+struct ClockEvents {
+  static constexpr std::string_view kJumped = "clock.jumped";
+  static constexpr std::string_view kPaused = "clock.paused";
+  static constexpr std::string_view kResumed = "clock.resumed";
+  static constexpr std::string_view kRewound = "clock.rewound";
+  static constexpr std::string_view kSkipped = "clock.skipped";
+};
 
 }  // namespace hearth

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hearth/core/clock.h"
@@ -171,6 +172,13 @@ class Inventory {
 
  private:
   Core& core_;
+};
+
+// The event types items journals (payloads: docs/rules.md).
+struct InventoryEvents {
+  static constexpr std::string_view kAdded = "inventory.added";
+  static constexpr std::string_view kRemoved = "inventory.removed";
+  static constexpr std::string_view kItemCreated = "item.created";
 };
 
 }  // namespace hearth

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -282,6 +283,17 @@ class Ledger {
 
  private:
   Core& core_;
+};
+
+// The event types the ledger journals (payloads: docs/rules.md).
+struct LedgerEvents {
+  static constexpr std::string_view kAccountOpened = "ledger.account_opened";
+  static constexpr std::string_view kConverted = "ledger.converted";
+  static constexpr std::string_view kCurrencyCreated = "ledger.currency_created";
+  static constexpr std::string_view kRateEnded = "ledger.rate_ended";
+  static constexpr std::string_view kRateSet = "ledger.rate_set";
+  static constexpr std::string_view kReversed = "ledger.reversed";
+  static constexpr std::string_view kTransferred = "ledger.transferred";
 };
 
 }  // namespace hearth

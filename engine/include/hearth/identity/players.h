@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hearth/core/clock.h"
@@ -73,6 +74,13 @@ class Players {
 
  private:
   Core& core_;
+};
+
+// The event types players journals (payloads: docs/rules.md).
+struct PlayerEvents {
+  static constexpr std::string_view kCreated = "player.created";
+  static constexpr std::string_view kDeleted = "player.deleted";
+  static constexpr std::string_view kRenamed = "player.renamed";
 };
 
 }  // namespace hearth

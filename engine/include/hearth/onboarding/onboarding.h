@@ -195,4 +195,14 @@ class Onboarding {
   Core& core_;
 };
 
+// The event types first-login onboarding journals (payloads: docs/rules.md).
+struct OnboardingEvents {
+  static constexpr std::string_view kAbandoned = "onboarding.abandoned";
+  static constexpr std::string_view kAnswered = "onboarding.answered";
+  static constexpr std::string_view kCompleted = "onboarding.completed";
+  static constexpr std::string_view kDecided = "onboarding.decided";
+  static constexpr std::string_view kShipClaimed = "onboarding.ship_claimed";
+  static constexpr std::string_view kStarted = "onboarding.started";
+};
+
 }  // namespace hearth

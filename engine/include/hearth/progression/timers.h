@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hearth/core/clock.h"
@@ -69,6 +70,14 @@ class Timers {
                                 const std::string& key) const;
 
   Core& core_;
+};
+
+// The event types timers journals (payloads: docs/rules.md).
+struct TimerEvents {
+  static constexpr std::string_view kAccessExpired = "access.expired";
+  static constexpr std::string_view kCooldownExpired = "cooldown.expired";
+  static constexpr std::string_view kEffectExpired = "effect.expired";
+  static constexpr std::string_view kTimerExpired = "timer.expired";
 };
 
 }  // namespace hearth

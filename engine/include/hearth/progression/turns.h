@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "hearth/core/clock.h"
 #include "hearth/core/outcome.h"
@@ -50,6 +51,12 @@ class Turns {
 
  private:
   Core& core_;
+};
+
+// The event types turns journals (payloads: docs/rules.md).
+struct TurnEvents {
+  static constexpr std::string_view kGranted = "turns.granted";
+  static constexpr std::string_view kReturnBonus = "turns.return_bonus";
 };
 
 }  // namespace hearth

@@ -45,6 +45,15 @@ struct TeamView {
   bool operator==(const TeamView&) const = default;
 };
 
+// The event types teams journals (payloads: docs/rules.md).
+struct TeamEvents {
+  static constexpr std::string_view kCreated = "team.created";
+  static constexpr std::string_view kDisbanded = "team.disbanded";
+  static constexpr std::string_view kJoined = "team.joined";
+  static constexpr std::string_view kLeaderChanged = "team.leader_changed";
+  static constexpr std::string_view kLeft = "team.left";
+};
+
 // Obtain it from Game::teams().
 class Teams {
  public:

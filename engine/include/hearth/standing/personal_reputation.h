@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "hearth/core/clock.h"
 #include "hearth/core/outcome.h"
@@ -43,6 +44,13 @@ class PersonalReputation {
 
  private:
   Core& core_;
+};
+
+// The event types personal reputation journals (payloads: docs/rules.md).
+struct PersonalReputationEvents {
+  static constexpr std::string_view kChanged = "personal_reputation.changed";
+  static constexpr std::string_view kDecayed = "personal_reputation.decayed";
+  static constexpr std::string_view kTierChanged = "personal_reputation.tier_changed";
 };
 
 }  // namespace hearth

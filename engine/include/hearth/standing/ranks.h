@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hearth/core/outcome.h"
@@ -48,6 +49,12 @@ struct RankView {
   Achievements achievements;
 
   bool operator==(const RankView&) const = default;
+};
+
+// The event types military ranks journals (payloads: docs/rules.md).
+struct RankEvents {
+  static constexpr std::string_view kPointsAwarded = "rank.points_awarded";
+  static constexpr std::string_view kPromoted = "rank.promoted";
 };
 
 // Obtain it from Game::ranks().

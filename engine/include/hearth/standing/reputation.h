@@ -81,4 +81,13 @@ class Reputation {
   Core& core_;
 };
 
+// The event types faction reputation journals (payloads: docs/rules.md).
+struct ReputationEvents {
+  static constexpr std::string_view kChanged = "reputation.changed";
+  static constexpr std::string_view kDecayed = "reputation.decayed";
+  static constexpr std::string_view kLocked = "reputation.locked";
+  static constexpr std::string_view kTierChanged = "reputation.tier_changed";
+  static constexpr std::string_view kUnlocked = "reputation.unlocked";
+};
+
 }  // namespace hearth

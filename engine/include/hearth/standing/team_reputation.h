@@ -33,6 +33,12 @@ struct TeamReputationView {
   bool operator==(const TeamReputationView&) const = default;
 };
 
+// The event types team reputation journals (payloads: docs/rules.md).
+struct TeamReputationEvents {
+  static constexpr std::string_view kMethodChanged = "team_reputation.method_changed";
+  static constexpr std::string_view kTierChanged = "team_reputation.tier_changed";
+};
+
 // Obtain it from Game::team_reputation().
 class TeamReputation {
  public:

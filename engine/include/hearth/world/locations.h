@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hearth/core/outcome.h"
@@ -64,6 +65,22 @@ struct Location {
   bool galactic_citizen = false;
 
   bool operator==(const Location&) const = default;
+};
+
+// The event types locations journals (payloads: docs/rules.md).
+struct LocationEvents {
+  static constexpr std::string_view kCitizenshipGranted = "location.citizenship_granted";
+  static constexpr std::string_view kCitizenshipRevoked = "location.citizenship_revoked";
+  static constexpr std::string_view kDocked = "location.docked";
+  static constexpr std::string_view kHomeChanged = "location.home_changed";
+  static constexpr std::string_view kLanded = "location.landed";
+  static constexpr std::string_view kMoved = "location.moved";
+  static constexpr std::string_view kPlanetAdded = "location.planet_added";
+  static constexpr std::string_view kRegionAdded = "location.region_added";
+  static constexpr std::string_view kSectorDefined = "location.sector_defined";
+  static constexpr std::string_view kStationAdded = "location.station_added";
+  static constexpr std::string_view kTookOff = "location.took_off";
+  static constexpr std::string_view kUndocked = "location.undocked";
 };
 
 // Obtain it from Game::locations().
