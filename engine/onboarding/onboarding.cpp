@@ -95,31 +95,46 @@ constexpr std::array<std::string_view, 8> kShipChoices = {
     "SCOUT_SHIP", "CARGO_HAULER", "ESCAPE_POD",  "LIGHT_FREIGHTER",
     "DEFENDER",   "FAST_COURIER", "COLONY_SHIP", "CARRIER"};
 
-// The rules-based guard's questions, per topic, in the order topics are covered. "{ship}" is the
-// claimed ship in words ("scout ship").
-struct TopicQuestions {
-  std::string_view topic;
-  std::array<std::string_view, 3> questions;
+// The guard's words (guard_questions, guard_lines): each topic's questions, topics in the order
+// they are asked, and the opening and mood lines.
+struct GuardWords {
+  struct Topic {
+    std::string topic;
+    std::vector<std::string> questions;
+  };
+
+  std::vector<Topic> topics;
+  std::string opening;
+  std::string mood_alarmed;
+  std::string mood_wary;
+  std::string mood_calm;
 };
 
-constexpr std::array<TopicQuestions, 4> kQuestionBank = {{
-    {"identity_verification",
-     {"State your name and the registry your pilot license was issued under.",
-      "Your face is not in my crew logs. Who are you, and who can vouch for you?",
-      "Show me your clearance. Whose authorization put you on this pad?"}},
-    {"arrival_details",
-     {"When did you dock at Callisto, and where did you come from?",
-      "Walk me through your arrival: which berth, which shift, who signed you in?",
-      "Your entry is not on the docking manifest. How did you get onto this pad?"}},
-    {"ship_knowledge",
-     {"If that {ship} is yours, tell me something only its owner would know.",
-      "What is the {ship} carrying right now, and what does its cargo manifest say?",
-      "How did you come by the {ship}? Bought, built or handed down?"}},
-    {"situational_awareness",
-     {"There was an alarm on deck three an hour ago. What did you see?",
-      "Who else has been near the {ship} since you arrived?",
-      "That cat has been circling your ship all shift. Any idea whose it is?"}},
-}};
+GuardWords load_words(Reader& reader) {
+  GuardWords words;
+  Query questions(reader,
+                  "SELECT topic, text FROM guard_questions ORDER BY topic_position, topic, "
+                  "position");
+  while (questions.step()) {
+    if (words.topics.empty() || words.topics.back().topic != questions.text(0)) {
+      words.topics.push_back({questions.text(0), {}});
+    }
+    words.topics.back().questions.push_back(questions.text(1));
+  }
+  Query lines(reader, "SELECT kind, text FROM guard_lines");
+  while (lines.step()) {
+    const std::string kind = lines.text(0);
+    std::string& line = kind == "opening"        ? words.opening
+                        : kind == "mood_alarmed" ? words.mood_alarmed
+                        : kind == "mood_wary"    ? words.mood_wary
+                                                 : words.mood_calm;
+    line = lines.text(1);
+  }
+  if (words.topics.empty() || words.opening.empty()) {
+    throw Error(ErrorKind::CorruptData, "guard_questions or guard_lines has no rows.");
+  }
+  return words;
+}
 
 // The seed's 32-bit "JavaScript" string hash: h = h * 31 + code, wrapping, read as signed.
 std::int32_t js_hash(std::string_view text) {
@@ -314,42 +329,38 @@ std::optional<OnboardingSession> load_session(Reader& reader, const OnboardingRu
 
 // The topic and rules-based question of exchange `sequence`: the topics not yet covered come
 // first; the choice among them and the question are picked by the session's hash.
-std::pair<std::string, std::string> next_question(const OnboardingSession& session,
+std::pair<std::string, std::string> next_question(const GuardWords& words,
+                                                  const OnboardingSession& session,
                                                   std::int64_t sequence, double suspicion,
                                                   const OnboardingRules& rules) {
-  std::vector<const TopicQuestions*> open;
-  for (const TopicQuestions& bank : kQuestionBank) {
+  std::vector<const GuardWords::Topic*> open;
+  for (const GuardWords::Topic& bank : words.topics) {
     const bool covered = std::any_of(
         session.history.begin(), session.history.end(),
         [&](const DialogueExchangeView& exchange) { return exchange.topic == bank.topic; });
     if (!covered) open.push_back(&bank);
   }
   if (open.empty()) {
-    for (const TopicQuestions& bank : kQuestionBank) open.push_back(&bank);
+    for (const GuardWords::Topic& bank : words.topics) open.push_back(&bank);
   }
   const std::int32_t hash = js_hash(session.id);
   const auto step = static_cast<std::uint64_t>(sequence);
-  const TopicQuestions& bank = *open[(hash_index(hash, 12) + step) % open.size()];
-  const std::string_view question =
+  const GuardWords::Topic& bank = *open[(hash_index(hash, 12) + step) % open.size()];
+  const std::string& question =
       bank.questions[(hash_index(hash, 16) + step) % bank.questions.size()];
-  const std::string& name = session.guard.name;
-  const std::string mood = suspicion >= rules.mood_alarmed_at
-                               ? fmt::format("{}'s hand drifts toward the alarm panel.", name)
-                           : suspicion >= rules.mood_wary_at
-                               ? fmt::format("{} studies you for a long moment.", name)
-                               : fmt::format("{} nods, almost friendly now.", name);
-  const std::string text =
-      replace_all(std::string(question), "{ship}", in_words(session.claimed_ship));
-  return {std::string(bank.topic), fmt::format("{} \"{}\"", mood, text)};
+  const std::string& mood_line = suspicion >= rules.mood_alarmed_at ? words.mood_alarmed
+                                 : suspicion >= rules.mood_wary_at  ? words.mood_wary
+                                                                    : words.mood_calm;
+  const std::string mood = replace_all(mood_line, "{name}", session.guard.name);
+  const std::string text = replace_all(question, "{ship}", in_words(session.claimed_ship));
+  return {bank.topic, fmt::format("{} \"{}\"", mood, text)};
 }
 
-std::string opening_line(const GuardPersonality& guard, const StringList& ships) {
-  return fmt::format(
-      "The docking bay of Callisto Shipyard hums with cooling engines while an orange cat darts "
-      "between the landing struts. {} {} steps into your path, datapad raised. \"Hold it. Nobody "
-      "boards a ship on my pad without clearance. I have {} logged here. Which one is yours, and "
-      "why should I believe you?\"",
-      guard.title, guard.name, ship_list(ships));
+std::string opening_line(const GuardWords& words, const GuardPersonality& guard,
+                         const StringList& ships) {
+  return replace_all(
+      replace_all(replace_all(words.opening, "{title}", guard.title), "{name}", guard.name),
+      "{ships}", ship_list(ships));
 }
 
 // --- validation ---------------------------------------------------------------------------------
@@ -561,7 +572,9 @@ ProviderWork ask_provider(Core& core, const std::string& player, const std::stri
   if (!provider) return work;
   const OnboardingRules& rules = core.rules().onboarding;
   if (!check_answer(rules, answer)) return work;
+  GuardWords words;
   auto turn = core.read([&](Reader& reader) -> Result<Turn> {
+    words = load_words(reader);
     return load_turn(reader, rules, player, exchange_id, ship);
   });
   if (!turn) return work;
@@ -584,7 +597,7 @@ ProviderWork ask_provider(Core& core, const std::string& player, const std::stri
   if (turn_end(rules, *turn, scores) != DialogueEnd::None) return work;
   const OnboardingSession next = after_answer(*turn, answer, scores);
   const std::int64_t sequence = turn->exchange().sequence + 1;
-  auto [topic, text] = next_question(next, sequence, scores.suspicion, rules);
+  auto [topic, text] = next_question(words, next, sequence, scores.suspicion, rules);
   QuestionRequest ask;
   ask.session_id = next.id;
   ask.guard = next.guard;
@@ -873,7 +886,8 @@ Result<DialogueReply> play_turn(Command& command, const std::string& player,
   } else {
     const OnboardingSession next = after_answer(turn, answer, scores);
     const std::int64_t sequence = exchange.sequence + 1;
-    const auto [topic, text] = next_question(next, sequence, scores.suspicion, rules);
+    const auto [topic, text] =
+        next_question(load_words(command), next, sequence, scores.suspicion, rules);
     const bool phrased =
         work.question && work.question_topic == topic && work.question_sequence == sequence;
     insert_exchange(command, turn.session.id, sequence, topic, phrased ? work.question->text : text,
@@ -1050,7 +1064,8 @@ Result<OnboardingSession> Onboarding::start(const std::string& player,
         "seed_value) VALUES (?1, ?2, ?3, ?4)",
         id, storage::to_json(ships), roll, seed_value);
     options.exec();
-    insert_exchange(command, id, 1, kIntroduction, opening_line(guard, ships), nullptr, 0);
+    insert_exchange(command, id, 1, kIntroduction, opening_line(load_words(command), guard, ships),
+                    nullptr, 0);
 
     Query progress(
         command,

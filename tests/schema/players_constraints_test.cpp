@@ -220,6 +220,30 @@ BOOST_AUTO_TEST_CASE(reference_tables_take_valid_rows_and_refuse_each_violation)
   BOOST_TEST(rarity.count() == 8);
 }
 
+BOOST_AUTO_TEST_CASE(the_guard_words_take_a_valid_row_and_refuse_each_violation) {
+  Table questions(*this, "guard_questions");
+  const Row question = {{"topic", q("cargo_checks")},
+                        {"topic_position", "5"},
+                        {"position", "1"},
+                        {"text", q("Open the hold.")}};
+  BOOST_TEST(questions.refuses(with(question, "topic", q("introduction")), {kCheck, "topic"}));
+  BOOST_TEST(questions.refuses(with(question, "topic", q("")), {kCheck, "length(topic)"}));
+  BOOST_TEST(
+      questions.refuses(with(question, "topic_position", "0"), {kCheck, "topic_position >= 1"}));
+  BOOST_TEST(questions.refuses(with(question, "position", "0"), {kCheck, "position >= 1"}));
+  BOOST_TEST(questions.refuses(with(question, "text", q("")), {kCheck, "length(text)"}));
+  BOOST_TEST(questions.accepts(question));
+  BOOST_TEST(questions.refuses(question, {kUnique, "guard_questions.topic"}));
+  BOOST_TEST(questions.count() == 13);
+
+  Table lines(*this, "guard_lines");
+  BOOST_TEST(lines.refuses({{"kind", q("farewell")}, {"text", q("Go.")}}, {kCheck, "kind IN"}));
+  BOOST_TEST(
+      lines.refuses({{"kind", q("opening")}, {"text", q("Hi.")}}, {kUnique, "guard_lines.kind"}));
+  BOOST_TEST(lines.refuses({{"kind", q("mood_calm")}, {"text", q("")}}, {kCheck, "length(text)"}));
+  BOOST_TEST(lines.count() == 4);
+}
+
 BOOST_AUTO_TEST_CASE(ship_specifications_take_a_valid_row_and_refuse_each_violation) {
   Table specs(*this, "ship_specifications");
   const Row carrier = {

@@ -427,6 +427,11 @@ BOOST_AUTO_TEST_CASE(ship_rarity_config_holds_the_code_seed_numbers) {
 
 BOOST_AUTO_TEST_CASE(the_onboarding_guard_has_12_names_6_titles_and_6_traits) {
   BOOST_TEST(scalar("SELECT count(*) FROM guard_personalities") == 24);
+  // The guard's words: 4 topics of 3 questions, asked in topic_position order; 4 lines.
+  BOOST_TEST(scalar("SELECT count(*) FROM guard_questions") == 12);
+  BOOST_TEST(scalar("SELECT count(DISTINCT topic) FROM guard_questions") == 4);
+  BOOST_TEST(scalar("SELECT count(*) FROM guard_questions WHERE text LIKE '%{ship}%'") == 4);
+  BOOST_TEST(scalar("SELECT count(*) FROM guard_lines") == 4);
   // sectorwars §3.2, in index order (the index is picked from the session hash).
   const std::vector<std::string> names = {"Chen",     "Rodriguez", "Sato",   "O'Brien",
                                           "Kowalski", "Singh",     "Müller", "Nakamura",

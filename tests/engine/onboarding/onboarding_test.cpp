@@ -252,6 +252,35 @@ BOOST_AUTO_TEST_CASE(the_rarity_table_is_data_the_game_can_change) {
   BOOST_TEST((session.offered_ships == StringList{"ESCAPE_POD", "CARRIER"}));
 }
 
+BOOST_AUTO_TEST_CASE(the_guards_words_are_data_the_game_can_change) {
+  Match match(Rules{});
+  match.plain_guards();
+  match.exec("DELETE FROM guard_questions");
+  match.exec(
+      "INSERT INTO guard_questions (topic, topic_position, position, text) "
+      "VALUES ('paperwork', 1, 1, 'Papers for the {ship}, please.')");
+  match.exec(
+      "UPDATE guard_lines SET text = '{title} {name} waves at {ships}.' "
+      "WHERE kind = 'opening'");
+  match.exec("UPDATE guard_lines SET text = '{name} shrugs.' WHERE kind <> 'opening'");
+  const std::string who = match.player("dana");
+  const OnboardingSession session = match.game.onboarding().start(who).value();
+  const std::string opening =
+      session.guard.title + " " + session.guard.name + " waves at an escape pod, ";
+  BOOST_TEST(session.history.at(0).question.rfind(opening, 0) == 0u,
+             session.history.at(0).question);
+  const std::string ship = session.offered_ships.at(1);
+  const DialogueReply reply =
+      match.game.onboarding().claim_ship(who, ship, "It is mine, I bought it.").value();
+  BOOST_TEST_REQUIRE(reply.end == DialogueEnd::None);
+  const DialogueExchangeView& asked = reply.session.history.back();
+  BOOST_TEST(asked.topic == "paperwork");
+  std::string words = ship;
+  for (char& c : words) c = c == '_' ? ' ' : static_cast<char>(std::tolower(c));
+  BOOST_TEST(asked.question ==
+             session.guard.name + " shrugs. \"Papers for the " + words + ", please.\"");
+}
+
 BOOST_AUTO_TEST_CASE(starting_again_resumes_the_same_session) {
   const OnboardingSession first = game.onboarding().start(alice).value();
   const auto claimed = game.onboarding().claim_ship(alice, "SCOUT_SHIP", kPlain);
