@@ -9,9 +9,9 @@
 //
 // A Query is one run of a statement the game compiled once and caches by its text (two different
 // texts never share one). It binds its parameters in order (?1, ?2, … or plain ?; a
-// std::optional binds NULL when empty, a bool 0 or 1) and resets the statement when it goes out
-// of scope. While a Query is alive its statement is busy: a nested call that runs the same SQL
-// needs it finished first (reset()).
+// std::optional binds NULL when empty, a bool 0 or 1, an Id its number) and resets the statement
+// when it goes out of scope. While a Query is alive its statement is busy: a nested call that runs
+// the same SQL needs it finished first (reset()).
 #pragma once
 
 #include <cstdint>
@@ -100,6 +100,8 @@ class Query {
       } else {
         statement_.bind(index);
       }
+    } else if constexpr (requires { value.value(); }) {
+      bind(index, value.value());  // an Id: its stored number
     } else {
       statement_.bind(index, value);  // std::string, const char*
     }

@@ -242,7 +242,7 @@ Result<ItemView> Inventory::create_item(const NewItem& item) {
   });
 }
 
-std::optional<ItemView> Inventory::item(std::int64_t id) const {
+std::optional<ItemView> Inventory::item(ItemId id) const {
   return core_.read([&](Reader& reader) { return find_item(reader, id); });
 }
 
@@ -346,7 +346,7 @@ Result<PurchaseReceipt> Inventory::buy(const Purchase& purchase) {
   });
 }
 
-std::int64_t Inventory::quantity(const std::string& user_id, std::int64_t item) const {
+std::int64_t Inventory::quantity(const std::string& user_id, ItemId item) const {
   return core_.read([&](Reader& reader) -> std::int64_t {
     Query query(reader, "SELECT quantity FROM inventory WHERE user_id = ? AND item_id = ?", user_id,
                 item);

@@ -100,16 +100,16 @@ Result<CurrencyView> Ledger::create_currency(const NewCurrency& currency) {
   });
 }
 
-std::optional<AccountView> Ledger::account(std::int64_t id) const {
+std::optional<AccountView> Ledger::account(AccountId id) const {
   return core_.read([&](Reader& reader) { return find_account(reader, id); });
 }
 
 std::optional<AccountView> Ledger::account_of(const AccountOwner& owner,
-                                              std::int64_t currency) const {
+                                              CurrencyId currency) const {
   return core_.read([&](Reader& reader) { return find_account_of(reader, owner, currency); });
 }
 
-std::int64_t Ledger::balance(std::int64_t account) const {
+std::int64_t Ledger::balance(AccountId account) const {
   return core_.read([&](Reader& reader) {
     Query query(reader, "SELECT balance FROM accounts WHERE id = ?", account);
     if (!query.step()) {
@@ -129,7 +129,7 @@ std::int64_t Ledger::credits(const std::string& user_id) const {
   });
 }
 
-Result<AccountView> Ledger::open_account(const AccountOwner& owner, std::int64_t currency) {
+Result<AccountView> Ledger::open_account(const AccountOwner& owner, CurrencyId currency) {
   return core_.run([&](Command& command) -> Result<AccountView> {
     if (!find_currency(command, currency)) {
       return Outcome::refused(Refusal::NotFound, fmt::format("There is no currency {}.", currency));
@@ -208,18 +208,18 @@ Result<AccountView> Ledger::open_account(const AccountOwner& owner, std::int64_t
   });
 }
 
-Result<std::int64_t> Ledger::transfer(const Transfer& movement) {
+Result<TransactionId> Ledger::transfer(const Transfer& movement) {
   return core_.run([&](Command& command) {
     return ledger::transfer(command, posting_of(movement, "TRANSFER"));
   });
 }
 
-Result<std::vector<std::int64_t>> Ledger::transfer_all(const std::vector<Transfer>& movements) {
-  return core_.run([&](Command& command) -> Result<std::vector<std::int64_t>> {
+Result<std::vector<TransactionId>> Ledger::transfer_all(const std::vector<Transfer>& movements) {
+  return core_.run([&](Command& command) -> Result<std::vector<TransactionId>> {
     if (movements.empty()) {
       return Outcome::refused(Refusal::InvalidArgument, "There is nothing to transfer.");
     }
-    std::vector<std::int64_t> ids;
+    std::vector<TransactionId> ids;
     for (std::size_t i = 0; i < movements.size(); ++i) {
       auto posted = ledger::transfer(command, posting_of(movements[i], "TRANSFER"));
       if (!posted) {
@@ -232,8 +232,8 @@ Result<std::vector<std::int64_t>> Ledger::transfer_all(const std::vector<Transfe
   });
 }
 
-Result<std::int64_t> Ledger::mint(std::int64_t to_account, std::int64_t amount, const Memo& memo) {
-  return core_.run([&](Command& command) -> Result<std::int64_t> {
+Result<TransactionId> Ledger::mint(AccountId to_account, std::int64_t amount, const Memo& memo) {
+  return core_.run([&](Command& command) -> Result<TransactionId> {
     const auto to = ledger::account_state(command, to_account);
     if (!to) {
       return Outcome::refused(Refusal::NotFound,
@@ -245,9 +245,8 @@ Result<std::int64_t> Ledger::mint(std::int64_t to_account, std::int64_t amount, 
   });
 }
 
-Result<std::int64_t> Ledger::burn(std::int64_t from_account, std::int64_t amount,
-                                  const Memo& memo) {
-  return core_.run([&](Command& command) -> Result<std::int64_t> {
+Result<TransactionId> Ledger::burn(AccountId from_account, std::int64_t amount, const Memo& memo) {
+  return core_.run([&](Command& command) -> Result<TransactionId> {
     const auto from = ledger::account_state(command, from_account);
     if (!from) {
       return Outcome::refused(Refusal::NotFound,
@@ -259,11 +258,11 @@ Result<std::int64_t> Ledger::burn(std::int64_t from_account, std::int64_t amount
   });
 }
 
-Result<std::int64_t> Ledger::reverse(std::int64_t transaction, const Memo& memo) {
+Result<TransactionId> Ledger::reverse(TransactionId transaction, const Memo& memo) {
   return core_.run([&](Command& command) { return ledger::reverse(command, transaction, memo); });
 }
 
-std::optional<TransactionView> Ledger::transaction(std::int64_t id) const {
+std::optional<TransactionView> Ledger::transaction(TransactionId id) const {
   return core_.read([&](Reader& reader) -> std::optional<TransactionView> {
     Query query(reader, std::string(kTransactionSelect) + " WHERE id = ?", id);
     if (!query.step()) return std::nullopt;
@@ -271,7 +270,7 @@ std::optional<TransactionView> Ledger::transaction(std::int64_t id) const {
   });
 }
 
-std::vector<TransactionView> Ledger::history(std::int64_t account, int limit) const {
+std::vector<TransactionView> Ledger::history(AccountId account, int limit) const {
   return core_.read([&](Reader& reader) {
     Query query(reader,
                 std::string(kTransactionSelect) +

@@ -207,7 +207,7 @@ Result<Rate> Ledger::set_rate(const NewRate& rate) {
   });
 }
 
-Outcome Ledger::end_rate(std::int64_t rate, GameTime at) {
+Outcome Ledger::end_rate(RateId rate, GameTime at) {
   return core_.run([&](Command& command) -> Outcome {
     Query query(command, std::string(kRateSelect) + " WHERE id = ?", rate);
     if (!query.step()) {
@@ -236,8 +236,7 @@ Outcome Ledger::end_rate(std::int64_t rate, GameTime at) {
   });
 }
 
-std::optional<Rate> Ledger::rate_at(std::int64_t source, std::int64_t destination,
-                                    GameTime at) const {
+std::optional<Rate> Ledger::rate_at(CurrencyId source, CurrencyId destination, GameTime at) const {
   return core_.read([&](Reader& reader) { return find_rate_at(reader, source, destination, at); });
 }
 

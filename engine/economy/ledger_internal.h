@@ -44,13 +44,13 @@ std::int64_t system_account(Command& command, const std::string& name, std::int6
 // named user does not exist, a balance would overflow, or the payer would go below zero (unless
 // its account allows it). Returns the new transaction's id. Journals no event: the caller's own
 // event tells the story (e.g. "player.created" for the starting credits).
-Result<std::int64_t> post(Command& command, const Posting& posting);
+Result<TransactionId> post(Command& command, const Posting& posting);
 
 // post(), journaling a "ledger.transferred" event.
-Result<std::int64_t> transfer(Command& command, const Posting& posting);
+Result<TransactionId> transfer(Command& command, const Posting& posting);
 
 // Reverses a ledger row (see Ledger::reverse), journaling "ledger.reversed".
-Result<std::int64_t> reverse(Command& command, std::int64_t transaction, const Memo& memo);
+Result<TransactionId> reverse(Command& command, TransactionId transaction, const Memo& memo);
 
 // Converts between currencies (see Ledger::convert), journaling "ledger.converted".
 Result<ConversionReceipt> convert(Command& command, const Conversion& conversion);

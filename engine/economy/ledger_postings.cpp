@@ -53,13 +53,13 @@ std::int64_t system_account(Command& command, const std::string& name, std::int6
   return id;
 }
 
-Result<std::int64_t> post(Command& command, const Posting& posting) {
+Result<TransactionId> post(Command& command, const Posting& posting) {
   auto posted = post_row(command, posting);
   if (!posted) return posted.outcome();
   return posted->id;
 }
 
-Result<std::int64_t> transfer(Command& command, const Posting& posting) {
+Result<TransactionId> transfer(Command& command, const Posting& posting) {
   auto posted = post_row(command, posting);
   if (!posted) return posted.outcome();
   command.emit(LedgerEvents::kTransferred, posting.user_id,
@@ -77,7 +77,7 @@ Result<std::int64_t> transfer(Command& command, const Posting& posting) {
   return posted->id;
 }
 
-Result<std::int64_t> reverse(Command& command, std::int64_t transaction, const Memo& memo) {
+Result<TransactionId> reverse(Command& command, TransactionId transaction, const Memo& memo) {
   Query query(command,
               "SELECT from_account_id, to_account_id, amount, ifnull(user_id, ''), "
               "ifnull(related_user_id, ''), previous_transaction_id IS NOT NULL, confirmed, "

@@ -50,7 +50,7 @@ struct AccountState {
 
 // A row post_row() wrote, with what its event needs.
 struct Posted {
-  std::int64_t id = 0;
+  TransactionId id;
   std::int64_t currency = 0;
   std::string from_user;  // the owners, when they are users
   std::string to_user;

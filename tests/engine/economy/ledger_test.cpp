@@ -2,9 +2,11 @@
 // invariant check.
 #include "hearth/economy/ledger.h"
 
+#include <concepts>
 #include <limits>
 #include <map>
 #include <random>
+#include <type_traits>
 
 #include <boost/test/unit_test.hpp>
 #include <fmt/core.h>
@@ -812,6 +814,25 @@ BOOST_AUTO_TEST_CASE(the_ledger_rules_round_trip_through_json) {
   BOOST_TEST((Rules::from_json(rules.to_json()) == rules));
   BOOST_TEST((Rules::from_json("{}").ledger == LedgerRules{}));
   BOOST_TEST((game.rules().ledger == LedgerRules{}));
+}
+
+// Ids of one kind never stand in for another: an AccountId is not a CurrencyId, though both are
+// numbers a game may read from its own tables.
+static_assert(!std::is_convertible_v<AccountId, CurrencyId>);
+static_assert(!std::is_convertible_v<TransactionId, AccountId>);
+static_assert(!std::is_convertible_v<ItemId, AccountId>);
+static_assert(std::is_convertible_v<std::int64_t, AccountId>);
+static_assert(std::is_convertible_v<AccountId, std::int64_t>);
+static_assert(!std::equality_comparable_with<AccountId, CurrencyId>);
+
+BOOST_AUTO_TEST_CASE(ids_compare_with_their_numbers) {
+  const AccountId account = 7;
+  BOOST_TEST(account == 7);
+  BOOST_TEST(account.value() == 7);
+  BOOST_TEST((account == AccountId{7}));
+  BOOST_TEST((account < AccountId{8}));
+  const std::int64_t stored = account;
+  BOOST_TEST(stored == 7);
 }
 
 // Rules stored before items had their own section kept the limits under "ledger".

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "hearth/core/clock.h"
+#include "hearth/core/id.h"
 #include "hearth/core/outcome.h"
 
 namespace hearth {
@@ -28,7 +29,7 @@ struct NewItem {
 };
 
 struct ItemView {
-  std::int64_t id = 0;
+  ItemId id;
   std::string name;
   std::string type;
   std::string rarity;
@@ -43,7 +44,7 @@ struct ItemView {
 
 // A stack: `quantity` (> 0) of one item held by one user.
 struct Stack {
-  std::int64_t item = 0;
+  ItemId item;
   std::string name;
   std::int64_t quantity = 0;
 
@@ -53,7 +54,7 @@ struct Stack {
 // Adding or removing `quantity` (> 0) of an item to or from a user's stack.
 struct ItemChange {
   std::string user_id;
-  std::int64_t item = 0;
+  ItemId item;
   std::int64_t quantity = 0;
   // 1 to 50 characters, e.g. "DROP", "REWARD", "USE"; empty: GRANT when adding, REMOVE when
   // removing.
@@ -66,7 +67,7 @@ struct ItemChange {
 struct ItemTransfer {
   std::string from_user;
   std::string to_user;
-  std::int64_t item = 0;
+  ItemId item;
   std::int64_t quantity = 0;
   std::string type;
   std::string description;
@@ -83,13 +84,13 @@ struct ItemTransferReceipt {
 // Buying `quantity` of an item at its price, paid from the user's default-currency account.
 struct Purchase {
   std::string user_id;
-  std::int64_t item = 0;
+  ItemId item;
   std::int64_t quantity = 1;
 };
 
 struct PurchaseReceipt {
-  std::int64_t transaction = 0;  // the ledger row of the payment; 0 when the item is free
-  std::int64_t entry = 0;        // the item history row
+  TransactionId transaction;  // the ledger row of the payment; 0 when the item is free
+  std::int64_t entry = 0;     // the item history row
   std::int64_t paid = 0;
 
   bool operator==(const PurchaseReceipt&) const = default;
@@ -100,7 +101,7 @@ struct ItemEntry {
   std::int64_t id = 0;
   std::string user_id;
   std::string related_user_id;
-  std::int64_t item = 0;
+  ItemId item;
   std::int64_t quantity = 0;
   std::string type;
   std::string description;
@@ -113,7 +114,7 @@ struct ItemEntry {
 // history rows for the item, and a user without a stack has a sum of zero.
 struct InventoryViolation {
   std::string user_id;
-  std::int64_t item = 0;
+  ItemId item;
   std::int64_t held = 0;    // the stack's quantity, 0 when there is no stack
   std::int64_t logged = 0;  // the sum of the history rows
   std::string detail;       // one sentence
@@ -133,7 +134,7 @@ class Inventory {
   // (any case), a negative price and usage data that is not a JSON object.
   Result<ItemView> create_item(const NewItem& item);
 
-  std::optional<ItemView> item(std::int64_t id) const;
+  std::optional<ItemView> item(ItemId id) const;
 
   // The item named `name` (any case).
   std::optional<ItemView> item_named(const std::string& name) const;
@@ -159,7 +160,7 @@ class Inventory {
   Result<PurchaseReceipt> buy(const Purchase& purchase);
 
   // How many of `item` the user holds.
-  std::int64_t quantity(const std::string& user_id, std::int64_t item) const;
+  std::int64_t quantity(const std::string& user_id, ItemId item) const;
 
   // The user's stacks, by item name.
   std::vector<Stack> stacks(const std::string& user_id) const;

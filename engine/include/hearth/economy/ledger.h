@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "hearth/core/clock.h"
+#include "hearth/core/id.h"
 #include "hearth/core/outcome.h"
 
 namespace hearth {
@@ -24,7 +25,7 @@ enum class CurrencyType { Whole, Denom };
 enum class CurrencyKind { Money, Resource };
 
 struct CurrencyView {
-  std::int64_t id = 0;
+  CurrencyId id;
   std::string name;
   CurrencyType type = CurrencyType::Whole;
   CurrencyKind kind = CurrencyKind::Money;
@@ -61,8 +62,8 @@ struct AccountOwner {
 // One balance of one currency held by one owner. The balance is a stored column, read in O(1);
 // it always equals the account's confirmed incoming ledger rows minus its outgoing ones.
 struct AccountView {
-  std::int64_t id = 0;
-  std::int64_t currency = 0;
+  AccountId id;
+  CurrencyId currency;
   AccountOwner owner;
   std::int64_t balance = 0;
   bool allow_negative = false;  // only the mint of each currency may go below zero
@@ -83,24 +84,24 @@ struct Memo {
 
 // One movement of `amount` from one account to another of the same currency.
 struct Transfer {
-  std::int64_t from_account = 0;
-  std::int64_t to_account = 0;
+  AccountId from_account;
+  AccountId to_account;
   std::int64_t amount = 0;
   Memo memo;
 };
 
 // One row of the ledger, as stored.
 struct TransactionView {
-  std::int64_t id = 0;
-  std::int64_t currency = 0;
-  std::int64_t from_account = 0;
-  std::int64_t to_account = 0;
+  TransactionId id;
+  CurrencyId currency;
+  AccountId from_account;
+  AccountId to_account;
   std::int64_t amount = 0;
   std::string type;
   std::string description;
   std::string user_id;
   std::string related_user_id;
-  std::int64_t previous_transaction = 0;  // the row this one reverses; 0 for none
+  TransactionId previous_transaction;  // the row this one reverses; 0 for none
   bool confirmed = true;
   bool automated = false;
   GameTime created_at = 0;
@@ -111,9 +112,9 @@ struct TransactionView {
 // An exchange rate over the window [valid_from, valid_to): one unit of `source` buys `ratio`
 // units of `destination`. Windows of one pair never overlap.
 struct Rate {
-  std::int64_t id = 0;
-  std::int64_t source = 0;
-  std::int64_t destination = 0;
+  RateId id;
+  CurrencyId source;
+  CurrencyId destination;
   std::int64_t ratio = 0;
   GameTime valid_from = 0;
   std::optional<GameTime> valid_to;  // none: open-ended
@@ -123,8 +124,8 @@ struct Rate {
 };
 
 struct NewRate {
-  std::int64_t source = 0;
-  std::int64_t destination = 0;
+  CurrencyId source;
+  CurrencyId destination;
   std::int64_t ratio = 0;              // > 0
   std::optional<GameTime> valid_from;  // none: the command's time
   std::optional<GameTime> valid_to;    // none: open-ended
@@ -133,8 +134,8 @@ struct NewRate {
 // Exchanging `amount` of the currency of `from_account` into the currency of `to_account`; both
 // accounts belong to the same owner.
 struct Conversion {
-  std::int64_t from_account = 0;
-  std::int64_t to_account = 0;
+  AccountId from_account;
+  AccountId to_account;
   std::int64_t amount = 0;
   Memo memo;
 };
@@ -142,9 +143,9 @@ struct Conversion {
 // What a conversion did: `converted` source units left from_account (amount − remainder) and
 // `received` destination units reached to_account, as two ledger rows.
 struct ConversionReceipt {
-  std::int64_t rate = 0;
-  std::int64_t source_transaction = 0;
-  std::int64_t destination_transaction = 0;
+  RateId rate;
+  TransactionId source_transaction;
+  TransactionId destination_transaction;
   std::int64_t converted = 0;
   std::int64_t received = 0;
   std::int64_t remainder = 0;  // stayed in from_account: not a whole destination unit
@@ -162,12 +163,12 @@ enum class ViolationKind {
 
 struct LedgerViolation {
   ViolationKind kind = ViolationKind::NotConserved;
-  std::int64_t currency = 0;
-  std::int64_t account = 0;      // 0 when the violation is about a whole currency
-  std::int64_t transaction = 0;  // the reversal row, for BadReversal
-  std::int64_t expected = 0;     // e.g. the ledger sum
-  std::int64_t actual = 0;       // e.g. the stored balance
-  std::string detail;            // one sentence
+  CurrencyId currency;
+  AccountId account;          // 0 when the violation is about a whole currency
+  TransactionId transaction;  // the reversal row, for BadReversal
+  std::int64_t expected = 0;  // e.g. the ledger sum
+  std::int64_t actual = 0;    // e.g. the stored balance
+  std::string detail;         // one sentence
 
   bool operator==(const LedgerViolation&) const = default;
 };
@@ -200,13 +201,13 @@ class Ledger {
 
   // Accounts ------------------------------------------------------------------------------------
 
-  std::optional<AccountView> account(std::int64_t id) const;
+  std::optional<AccountView> account(AccountId id) const;
 
   // The account of `owner` in `currency`.
-  std::optional<AccountView> account_of(const AccountOwner& owner, std::int64_t currency) const;
+  std::optional<AccountView> account_of(const AccountOwner& owner, CurrencyId currency) const;
 
   // The balance of an account. Throws Error{Usage} for an unknown account.
-  std::int64_t balance(std::int64_t account) const;
+  std::int64_t balance(AccountId account) const;
 
   // The balance of a user in the default currency (0 when the user has no such account).
   std::int64_t credits(const std::string& user_id) const;
@@ -214,7 +215,7 @@ class Ledger {
   // Opens an empty account (never overdrawable) for `owner` in `currency`. Refuses an unknown
   // currency or owner, a deleted user, a system name that is not 1 to 50 lowercase characters, and
   // an owner that already has an account in the currency.
-  Result<AccountView> open_account(const AccountOwner& owner, std::int64_t currency);
+  Result<AccountView> open_account(const AccountOwner& owner, CurrencyId currency);
 
   // Moving money --------------------------------------------------------------------------------
 
@@ -223,30 +224,30 @@ class Ledger {
   // currencies, a memo type that is not 1 to 50 characters, an unknown memo user, a balance that
   // would overflow, and a payer that would go below zero (InsufficientFunds) unless its account
   // allows it.
-  Result<std::int64_t> transfer(const Transfer& transfer);
+  Result<TransactionId> transfer(const Transfer& transfer);
 
   // Several transfers as one command (a purchase, a trade): all of them, in order, or — when one
   // is refused — none, with that leg's refusal. Refuses an empty list.
-  Result<std::vector<std::int64_t>> transfer_all(const std::vector<Transfer>& transfers);
+  Result<std::vector<TransactionId>> transfer_all(const std::vector<Transfer>& transfers);
 
   // Issues `amount` from the mint of the account's currency into the account (type MINT).
-  Result<std::int64_t> mint(std::int64_t to_account, std::int64_t amount, const Memo& memo = {});
+  Result<TransactionId> mint(AccountId to_account, std::int64_t amount, const Memo& memo = {});
 
   // Takes `amount` out of circulation into the sink of the account's currency (type BURN).
-  Result<std::int64_t> burn(std::int64_t from_account, std::int64_t amount, const Memo& memo = {});
+  Result<TransactionId> burn(AccountId from_account, std::int64_t amount, const Memo& memo = {});
 
   // Undoes a ledger row with a compensating row (type REVERSAL) that moves the same amount back
   // and points at it; the memo's users default to the original's. Refuses an unknown row, an
   // unconfirmed row, a row that is itself a reversal, a row already reversed (AlreadyDone), and a
   // reversal that would take the original receiver below zero (InsufficientFunds).
-  Result<std::int64_t> reverse(std::int64_t transaction, const Memo& memo = {});
+  Result<TransactionId> reverse(TransactionId transaction, const Memo& memo = {});
 
   // Reading the ledger --------------------------------------------------------------------------
 
-  std::optional<TransactionView> transaction(std::int64_t id) const;
+  std::optional<TransactionView> transaction(TransactionId id) const;
 
   // The newest `limit` rows paying from or into `account`, newest first.
-  std::vector<TransactionView> history(std::int64_t account, int limit = 50) const;
+  std::vector<TransactionView> history(AccountId account, int limit = 50) const;
 
   // Conversion ----------------------------------------------------------------------------------
 
@@ -258,10 +259,10 @@ class Ledger {
   // Ends a rate at game time `at` (shortening its window). Refuses an unknown rate, a time in the
   // past or not after the window's start (NotAllowed / InvalidArgument), and a rate that already
   // ends by then (AlreadyDone).
-  Outcome end_rate(std::int64_t rate, GameTime at);
+  Outcome end_rate(RateId rate, GameTime at);
 
   // The rate of the pair (source → destination, as stored) valid at `at`.
-  std::optional<Rate> rate_at(std::int64_t source, std::int64_t destination, GameTime at) const;
+  std::optional<Rate> rate_at(CurrencyId source, CurrencyId destination, GameTime at) const;
 
   // Converts at the rate valid at the command's time: a rate source → destination multiplies the
   // amount by its ratio; failing that, a rate destination → source divides it, and what is not a
