@@ -16,6 +16,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include "engine/core/id_format.h"
 #include "engine/core/random.h"
 #include "storage/database.h"
 

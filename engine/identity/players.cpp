@@ -123,7 +123,7 @@ std::optional<bool> user_deleted(Reader& reader, const std::string& id) {
 namespace {
 
 // Inserts `ship` for `player` as its flagship and points the player at it.
-std::string insert_flagship(Command& command, const std::string& player,
+std::string insert_flagship(Command& command, const PlayerId& player,
                             const players::NewShip& ship) {
   const std::string id = command.new_uuid();
   Query insert(command, R"sql(
@@ -144,21 +144,19 @@ std::string insert_flagship(Command& command, const std::string& player,
 
 }  // namespace
 
-std::string players::replace_ships(Command& command, const std::string& player,
-                                   const NewShip& ship) {
+std::string players::replace_ships(Command& command, const PlayerId& player, const NewShip& ship) {
   Query scrap(command, "DELETE FROM ships WHERE owner_id = ?", player);
   scrap.exec();
   return insert_flagship(command, player, ship);
 }
 
-void players::set_nickname(Command& command, const std::string& player,
-                           const std::string& nickname) {
+void players::set_nickname(Command& command, const PlayerId& player, const std::string& nickname) {
   Query update(command, "UPDATE players SET nickname = ?1, updated_at = ?2 WHERE id = ?3", nickname,
                command.now(), player);
   update.exec();
 }
 
-void players::set_setting(Command& command, const std::string& player, const std::string& key,
+void players::set_setting(Command& command, const PlayerId& player, const std::string& key,
                           const std::string& json) {
   Query update(
       command,
@@ -168,7 +166,7 @@ void players::set_setting(Command& command, const std::string& player, const std
   update.exec();
 }
 
-void players::record_login(Command& command, const std::string& player) {
+void players::record_login(Command& command, const PlayerId& player) {
   Query game_login(command, "UPDATE players SET last_game_login_at = ?1 WHERE id = ?2",
                    command.now(), player);
   game_login.exec();
@@ -176,7 +174,7 @@ void players::record_login(Command& command, const std::string& player) {
   login.exec();
 }
 
-Outcome players::check_active(Reader& reader, const std::string& player) {
+Outcome players::check_active(Reader& reader, const PlayerId& player) {
   Query query(reader, "SELECT deleted FROM users WHERE id = ?", player);
   if (!query.step()) return Outcome::refused(Refusal::NotFound, "There is no such player.");
   const bool deleted = query.integer(0) != 0;

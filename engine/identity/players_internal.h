@@ -9,7 +9,7 @@
 namespace hearth::players {
 
 // Ok when `player` exists and is not deleted; else a refusal (NotFound / NotAllowed) saying so.
-Outcome check_active(Reader& reader, const std::string& player);
+Outcome check_active(Reader& reader, const PlayerId& player);
 
 // A ship to give a player as its flagship.
 struct NewShip {
@@ -24,16 +24,16 @@ struct NewShip {
 // Replaces every ship the player owns with `ship`, in the player's current sector, as its
 // flagship, with the hull's shield resistance and armour from ship_specifications. Returns the
 // new ship's id.
-std::string replace_ships(Command& command, const std::string& player, const NewShip& ship);
+std::string replace_ships(Command& command, const PlayerId& player, const NewShip& ship);
 
 // Sets the player's nickname.
-void set_nickname(Command& command, const std::string& player, const std::string& nickname);
+void set_nickname(Command& command, const PlayerId& player, const std::string& nickname);
 
 // Sets one key of the player's settings document to `json` (a JSON value); other keys stay.
-void set_setting(Command& command, const std::string& player, const std::string& key,
+void set_setting(Command& command, const PlayerId& player, const std::string& key,
                  const std::string& json);
 
 // Records a login at the command's time (users.last_login_at, players.last_game_login_at).
-void record_login(Command& command, const std::string& player);
+void record_login(Command& command, const PlayerId& player);
 
 }  // namespace hearth::players

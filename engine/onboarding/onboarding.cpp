@@ -66,7 +66,7 @@ std::string_view to_string(DialogueEnd end) {
   return "";
 }
 
-void onboarding::open(Command& command, const std::string& player) {
+void onboarding::open(Command& command, const PlayerId& player) {
   Query insert(command, "INSERT INTO player_first_login_state (player_id) VALUES (?)", player);
   insert.exec();
 }
@@ -201,7 +201,7 @@ struct State {
   bool received_resources = false;
 };
 
-State load_state(Reader& reader, const std::string& player) {
+State load_state(Reader& reader, const PlayerId& player) {
   Query query(reader,
               "SELECT has_completed_first_login, ifnull(current_session_id, ''), "
               "attempts, ifnull(last_attempt_at, 0), claimed_ship, answered_questions, "
@@ -385,7 +385,7 @@ Outcome check_answer(const OnboardingRules& rules, const std::string& answer) {
 }
 
 // Why `nickname` (trimmed) cannot be the player's; "" when it can.
-std::string nickname_issue(Reader& reader, const OnboardingRules& rules, const std::string& player,
+std::string nickname_issue(Reader& reader, const OnboardingRules& rules, const PlayerId& player,
                            const std::string& nickname) {
   const std::int64_t length = text::characters(nickname);
   if (length < rules.nickname_min_length || length > rules.nickname_max_length) return "length";
@@ -425,7 +425,7 @@ struct Turn {
 };
 
 // The turn of a ship claim (exchange_id empty) or of an answer, or the refusal.
-Result<Turn> load_turn(Reader& reader, const OnboardingRules& rules, const std::string& player,
+Result<Turn> load_turn(Reader& reader, const OnboardingRules& rules, const PlayerId& player,
                        const std::string& exchange_id, const std::string& ship) {
   const State state = load_state(reader, player);
   Turn turn;
@@ -565,7 +565,7 @@ OnboardingSession after_answer(const Turn& turn, const std::string& answer,
 
 // Asks the provider (outside any transaction) to judge the answer and to phrase the next
 // question. Nothing is asked when there is no provider or the command will refuse anyway.
-ProviderWork ask_provider(Core& core, const std::string& player, const std::string& exchange_id,
+ProviderWork ask_provider(Core& core, const PlayerId& player, const std::string& exchange_id,
                           const std::string& ship, const std::string& answer) {
   ProviderWork work;
   const std::shared_ptr<DialogueProvider> provider = core.dialogue_provider();
@@ -799,7 +799,7 @@ void store_decision(Command& command, const OnboardingSession& session, const De
 }
 
 // Records the answer of the turn, then either decides the outcome or asks the next question.
-Result<DialogueReply> play_turn(Command& command, const std::string& player,
+Result<DialogueReply> play_turn(Command& command, const PlayerId& player,
                                 const std::string& exchange_id, const std::string& ship,
                                 const std::string& answer, const ProviderWork& work) {
   const OnboardingRules& rules = command.rules().onboarding;
@@ -1005,7 +1005,7 @@ StringList draw_ships(Command& command, std::int64_t roll) {
 
 }  // namespace
 
-std::optional<OnboardingStatus> Onboarding::status(const std::string& player) const {
+std::optional<OnboardingStatus> Onboarding::status(const PlayerId& player) const {
   return core_.read([&](Reader& reader) -> std::optional<OnboardingStatus> {
     Query exists(reader, "SELECT 1 FROM players WHERE id = ?", player);
     if (!exists.step()) return std::nullopt;
@@ -1024,7 +1024,7 @@ std::optional<OnboardingStatus> Onboarding::status(const std::string& player) co
   });
 }
 
-Result<OnboardingSession> Onboarding::start(const std::string& player,
+Result<OnboardingSession> Onboarding::start(const PlayerId& player,
                                             const FirstLoginClientInfo& client) {
   return core_.run([&](Command& command) -> Result<OnboardingSession> {
     if (Outcome active = players::check_active(command, player); !active) return active;
@@ -1088,7 +1088,7 @@ Result<OnboardingSession> Onboarding::start(const std::string& player,
   });
 }
 
-Result<DialogueReply> Onboarding::claim_ship(const std::string& player, const std::string& ship,
+Result<DialogueReply> Onboarding::claim_ship(const PlayerId& player, const std::string& ship,
                                              const std::string& answer) {
   const ProviderWork work = ask_provider(core_, player, "", ship, answer);
   return core_.run([&](Command& command) -> Result<DialogueReply> {
@@ -1096,7 +1096,7 @@ Result<DialogueReply> Onboarding::claim_ship(const std::string& player, const st
   });
 }
 
-Result<DialogueReply> Onboarding::answer(const std::string& player, const std::string& exchange_id,
+Result<DialogueReply> Onboarding::answer(const PlayerId& player, const std::string& exchange_id,
                                          const std::string& answer) {
   if (exchange_id.empty()) {
     return Outcome::refused(Refusal::NotFound, "There is no such dialogue exchange.");
@@ -1107,7 +1107,7 @@ Result<DialogueReply> Onboarding::answer(const std::string& player, const std::s
   });
 }
 
-Result<OnboardingCompletion> Onboarding::complete(const std::string& player,
+Result<OnboardingCompletion> Onboarding::complete(const PlayerId& player,
                                                   const std::string& nickname) {
   return core_.run([&](Command& command) -> Result<OnboardingCompletion> {
     if (Outcome active = players::check_active(command, player); !active) return active;
@@ -1216,7 +1216,7 @@ Result<OnboardingCompletion> Onboarding::complete(const std::string& player,
   });
 }
 
-Outcome Onboarding::abandon(const std::string& player) {
+Outcome Onboarding::abandon(const PlayerId& player) {
   return core_.run([&](Command& command) -> Outcome {
     if (Outcome active = players::check_active(command, player); !active) return active;
     const State state = load_state(command, player);
@@ -1241,7 +1241,7 @@ Outcome Onboarding::abandon(const std::string& player) {
   });
 }
 
-std::string Onboarding::nickname_problem(const std::string& player,
+std::string Onboarding::nickname_problem(const PlayerId& player,
                                          const std::string& nickname) const {
   return core_.read([&](Reader& reader) {
     return nickname_issue(reader, core_.rules().onboarding, player, trim(nickname));

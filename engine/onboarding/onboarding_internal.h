@@ -8,6 +8,6 @@
 namespace hearth::onboarding {
 
 // Gives a new player its first-login state: onboarding still to do.
-void open(Command& command, const std::string& player);
+void open(Command& command, const PlayerId& player);
 
 }  // namespace hearth::onboarding

@@ -166,9 +166,9 @@ void tick_timers(Command& command, GameTime to) {
   while (due.step()) {
     const std::string type = due.text(1);
     const std::string_view event = type == "EFFECT"     ? TimerEvents::kEffectExpired
-                              : type == "ACCESS"   ? TimerEvents::kAccessExpired
-                              : type == "COOLDOWN" ? TimerEvents::kCooldownExpired
-                                                   : TimerEvents::kTimerExpired;
+                                   : type == "ACCESS"   ? TimerEvents::kAccessExpired
+                                   : type == "COOLDOWN" ? TimerEvents::kCooldownExpired
+                                                        : TimerEvents::kTimerExpired;
     command.emit_at(due.integer(3), event, "", due.text(0),
                     Payload().add("type", type).add("key", due.text(2)).str());
   }

@@ -73,7 +73,7 @@ void materialize(State& state, const TurnRules& rules, GameTime at) {
   state.anchor_at = at;
 }
 
-bool load(Reader& reader, const std::string& player, State& state) {
+bool load(Reader& reader, const PlayerId& player, State& state) {
   Query query(reader,
               "SELECT turns, max_turns, ifnull(turns_anchor_at, created_at), turns_progress, "
               "ifnull(turns_full_at, 0), aria_bonus_multiplier, lifetime_turns_spent "
@@ -91,7 +91,7 @@ bool load(Reader& reader, const std::string& player, State& state) {
   return true;
 }
 
-void store(Command& command, const std::string& player, State& state) {
+void store(Command& command, const PlayerId& player, State& state) {
   const TurnRules& rules = command.rules().turns;
   state.full_at = full_at(state, rules);
   Query update(
@@ -105,7 +105,7 @@ void store(Command& command, const std::string& player, State& state) {
   if (state.full_at != 0) command.schedule(state.full_at);
 }
 
-Outcome spend(Command& command, const std::string& player, std::int64_t cost) {
+Outcome spend(Command& command, const PlayerId& player, std::int64_t cost) {
   const TurnRules& rules = command.rules().turns;
   State state;
   load(command, player, state);
@@ -124,7 +124,7 @@ Outcome spend(Command& command, const std::string& player, std::int64_t cost) {
   return {};
 }
 
-void set_cap(Command& command, const std::string& player, std::int64_t cap) {
+void set_cap(Command& command, const PlayerId& player, std::int64_t cap) {
   State state;
   if (!load(command, player, state)) return;
   materialize(state, command.rules().turns, command.now());
@@ -135,7 +135,7 @@ void set_cap(Command& command, const std::string& player, std::int64_t cap) {
 
 }  // namespace turns
 
-Outcome Turns::spend(const std::string& player, std::int64_t cost) {
+Outcome Turns::spend(const PlayerId& player, std::int64_t cost) {
   return core_.run([&](Command& command) -> Outcome {
     if (cost <= 0) {
       return Outcome::refused(Refusal::InvalidArgument,
@@ -146,7 +146,7 @@ Outcome Turns::spend(const std::string& player, std::int64_t cost) {
   });
 }
 
-Outcome Turns::grant(const std::string& player, std::int64_t amount, const std::string& reason) {
+Outcome Turns::grant(const PlayerId& player, std::int64_t amount, const std::string& reason) {
   return core_.run([&](Command& command) -> Outcome {
     if (amount <= 0) {
       return Outcome::refused(Refusal::InvalidArgument,
@@ -171,7 +171,7 @@ Outcome Turns::grant(const std::string& player, std::int64_t amount, const std::
   });
 }
 
-std::optional<TurnBudget> Turns::budget(const std::string& player) const {
+std::optional<TurnBudget> Turns::budget(const PlayerId& player) const {
   return core_.read([&](Reader& reader) -> std::optional<TurnBudget> {
     turns::State state;
     if (!turns::load(reader, player, state)) return std::nullopt;
@@ -190,7 +190,7 @@ std::optional<TurnBudget> Turns::budget(const std::string& player) const {
   });
 }
 
-Result<std::int64_t> Turns::welcome_back(const std::string& player) {
+Result<std::int64_t> Turns::welcome_back(const PlayerId& player) {
   return core_.run([&](Command& command) -> Result<std::int64_t> {
     if (Outcome active = players::check_active(command, player); !active) return active;
     const TurnRules& rules = command.rules().turns;
@@ -222,7 +222,7 @@ Result<std::int64_t> Turns::welcome_back(const std::string& player) {
   });
 }
 
-Outcome Turns::set_companion_multiplier(const std::string& player, double multiplier) {
+Outcome Turns::set_companion_multiplier(const PlayerId& player, double multiplier) {
   return core_.run([&](Command& command) -> Outcome {
     const TurnRules& rules = command.rules().turns;
     if (!(multiplier >= 1.0 && multiplier <= rules.max_multiplier)) {

@@ -28,20 +28,20 @@ std::int64_t rate(const TurnRules& rules, double multiplier);
 std::int64_t available(const State& state, const TurnRules& rules, GameTime at);
 
 // Reads a player's pool; false when the player does not exist.
-bool load(Reader& reader, const std::string& player, State& state);
+bool load(Reader& reader, const PlayerId& player, State& state);
 
 // Brings the pool to time `at`: adds the regenerated turns and moves the anchor.
 void materialize(State& state, const TurnRules& rules, GameTime at);
 
 // Writes the pool back (with its recomputed full_at, scheduled with the tick).
-void store(Command& command, const std::string& player, State& state);
+void store(Command& command, const PlayerId& player, State& state);
 
 // Spends `cost` (> 0) turns of an active player's pool, regenerated to the command's time first;
 // refused (NotEnoughTurns, saying when enough will be there) when the pool is short.
-Outcome spend(Command& command, const std::string& player, std::int64_t cost);
+Outcome spend(Command& command, const PlayerId& player, std::int64_t cost);
 
 // Changes a player's cap (a promotion), regenerating up to `at` first.
-void set_cap(Command& command, const std::string& player, std::int64_t cap);
+void set_cap(Command& command, const PlayerId& player, std::int64_t cap);
 
 }  // namespace hearth::turns
 

@@ -56,7 +56,7 @@ Recruitment recruitment_named(const std::string& text) {
   return Recruitment::Closed;
 }
 
-std::optional<std::string> team_of_player(Reader& reader, const std::string& player) {
+std::optional<TeamId> team_of_player(Reader& reader, const PlayerId& player) {
   Query query(reader, "SELECT team_id FROM team_members WHERE player_id = ?", player);
   if (!query.step()) return std::nullopt;
   std::string team = query.text(0);
@@ -64,7 +64,7 @@ std::optional<std::string> team_of_player(Reader& reader, const std::string& pla
   return team;
 }
 
-std::optional<TeamView> load_team(Reader& reader, const std::string& team) {
+std::optional<TeamView> load_team(Reader& reader, const TeamId& team) {
   Query query(reader,
               "SELECT id, name, ifnull(tag, ''), recruitment_status, max_members FROM teams "
               "WHERE id = ? AND disbanded_at IS NULL",
@@ -91,7 +91,7 @@ std::optional<TeamView> load_team(Reader& reader, const std::string& team) {
   return view;
 }
 
-void add_member(Command& command, const std::string& team, const std::string& player, bool leader) {
+void add_member(Command& command, const TeamId& team, const PlayerId& player, bool leader) {
   Query insert(
       command,
       "INSERT INTO team_members (team_id, player_id, role, joined_at, can_invite, can_kick, "
@@ -103,7 +103,7 @@ void add_member(Command& command, const std::string& team, const std::string& pl
 
 }  // namespace
 
-Result<TeamView> Teams::create(const std::string& leader, const std::string& name,
+Result<TeamView> Teams::create(const PlayerId& leader, const std::string& name,
                                const std::string& tag) {
   return core_.run([&](Command& command) -> Result<TeamView> {
     const TeamRules& rules = command.rules().teams;
@@ -150,7 +150,7 @@ Result<TeamView> Teams::create(const std::string& leader, const std::string& nam
   });
 }
 
-Outcome Teams::join(const std::string& team, const std::string& player) {
+Outcome Teams::join(const TeamId& team, const PlayerId& player) {
   return core_.run([&](Command& command) -> Outcome {
     if (Outcome active = players::check_active(command, player); !active) return active;
     const auto view = load_team(command, team);
@@ -171,7 +171,7 @@ Outcome Teams::join(const std::string& team, const std::string& player) {
   });
 }
 
-Outcome Teams::leave(const std::string& player) {
+Outcome Teams::leave(const PlayerId& player) {
   return core_.run([&](Command& command) -> Outcome {
     const auto team = team_of_player(command, player);
     if (!team) return Outcome::refused(Refusal::NotFound, "The player is in no team.");
@@ -208,11 +208,11 @@ Outcome Teams::leave(const std::string& player) {
   });
 }
 
-std::optional<TeamView> Teams::find(const std::string& team) const {
+std::optional<TeamView> Teams::find(const TeamId& team) const {
   return core_.read([&](Reader& reader) { return load_team(reader, team); });
 }
 
-std::optional<std::string> Teams::team_of(const std::string& player) const {
+std::optional<TeamId> Teams::team_of(const PlayerId& player) const {
   return core_.read([&](Reader& reader) { return team_of_player(reader, player); });
 }
 

@@ -93,7 +93,7 @@ Alignment describe(Reader& reader, std::int64_t value, GameTime due, GameTime at
 }
 
 // Writes the alignment as of game time `at`.
-void store(Command& command, const std::string& player, std::int64_t value, const Tier& tier,
+void store(Command& command, const PlayerId& player, std::int64_t value, const Tier& tier,
            GameTime anchor, GameTime due, GameTime at) {
   Query update(
       command,
@@ -105,7 +105,7 @@ void store(Command& command, const std::string& player, std::int64_t value, cons
   if (due != 0) command.schedule(due);
 }
 
-void emit_tier_change(Command& command, GameTime at, const std::string& player, const Tier& before,
+void emit_tier_change(Command& command, GameTime at, const PlayerId& player, const Tier& before,
                       const Tier& after, std::int64_t value, bool queued) {
   if (before.name == after.name) return;
   const std::string payload = Payload()
@@ -124,7 +124,7 @@ void emit_tier_change(Command& command, GameTime at, const std::string& player, 
 
 }  // namespace
 
-Result<Alignment> PersonalReputation::change(const std::string& player, std::int64_t delta,
+Result<Alignment> PersonalReputation::change(const PlayerId& player, std::int64_t delta,
                                              const std::string& reason) {
   return core_.run([&](Command& command) -> Result<Alignment> {
     if (delta == 0) return Outcome::refused(Refusal::InvalidArgument, "A change must not be 0.");
@@ -154,7 +154,7 @@ Result<Alignment> PersonalReputation::change(const std::string& player, std::int
   });
 }
 
-std::optional<Alignment> PersonalReputation::alignment(const std::string& player) const {
+std::optional<Alignment> PersonalReputation::alignment(const PlayerId& player) const {
   return core_.read([&](Reader& reader) -> std::optional<Alignment> {
     Query query(
         reader,

@@ -78,7 +78,7 @@ std::optional<Rank> rank_after(Reader& reader, std::int64_t level) {
   return rank;
 }
 
-Achievements load_achievements(Reader& reader, const std::string& player) {
+Achievements load_achievements(Reader& reader, const PlayerId& player) {
   Query query(reader,
               "SELECT ifnull(json_extract(settings, '$.achievements.trades'), 0), "
               "ifnull(json_extract(settings, '$.achievements.combat_wins'), 0), "
@@ -105,7 +105,7 @@ std::vector<std::string> missing(const MilitaryRankRequirements& gate, const Ach
 }
 
 // The player's rank as stored, with what blocks the rank its points reach.
-RankView describe(Reader& reader, const std::string& player) {
+RankView describe(Reader& reader, const PlayerId& player) {
   Query query(reader, "SELECT military_rank, rank_points FROM players WHERE id = ?", player);
   query.step();
   const std::string name = query.text(0);
@@ -131,7 +131,7 @@ RankView describe(Reader& reader, const std::string& player) {
 }
 
 // Promotes to the highest rank the points reach, when its gate is met.
-void promote(Command& command, const std::string& player) {
+void promote(Command& command, const PlayerId& player) {
   RankView current = describe(command, player);
   const Rank reached = rank_for_points(command, current.points);
   if (reached.level <= current.level || !current.blocked_by.empty()) return;
@@ -180,7 +180,7 @@ std::int64_t Ranks::points_for(const RankRules& rules, RankReason reason, std::i
   return 0;
 }
 
-Result<RankView> Ranks::award(const std::string& player, RankReason reason, std::int64_t amount) {
+Result<RankView> Ranks::award(const PlayerId& player, RankReason reason, std::int64_t amount) {
   return core_.run([&](Command& command) -> Result<RankView> {
     const std::int64_t points = points_for(command.rules().ranks, reason, amount);
     if (points <= 0) {
@@ -200,7 +200,7 @@ Result<RankView> Ranks::award(const std::string& player, RankReason reason, std:
   });
 }
 
-Result<RankView> Ranks::record(const std::string& player, const Achievements& added) {
+Result<RankView> Ranks::record(const PlayerId& player, const Achievements& added) {
   return core_.run([&](Command& command) -> Result<RankView> {
     if (added.trades < 0 || added.combat_wins < 0 || added.sectors_visited < 0 ||
         added.planets_owned < 0) {
@@ -222,7 +222,7 @@ Result<RankView> Ranks::record(const std::string& player, const Achievements& ad
   });
 }
 
-std::optional<RankView> Ranks::rank(const std::string& player) const {
+std::optional<RankView> Ranks::rank(const PlayerId& player) const {
   return core_.read([&](Reader& reader) -> std::optional<RankView> {
     if (players::check_active(reader, player).refusal() == Refusal::NotFound) return std::nullopt;
     return describe(reader, player);

@@ -123,7 +123,7 @@ std::optional<Faction> find_faction(Reader& reader, const std::string& code) {
   return faction;
 }
 
-Row load_row(Reader& reader, const std::string& player, const std::string& faction_id) {
+Row load_row(Reader& reader, const PlayerId& player, const std::string& faction_id) {
   Query query(reader,
               "SELECT id, current_value, current_level, title, decay_paused, is_locked, "
               "ifnull(lock_reason, ''), ifnull(lock_expires_at, 0), last_activity_at, "
@@ -174,7 +174,7 @@ double price_multiplier(const ReputationRules& rules, std::int64_t value) {
 }
 
 // Writes the row (inserting it when new) with the derived fields of its value.
-void store_row(Command& command, const std::string& player, const Faction& faction, Row& row) {
+void store_row(Command& command, const PlayerId& player, const Faction& faction, Row& row) {
   const ReputationRules& rules = command.rules().reputation;
   if (!row.exists) {
     row.id = command.new_uuid();
@@ -268,7 +268,7 @@ Standing view(Reader& reader, const Faction& faction, const Row& row, GameTime a
 }
 
 // The faction and the player of a command, or the refusal.
-Result<Faction> resolve(Command& command, const std::string& player, const std::string& code) {
+Result<Faction> resolve(Command& command, const PlayerId& player, const std::string& code) {
   if (Outcome active = players::check_active(command, player); !active) return active;
   auto faction = find_faction(command, code);
   if (!faction) {
@@ -277,7 +277,7 @@ Result<Faction> resolve(Command& command, const std::string& player, const std::
   return *faction;
 }
 
-void emit_tier_change(Command& command, GameTime at, const std::string& player,
+void emit_tier_change(Command& command, GameTime at, const PlayerId& player,
                       const std::string& faction, const reputation::Tier& before,
                       const reputation::Tier& after, std::int64_t value, bool queued) {
   if (before.level == after.level) return;
@@ -300,7 +300,7 @@ void emit_tier_change(Command& command, GameTime at, const std::string& player,
 
 namespace reputation {
 
-std::int64_t value_now(Command& command, const std::string& player, const std::string& faction_id) {
+std::int64_t value_now(Command& command, const PlayerId& player, const std::string& faction_id) {
   const Row row = load_row(command, player, faction_id);
   const Stored stored{row.value,           row.due, row.paused, row.locked, row.lock_expires_at,
                       row.last_activity_at};
@@ -309,7 +309,7 @@ std::int64_t value_now(Command& command, const std::string& player, const std::s
 
 }  // namespace reputation
 
-Result<Standing> Reputation::change(const std::string& player, const std::string& faction_code,
+Result<Standing> Reputation::change(const PlayerId& player, const std::string& faction_code,
                                     std::int64_t delta, const std::string& reason) {
   return core_.run([&](Command& command) -> Result<Standing> {
     if (delta == 0) return Outcome::refused(Refusal::InvalidArgument, "A change must not be 0.");
@@ -367,7 +367,7 @@ Result<Standing> Reputation::change(const std::string& player, const std::string
   });
 }
 
-std::optional<Standing> Reputation::standing(const std::string& player,
+std::optional<Standing> Reputation::standing(const PlayerId& player,
                                              const std::string& faction_code) const {
   return core_.read([&](Reader& reader) -> std::optional<Standing> {
     auto faction = find_faction(reader, faction_code);
@@ -377,7 +377,7 @@ std::optional<Standing> Reputation::standing(const std::string& player,
   });
 }
 
-std::vector<Standing> Reputation::standings(const std::string& player) const {
+std::vector<Standing> Reputation::standings(const PlayerId& player) const {
   return core_.read([&](Reader& reader) {
     std::vector<Standing> all;
     if (players::check_active(reader, player).refusal() == Refusal::NotFound) return all;
@@ -391,7 +391,7 @@ std::vector<Standing> Reputation::standings(const std::string& player) const {
   });
 }
 
-Outcome Reputation::lock(const std::string& player, const std::string& faction_code,
+Outcome Reputation::lock(const PlayerId& player, const std::string& faction_code,
                          const std::string& reason, GameTime until) {
   return core_.run([&](Command& command) -> Outcome {
     if (until != 0 && until <= command.now()) {
@@ -413,7 +413,7 @@ Outcome Reputation::lock(const std::string& player, const std::string& faction_c
   });
 }
 
-Outcome Reputation::unlock(const std::string& player, const std::string& faction_code) {
+Outcome Reputation::unlock(const PlayerId& player, const std::string& faction_code) {
   return core_.run([&](Command& command) -> Outcome {
     const auto faction = resolve(command, player, faction_code);
     if (!faction) return faction.outcome();
@@ -430,7 +430,7 @@ Outcome Reputation::unlock(const std::string& player, const std::string& faction
   });
 }
 
-Outcome Reputation::pause_decay(const std::string& player, const std::string& faction_code) {
+Outcome Reputation::pause_decay(const PlayerId& player, const std::string& faction_code) {
   return core_.run([&](Command& command) -> Outcome {
     const auto faction = resolve(command, player, faction_code);
     if (!faction) return faction.outcome();
@@ -443,7 +443,7 @@ Outcome Reputation::pause_decay(const std::string& player, const std::string& fa
   });
 }
 
-Outcome Reputation::resume_decay(const std::string& player, const std::string& faction_code) {
+Outcome Reputation::resume_decay(const PlayerId& player, const std::string& faction_code) {
   return core_.run([&](Command& command) -> Outcome {
     const auto faction = resolve(command, player, faction_code);
     if (!faction) return faction.outcome();

@@ -48,7 +48,7 @@ GameTime next_change_after(const Stored& row, GameTime after, const ReputationRu
 
 // A player's standing with a faction (by the faction's id) at the command's time; 0 when the player
 // has none yet.
-std::int64_t value_now(Command& command, const std::string& player, const std::string& faction_id);
+std::int64_t value_now(Command& command, const PlayerId& player, const std::string& faction_id);
 
 }  // namespace hearth::reputation
 

@@ -49,7 +49,7 @@ struct Row {
   GameTime method_changed_at = 0;
 };
 
-std::optional<Row> load_row(Reader& reader, const std::string& team) {
+std::optional<Row> load_row(Reader& reader, const TeamId& team) {
   Query query(
       reader,
       "SELECT calculation_method, faction_reputation, history, pending_notifications, "
@@ -93,8 +93,8 @@ reputation::Stored stored_row(Query& query, int first) {
 
 // The team's standings as of `at`: each member's value (closed form: decay and lock expiry due
 // by `at` included; no row counts as 0) aggregated by `method`.
-TeamFactionReputation standings_at(Command& command, const std::string& team,
-                                   const std::string& method, GameTime at) {
+TeamFactionReputation standings_at(Command& command, const TeamId& team, const std::string& method,
+                                   GameTime at) {
   const ReputationRules& rules = command.rules().reputation;
   std::vector<std::pair<std::string, std::string>> factions;
   Query all(command, "SELECT id, name FROM factions ORDER BY id");
@@ -175,7 +175,7 @@ void recalculate(Command& command, Row& row, GameTime at, bool queued) {
 
 }  // namespace
 
-void team_reputation::open(Command& command, const std::string& team) {
+void team_reputation::open(Command& command, const TeamId& team) {
   Query insert(command,
                "INSERT INTO team_reputations (team_id, next_recalculation_at) VALUES (?, ?)", team,
                command.now());
@@ -186,12 +186,12 @@ void team_reputation::open(Command& command, const std::string& team) {
   store_row(command, *row);
 }
 
-void team_reputation::close(Command& command, const std::string& team) {
+void team_reputation::close(Command& command, const TeamId& team) {
   Query remove(command, "DELETE FROM team_reputations WHERE team_id = ?", team);
   remove.exec();
 }
 
-Outcome TeamReputation::set_method(const std::string& team, const std::string& actor,
+Outcome TeamReputation::set_method(const TeamId& team, const PlayerId& actor,
                                    AggregationMethod chosen) {
   return core_.run([&](Command& command) -> Outcome {
     const std::string method(to_string(chosen));
@@ -234,7 +234,7 @@ Outcome TeamReputation::set_method(const std::string& team, const std::string& a
   });
 }
 
-std::optional<TeamReputationView> TeamReputation::reputation(const std::string& team) const {
+std::optional<TeamReputationView> TeamReputation::reputation(const TeamId& team) const {
   return core_.read([&](Reader& reader) -> std::optional<TeamReputationView> {
     const auto row = load_row(reader, team);
     if (!row) return std::nullopt;
@@ -249,7 +249,7 @@ std::optional<TeamReputationView> TeamReputation::reputation(const std::string& 
   });
 }
 
-Outcome TeamReputation::clear_notifications(const std::string& team) {
+Outcome TeamReputation::clear_notifications(const TeamId& team) {
   return core_.run([&](Command& command) -> Outcome {
     auto row = load_row(command, team);
     if (!row) return Outcome::refused(Refusal::NotFound, "There is no such team.");
@@ -262,7 +262,7 @@ Outcome TeamReputation::clear_notifications(const std::string& team) {
 namespace {
 
 // The first time after `after` at which any member's standing may change.
-GameTime next_member_change(Command& command, const std::string& team, GameTime after) {
+GameTime next_member_change(Command& command, const TeamId& team, GameTime after) {
   const ReputationRules& rules = command.rules().reputation;
   Query rows(command,
              "SELECT rp.current_value, ifnull(rp.decay_due_at, 0), rp.decay_paused, rp.is_locked, "
@@ -290,7 +290,7 @@ void tick_team_reputation(Command& command, GameTime to) {
     while (due.step()) teams.push_back(due.text(0));
     due.reset();
     if (teams.empty()) break;
-    for (const std::string& team : teams) {
+    for (const TeamId& team : teams) {
       auto row = load_row(command, team);
       const GameTime interval = command.rules().team_reputation.recalculation_interval;
       while (row->next <= to) {

@@ -8,10 +8,10 @@
 namespace hearth::team_reputation {
 
 // Starts a new team's reputation (AVERAGE), computed at once and then on the daily schedule.
-void open(Command& command, const std::string& team);
+void open(Command& command, const TeamId& team);
 
 // Ends a disbanded team's reputation.
-void close(Command& command, const std::string& team);
+void close(Command& command, const TeamId& team);
 
 }  // namespace hearth::team_reputation
 

@@ -66,7 +66,7 @@ std::optional<PlanetView> load_planet(Reader& reader, const std::string& id) {
   return planet;
 }
 
-std::optional<Location> load_location(Reader& reader, const std::string& player) {
+std::optional<Location> load_location(Reader& reader, const PlayerId& player) {
   Query query(
       reader,
       "SELECT p.current_sector_id, ifnull(p.current_region_id, ''), ifnull(p.current_port_id, ''), "
@@ -82,7 +82,7 @@ std::optional<Location> load_location(Reader& reader, const std::string& player)
 }
 
 // The location of an active player, or the refusal saying why there is none.
-Result<Location> active_location(Command& command, const std::string& player) {
+Result<Location> active_location(Command& command, const PlayerId& player) {
   if (Outcome active = players::check_active(command, player); !active) return active;
   return *load_location(command, player);
 }
@@ -96,11 +96,11 @@ Outcome check_name(std::string_view what, const std::string& name) {
 }
 
 // Spends `cost` turns when it is positive.
-Outcome pay_turns(Command& command, const std::string& player, std::int64_t cost) {
+Outcome pay_turns(Command& command, const PlayerId& player, std::int64_t cost) {
   return cost > 0 ? turns::spend(command, player, cost) : Outcome{};
 }
 
-void set_port(Command& command, const std::string& player, const std::string& station) {
+void set_port(Command& command, const PlayerId& player, const std::string& station) {
   Query update(
       command,
       "UPDATE players SET is_docked = ?1 <> '', current_port_id = NULLIF(?1, ''), updated_at = ?2 "
@@ -109,7 +109,7 @@ void set_port(Command& command, const std::string& player, const std::string& st
   update.exec();
 }
 
-void set_planet(Command& command, const std::string& player, const std::string& planet) {
+void set_planet(Command& command, const PlayerId& player, const std::string& planet) {
   Query update(command,
                "UPDATE players SET is_landed = ?1 <> '', current_planet_id = NULLIF(?1, ''), "
                "updated_at = ?2 WHERE id = ?3",
@@ -278,7 +278,7 @@ std::vector<PlanetView> Locations::planets_in(std::int64_t sector) const {
 
 // Players ---------------------------------------------------------------------------------------
 
-std::optional<Location> Locations::where(const std::string& player) const {
+std::optional<Location> Locations::where(const PlayerId& player) const {
   return core_.read([&](Reader& reader) { return load_location(reader, player); });
 }
 
@@ -295,7 +295,7 @@ std::vector<std::string> Locations::players_in(std::int64_t sector) const {
   });
 }
 
-Outcome Locations::move(const std::string& player, std::int64_t sector, std::int64_t turns) {
+Outcome Locations::move(const PlayerId& player, std::int64_t sector, std::int64_t turns) {
   return core_.run([&](Command& command) -> Outcome {
     if (turns < 0) {
       return Outcome::refused(Refusal::InvalidArgument,
@@ -332,7 +332,7 @@ Outcome Locations::move(const std::string& player, std::int64_t sector, std::int
   });
 }
 
-Outcome Locations::dock(const std::string& player, const std::string& station) {
+Outcome Locations::dock(const PlayerId& player, const std::string& station) {
   return core_.run([&](Command& command) -> Outcome {
     const auto here = active_location(command, player);
     if (!here) return here.outcome();
@@ -369,7 +369,7 @@ Outcome Locations::dock(const std::string& player, const std::string& station) {
   });
 }
 
-Outcome Locations::undock(const std::string& player) {
+Outcome Locations::undock(const PlayerId& player) {
   return core_.run([&](Command& command) -> Outcome {
     const auto here = active_location(command, player);
     if (!here) return here.outcome();
@@ -386,7 +386,7 @@ Outcome Locations::undock(const std::string& player) {
   });
 }
 
-Outcome Locations::land(const std::string& player, const std::string& planet) {
+Outcome Locations::land(const PlayerId& player, const std::string& planet) {
   return core_.run([&](Command& command) -> Outcome {
     const auto here = active_location(command, player);
     if (!here) return here.outcome();
@@ -411,7 +411,7 @@ Outcome Locations::land(const std::string& player, const std::string& planet) {
   });
 }
 
-Outcome Locations::take_off(const std::string& player) {
+Outcome Locations::take_off(const PlayerId& player) {
   return core_.run([&](Command& command) -> Outcome {
     const auto here = active_location(command, player);
     if (!here) return here.outcome();
@@ -425,7 +425,7 @@ Outcome Locations::take_off(const std::string& player) {
   });
 }
 
-Outcome Locations::set_home(const std::string& player, std::int64_t sector) {
+Outcome Locations::set_home(const PlayerId& player, std::int64_t sector) {
   return core_.run([&](Command& command) -> Outcome {
     const auto here = active_location(command, player);
     if (!here) return here.outcome();
@@ -447,7 +447,7 @@ Outcome Locations::set_home(const std::string& player, std::int64_t sector) {
   });
 }
 
-Outcome Locations::set_galactic_citizen(const std::string& player, bool citizen) {
+Outcome Locations::set_galactic_citizen(const PlayerId& player, bool citizen) {
   return core_.run([&](Command& command) -> Outcome {
     const auto here = active_location(command, player);
     if (!here) return here.outcome();

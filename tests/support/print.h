@@ -1,11 +1,23 @@
-// Lets a failing BOOST_TEST show the engine's enums (Refusal, CombatResponse, TeamRole...) by
-// the name their to_string gives.
+// Lets a failing BOOST_TEST show ids by their value and the engine's enums (Refusal,
+// CombatResponse, TeamRole...) by the name their to_string gives.
 #pragma once
 
 #include <ostream>
 #include <type_traits>
 
+#include "hearth/core/id.h"
+
 namespace hearth {
+
+template <class Tag>
+std::ostream& operator<<(std::ostream& out, const TextId<Tag>& id) {
+  return out << id.value();
+}
+
+template <class Tag>
+std::ostream& operator<<(std::ostream& out, Id<Tag> id) {
+  return out << id.value();
+}
 
 template <class Enum>
 

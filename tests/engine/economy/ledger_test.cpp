@@ -824,6 +824,10 @@ static_assert(!std::is_convertible_v<ItemId, AccountId>);
 static_assert(std::is_convertible_v<std::int64_t, AccountId>);
 static_assert(std::is_convertible_v<AccountId, std::int64_t>);
 static_assert(!std::equality_comparable_with<AccountId, CurrencyId>);
+static_assert(!std::is_convertible_v<PlayerId, TeamId>);
+static_assert(std::is_convertible_v<std::string, PlayerId>);
+static_assert(std::is_convertible_v<PlayerId, const std::string&>);
+static_assert(!std::equality_comparable_with<PlayerId, TeamId>);
 
 BOOST_AUTO_TEST_CASE(ids_compare_with_their_numbers) {
   const AccountId account = 7;
@@ -833,6 +837,11 @@ BOOST_AUTO_TEST_CASE(ids_compare_with_their_numbers) {
   BOOST_TEST((account < AccountId{8}));
   const std::int64_t stored = account;
   BOOST_TEST(stored == 7);
+  const PlayerId player = std::string("p-1");
+  BOOST_TEST(player == "p-1");
+  BOOST_TEST((player == PlayerId{"p-1"}));
+  const std::string& text = player;
+  BOOST_TEST(text == "p-1");
 }
 
 // Rules stored before items had their own section kept the limits under "ledger".

@@ -30,7 +30,7 @@ BOOST_AUTO_TEST_CASE(a_new_player_starts_with_the_seed_defaults) {
   const auto created = game.players().create({.username = "Alice", .email = "alice@example.com"});
   BOOST_TEST_REQUIRE(created.ok(), created.detail());
   const PlayerView& alice = *created;
-  BOOST_TEST(alice.id.size() == 36u);
+  BOOST_TEST(alice.id.value().size() == 36u);
   BOOST_TEST(alice.username == "Alice");
   BOOST_TEST(alice.display_name == "Alice");
   BOOST_TEST(alice.credits == 10000);
@@ -46,18 +46,19 @@ BOOST_AUTO_TEST_CASE(a_new_player_starts_with_the_seed_defaults) {
   BOOST_TEST(alice.created_at == test::kStart);
 
   // An escape pod as flagship, an account per money currency, the credits minted to it.
-  BOOST_TEST(query_int(game, "SELECT count(*) FROM ships WHERE owner_id = '" + alice.id +
+  BOOST_TEST(query_int(game, "SELECT count(*) FROM ships WHERE owner_id = '" + alice.id.value() +
                                  "' AND type = 'ESCAPE_POD' AND is_flagship = 1") == 1);
   BOOST_TEST(query_int(game, "SELECT count(*) FROM players WHERE current_ship_id IS NOT NULL") ==
              1);
-  BOOST_TEST(query_int(game, "SELECT count(*) FROM accounts WHERE user_id = '" + alice.id + "'") ==
-             query_int(game, "SELECT count(*) FROM currencies WHERE kind = 'money'"));
+  BOOST_TEST(
+      query_int(game, "SELECT count(*) FROM accounts WHERE user_id = '" + alice.id.value() + "'") ==
+      query_int(game, "SELECT count(*) FROM currencies WHERE kind = 'money'"));
   BOOST_TEST(
       query_int(game, "SELECT amount FROM transactions WHERE type = 'GRANT' AND user_id = '" +
-                          alice.id + "'") == 10000);
+                          alice.id.value() + "'") == 10000);
   BOOST_TEST(query_int(game, "SELECT sum(balance) FROM accounts WHERE currency_id = 1") == 0);
   BOOST_TEST(query_int(game, "SELECT count(*) FROM player_first_login_state WHERE player_id = '" +
-                                 alice.id + "' AND has_completed_first_login = 0") == 1);
+                                 alice.id.value() + "' AND has_completed_first_login = 0") == 1);
 
   const auto events = game.events();
   BOOST_TEST_REQUIRE(events.size() == 1u);

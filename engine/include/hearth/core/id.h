@@ -1,5 +1,5 @@
-// Id: a number that names one kind of thing (an account, a currency, a ledger row, an item) and
-// cannot be passed where another kind is expected.
+// Id and TextId: a number or a text that names one kind of thing (an account, a currency, a
+// ledger row, an item; a player, a team) and cannot be passed where another kind is expected.
 //
 // An Id converts to and from its stored number, so a number a game reads from its own tables is
 // accepted where an Id is expected; an AccountId never becomes a CurrencyId, though, because that
@@ -9,6 +9,9 @@
 #include <compare>
 #include <concepts>
 #include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
 
 namespace hearth {
 
@@ -37,6 +40,41 @@ class Id {
  private:
   std::int64_t value_ = 0;
 };
+
+// The same for things named by text (a UUID): a player, a team.
+template <class Tag>
+class TextId {
+ public:
+  TextId() = default;
+
+  TextId(std::string value) : value_(std::move(value)) {}  // NOLINT: implicit, from the text
+
+  TextId(const char* value) : value_(value) {}  // NOLINT: implicit, from the text
+
+  operator const std::string&() const { return value_; }  // NOLINT: implicit, to the text
+
+  const std::string& value() const { return value_; }
+
+  bool empty() const { return value_.empty(); }
+
+  friend bool operator==(const TextId& a, const TextId& b) { return a.value_ == b.value_; }
+  template <class Text>
+  requires std::convertible_to<const Text&, std::string_view>
+
+  friend bool operator==(const TextId& a, const Text& b) {
+    return std::string_view(a.value_) == std::string_view(b);
+  }
+
+  friend auto operator<=>(const TextId& a, const TextId& b) { return a.value_ <=> b.value_; }
+  template <class OtherTag>
+  friend bool operator==(const TextId&, const TextId<OtherTag>&) = delete;
+
+ private:
+  std::string value_;
+};
+
+using PlayerId = TextId<struct PlayerTag>;
+using TeamId = TextId<struct TeamTag>;
 
 using AccountId = Id<struct AccountTag>;
 using CurrencyId = Id<struct CurrencyTag>;

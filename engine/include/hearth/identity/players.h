@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "hearth/core/clock.h"
+#include "hearth/core/id.h"
 #include "hearth/core/outcome.h"
 
 namespace hearth {
@@ -25,7 +26,7 @@ struct NewUser {
 
 // A player as a game shows it. The player's id is its user's id: one identity.
 struct PlayerView {
-  std::string id;
+  PlayerId id;
   std::string username;
   std::string display_name;
   std::string nickname;      // empty until chosen (first login)

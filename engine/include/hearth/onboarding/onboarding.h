@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "hearth/core/clock.h"
+#include "hearth/core/id.h"
 #include "hearth/core/outcome.h"
 #include "hearth/onboarding/dialogue_provider.h"
 #include "hearth/onboarding/documents.h"
@@ -143,14 +144,13 @@ class Onboarding {
   explicit Onboarding(Core& core) : core_(core) {}
 
   // The player's progress; nullopt for an unknown player.
-  std::optional<OnboardingStatus> status(const std::string& player) const;
+  std::optional<OnboardingStatus> status(const PlayerId& player) const;
 
   // Resumes the open session exactly as it is, or starts a new one: picks the guard, draws the
   // ships, records the roll, opens the first exchange and counts an attempt. Journals
   // "onboarding.started" for a new session. Refuses a player who completed onboarding
   // (AlreadyDone).
-  Result<OnboardingSession> start(const std::string& player,
-                                  const FirstLoginClientInfo& client = {});
+  Result<OnboardingSession> start(const PlayerId& player, const FirstLoginClientInfo& client = {});
 
   // Claims one of the offered ships with the answer to the guard's opening. Claiming the escape
   // pod ends the negotiation at once (Rules::onboarding.escape_pod_skips_dialogue). Refuses an
@@ -158,7 +158,7 @@ class Onboarding {
   // a ship that was not offered (NotAllowed), a second claim or a completed onboarding
   // (AlreadyDone). Journals "onboarding.ship_claimed", "onboarding.answered" and, when the
   // dialogue ends, "onboarding.decided".
-  Result<DialogueReply> claim_ship(const std::string& player, const std::string& ship,
+  Result<DialogueReply> claim_ship(const PlayerId& player, const std::string& ship,
                                    const std::string& answer);
 
   // Answers the guard's question `exchange_id`. Refuses an answer out of limits
@@ -166,7 +166,7 @@ class Onboarding {
   // before the ship claim (NotAllowed), and an exchange already answered or a decided
   // negotiation (AlreadyDone). Journals "onboarding.answered" and, when the dialogue ends,
   // "onboarding.decided".
-  Result<DialogueReply> answer(const std::string& player, const std::string& exchange_id,
+  Result<DialogueReply> answer(const PlayerId& player, const std::string& exchange_id,
                                const std::string& answer);
 
   // Hands out the outcome in one transaction: replaces the player's ships with the awarded one
@@ -174,17 +174,16 @@ class Onboarding {
   // warms up the companion, and sets `nickname` when it is valid (a rejected one does not block
   // completion: the reason is reported). Refuses before the outcome (NotAllowed) and a second
   // time (AlreadyDone). Journals "onboarding.completed".
-  Result<OnboardingCompletion> complete(const std::string& player,
-                                        const std::string& nickname = "");
+  Result<OnboardingCompletion> complete(const PlayerId& player, const std::string& nickname = "");
 
   // Drops the open session and its exchanges and clears the progress flags; the attempts stay.
   // Refuses when there is no open session (NotFound) or onboarding is complete (AlreadyDone).
   // Journals "onboarding.abandoned".
-  Outcome abandon(const std::string& player);
+  Outcome abandon(const PlayerId& player);
 
   // Why `nickname` cannot be the player's: "length", "charset", "profanity" or "taken"; "" when
   // it can.
-  std::string nickname_problem(const std::string& player, const std::string& nickname) const;
+  std::string nickname_problem(const PlayerId& player, const std::string& nickname) const;
 
   // Sets (or, with null, removes) the game's dialogue provider for this open game.
   void set_provider(std::shared_ptr<DialogueProvider> provider);

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "hearth/core/clock.h"
+#include "hearth/core/id.h"
 #include "hearth/core/outcome.h"
 
 namespace hearth {
@@ -32,22 +33,22 @@ class Turns {
 
   // Spends `cost` turns. Refuses a cost that is not positive, an unknown or deleted player, and a
   // budget that is short (Refusal::NotEnoughTurns, saying when enough will have regenerated).
-  Outcome spend(const std::string& player, std::int64_t cost);
+  Outcome spend(const PlayerId& player, std::int64_t cost);
 
   // Adds `amount` turns outside regeneration (a reward, an admin grant); may exceed the cap.
-  Outcome grant(const std::string& player, std::int64_t amount, const std::string& reason);
+  Outcome grant(const PlayerId& player, std::int64_t amount, const std::string& reason);
 
   // The budget now; nullopt for an unknown player.
-  std::optional<TurnBudget> budget(const std::string& player) const;
+  std::optional<TurnBudget> budget(const PlayerId& player) const;
 
   // Records a login. After more than Rules::turns.return_after_days whole idle days it grants the
   // return bonus, min(return_bonus_cap, return_bonus_per_day × days), up to the cap. Returns the
   // turns granted (0 when none).
-  Result<std::int64_t> welcome_back(const std::string& player);
+  Result<std::int64_t> welcome_back(const PlayerId& player);
 
   // Sets the companion multiplier (1.0 to Rules::turns.max_multiplier) that speeds
   // regeneration from now on.
-  Outcome set_companion_multiplier(const std::string& player, double multiplier);
+  Outcome set_companion_multiplier(const PlayerId& player, double multiplier);
 
  private:
   Core& core_;

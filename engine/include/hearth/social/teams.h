@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "hearth/core/clock.h"
+#include "hearth/core/id.h"
 #include "hearth/core/outcome.h"
 
 namespace hearth {
@@ -26,7 +27,7 @@ std::string_view to_string(TeamRole role);
 std::string_view to_string(Recruitment recruitment);
 
 struct TeamMember {
-  std::string player;
+  PlayerId player;
   TeamRole role = TeamRole::Member;
   GameTime joined_at = 0;
 
@@ -34,10 +35,10 @@ struct TeamMember {
 };
 
 struct TeamView {
-  std::string id;
+  TeamId id;
   std::string name;
   std::string tag;
-  std::string leader;
+  PlayerId leader;
   Recruitment recruitment = Recruitment::Open;
   std::int64_t max_members = 0;
   std::vector<TeamMember> members;  // leader first, then by joining time
@@ -62,21 +63,21 @@ class Teams {
   // Founds a team led by `leader`, who pays Rules::teams.creation_cost credits. Refuses a leader
   // already in a team, short of credits, unknown or deleted; a name of the wrong length or taken
   // (regardless of case) by a team that is not disbanded; a tag not of 2 to 10 characters.
-  Result<TeamView> create(const std::string& leader, const std::string& name,
+  Result<TeamView> create(const PlayerId& leader, const std::string& name,
                           const std::string& tag = "");
 
   // Adds `player` to an OPEN team as a MEMBER. Refuses a player already in a team, a full,
   // closed, unknown or disbanded team.
-  Outcome join(const std::string& team, const std::string& player);
+  Outcome join(const TeamId& team, const PlayerId& player);
 
   // Takes `player` out of its team. A leaving leader hands over to an officer (else the earliest
   // member); a leader alone disbands the team.
-  Outcome leave(const std::string& player);
+  Outcome leave(const PlayerId& player);
 
-  std::optional<TeamView> find(const std::string& team) const;
+  std::optional<TeamView> find(const TeamId& team) const;
 
   // The team `player` belongs to, if any.
-  std::optional<std::string> team_of(const std::string& player) const;
+  std::optional<TeamId> team_of(const PlayerId& player) const;
 
  private:
   Core& core_;

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "hearth/core/clock.h"
+#include "hearth/core/id.h"
 #include "hearth/core/outcome.h"
 
 namespace hearth {
@@ -36,11 +37,10 @@ class PersonalReputation {
   // Changes the alignment by `delta` (clamped to its range) for `reason`. Refuses an unknown or
   // deleted player, a zero delta and an empty reason. Journals "personal_reputation.changed",
   // and "personal_reputation.tier_changed" when the tier moves.
-  Result<Alignment> change(const std::string& player, std::int64_t delta,
-                           const std::string& reason);
+  Result<Alignment> change(const PlayerId& player, std::int64_t delta, const std::string& reason);
 
   // The alignment now (decay due by now included); nullopt for an unknown player.
-  std::optional<Alignment> alignment(const std::string& player) const;
+  std::optional<Alignment> alignment(const PlayerId& player) const;
 
  private:
   Core& core_;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "hearth/core/id.h"
 #include "hearth/core/outcome.h"
 
 namespace hearth {
@@ -66,13 +67,13 @@ class Ranks {
   // highest rank its points reach — unless that rank's achievement gate is not met, in which case
   // it stays where it is (blocked_by says why). A promotion raises the turn cap and journals
   // "rank.promoted". Refuses an unknown or deleted player and an award worth no points.
-  Result<RankView> award(const std::string& player, RankReason reason, std::int64_t amount);
+  Result<RankView> award(const PlayerId& player, RankReason reason, std::int64_t amount);
 
   // Adds to the player's achievement counters (none may be negative), then promotes as award()
   // does if a gate is now met.
-  Result<RankView> record(const std::string& player, const Achievements& added);
+  Result<RankView> record(const PlayerId& player, const Achievements& added);
 
-  std::optional<RankView> rank(const std::string& player) const;
+  std::optional<RankView> rank(const PlayerId& player) const;
 
   // The rank points `reason` earns for `amount` under `rules`.
   static std::int64_t points_for(const RankRules& rules, RankReason reason, std::int64_t amount);

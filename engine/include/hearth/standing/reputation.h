@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "hearth/core/clock.h"
+#include "hearth/core/id.h"
 #include "hearth/core/outcome.h"
 #include "hearth/standing/documents.h"
 
@@ -57,25 +58,25 @@ class Reputation {
   // unknown or deleted player, an unknown faction, a zero delta, an empty reason and a locked
   // standing. Journals "reputation.changed", and "reputation.tier_changed" when the tier moves.
   // The standing it returns leaves out the history (standing() reads it).
-  Result<Standing> change(const std::string& player, const std::string& faction, std::int64_t delta,
+  Result<Standing> change(const PlayerId& player, const std::string& faction, std::int64_t delta,
                           const std::string& reason);
 
   // The standing now (decay due by now included); nullopt for an unknown player or faction.
-  std::optional<Standing> standing(const std::string& player, const std::string& faction) const;
+  std::optional<Standing> standing(const PlayerId& player, const std::string& faction) const;
 
   // The standing with every faction, by faction code.
-  std::vector<Standing> standings(const std::string& player) const;
+  std::vector<Standing> standings(const PlayerId& player) const;
 
   // Locks a standing: no change and no decay until unlocked, or until `until` (0: no expiry).
-  Outcome lock(const std::string& player, const std::string& faction, const std::string& reason,
+  Outcome lock(const PlayerId& player, const std::string& faction, const std::string& reason,
                GameTime until = 0);
 
-  Outcome unlock(const std::string& player, const std::string& faction);
+  Outcome unlock(const PlayerId& player, const std::string& faction);
 
   // Pauses and resumes decay of a standing (changes still apply).
-  Outcome pause_decay(const std::string& player, const std::string& faction);
+  Outcome pause_decay(const PlayerId& player, const std::string& faction);
 
-  Outcome resume_decay(const std::string& player, const std::string& faction);
+  Outcome resume_decay(const PlayerId& player, const std::string& faction);
 
  private:
   Core& core_;

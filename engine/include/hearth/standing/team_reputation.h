@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "hearth/core/clock.h"
+#include "hearth/core/id.h"
 #include "hearth/core/outcome.h"
 #include "hearth/standing/documents.h"
 
@@ -47,12 +48,12 @@ class TeamReputation {
   // Changes how the team's standing is aggregated and recalculates it now. Only the leader may;
   // refuses a value outside the enum, the method already in force, and a change within
   // Rules::team_reputation.method_change_cooldown of the last one (saying when it is allowed).
-  Outcome set_method(const std::string& team, const std::string& actor, AggregationMethod method);
+  Outcome set_method(const TeamId& team, const PlayerId& actor, AggregationMethod method);
 
-  std::optional<TeamReputationView> reputation(const std::string& team) const;
+  std::optional<TeamReputationView> reputation(const TeamId& team) const;
 
   // Empties the team's pending tier notifications (once a game has shown them).
-  Outcome clear_notifications(const std::string& team);
+  Outcome clear_notifications(const TeamId& team);
 
  private:
   Core& core_;

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "hearth/core/id.h"
 #include "hearth/core/outcome.h"
 
 namespace hearth {
@@ -120,7 +121,7 @@ class Locations {
   // Players ---------------------------------------------------------------------------------------
 
   // Where `player` is; nullopt for an unknown or deleted player.
-  std::optional<Location> where(const std::string& player) const;
+  std::optional<Location> where(const PlayerId& player) const;
 
   // The players (not deleted) in `sector`, by id.
   std::vector<std::string> players_in(std::int64_t sector) const;
@@ -129,32 +130,32 @@ class Locations {
   // cost of the lane it checked. Journals "location.moved" {from, to, turns}. Refuses an unknown
   // sector, the sector the player is in, a player docked ("undock first") or landed ("take off
   // first"), a negative cost, too few turns.
-  Outcome move(const std::string& player, std::int64_t sector, std::int64_t turns = 0);
+  Outcome move(const PlayerId& player, std::int64_t sector, std::int64_t turns = 0);
 
   // Docks at a station of the player's sector for Rules::locations.dock_turns. Journals
   // "location.docked" {station}. Refuses an unknown station, one in another sector, a player
   // already docked or landed, a standing with the station's faction below its threshold, too few
   // turns.
-  Outcome dock(const std::string& player, const std::string& station);
+  Outcome dock(const PlayerId& player, const std::string& station);
 
   // Leaves the station for Rules::locations.undock_turns. Journals "location.undocked"
   // {station}. Refuses a player not docked, too few turns.
-  Outcome undock(const std::string& player);
+  Outcome undock(const PlayerId& player);
 
   // Lands on a planet of the player's sector. Journals "location.landed" {planet}. Refuses an
   // unknown planet, one in another sector, a player docked or already landed.
-  Outcome land(const std::string& player, const std::string& planet);
+  Outcome land(const PlayerId& player, const std::string& planet);
 
   // Leaves the planet. Journals "location.took_off" {planet}. Refuses a player not landed.
-  Outcome take_off(const std::string& player);
+  Outcome take_off(const PlayerId& player);
 
   // Makes `sector` the player's home (and its region the home region). Journals
   // "location.home_changed" {from, to}. Refuses an unknown sector, the current home.
-  Outcome set_home(const std::string& player, std::int64_t sector);
+  Outcome set_home(const PlayerId& player, std::int64_t sector);
 
   // Grants or revokes galactic citizenship. Journals "location.citizenship_granted" or
   // "location.citizenship_revoked". Refuses granting it twice or revoking what is not held.
-  Outcome set_galactic_citizen(const std::string& player, bool citizen);
+  Outcome set_galactic_citizen(const PlayerId& player, bool citizen);
 
  private:
   Core& core_;
