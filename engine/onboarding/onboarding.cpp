@@ -426,7 +426,7 @@ struct Turn {
 
 // The turn of a ship claim (exchange_id empty) or of an answer, or the refusal.
 Result<Turn> load_turn(Reader& reader, const OnboardingRules& rules, const PlayerId& player,
-                       const std::string& exchange_id, const std::string& ship) {
+                       const ExchangeId& exchange_id, const std::string& ship) {
   const State state = load_state(reader, player);
   Turn turn;
   if (exchange_id.empty()) {
@@ -565,7 +565,7 @@ OnboardingSession after_answer(const Turn& turn, const std::string& answer,
 
 // Asks the provider (outside any transaction) to judge the answer and to phrase the next
 // question. Nothing is asked when there is no provider or the command will refuse anyway.
-ProviderWork ask_provider(Core& core, const PlayerId& player, const std::string& exchange_id,
+ProviderWork ask_provider(Core& core, const PlayerId& player, const ExchangeId& exchange_id,
                           const std::string& ship, const std::string& answer) {
   ProviderWork work;
   const std::shared_ptr<DialogueProvider> provider = core.dialogue_provider();
@@ -800,7 +800,7 @@ void store_decision(Command& command, const OnboardingSession& session, const De
 
 // Records the answer of the turn, then either decides the outcome or asks the next question.
 Result<DialogueReply> play_turn(Command& command, const PlayerId& player,
-                                const std::string& exchange_id, const std::string& ship,
+                                const ExchangeId& exchange_id, const std::string& ship,
                                 const std::string& answer, const ProviderWork& work) {
   const OnboardingRules& rules = command.rules().onboarding;
   if (Outcome valid = check_answer(rules, answer); !valid) return valid;
@@ -1096,7 +1096,7 @@ Result<DialogueReply> Onboarding::claim_ship(const PlayerId& player, const std::
   });
 }
 
-Result<DialogueReply> Onboarding::answer(const PlayerId& player, const std::string& exchange_id,
+Result<DialogueReply> Onboarding::answer(const PlayerId& player, const ExchangeId& exchange_id,
                                          const std::string& answer) {
   if (exchange_id.empty()) {
     return Outcome::refused(Refusal::NotFound, "There is no such dialogue exchange.");

@@ -845,8 +845,8 @@ BOOST_AUTO_TEST_CASE(a_working_provider_judges_answers_and_phrases_questions) {
   BOOST_TEST(std::get<4>(logged) == 1);
   BOOST_TEST(std::get<5>(logged) == 0.002);
   BOOST_TEST(std::get<6>(logged) == 120);
-  BOOST_TEST(query_int(game, "SELECT tokens_used FROM dialogue_exchanges WHERE id = '" + next.id +
-                                 "'") == 40);
+  BOOST_TEST(query_int(game, "SELECT tokens_used FROM dialogue_exchanges WHERE id = '" +
+                                 next.id.value() + "'") == 40);
 
   // The provider's judgement drives the outcome: K 0.95, C 0.8, P 0.9 → 0.895, STRONG.
   DialogueReply reply = claimed;

@@ -41,7 +41,7 @@ class Id {
   std::int64_t value_ = 0;
 };
 
-// The same for things named by text (a UUID): a player, a team.
+// The same for things named by text (a UUID): a player, a team, a dialogue exchange.
 template <class Tag>
 class TextId {
  public:
@@ -75,6 +75,7 @@ class TextId {
 
 using PlayerId = TextId<struct PlayerTag>;
 using TeamId = TextId<struct TeamTag>;
+using ExchangeId = TextId<struct ExchangeTag>;  // one exchange of an onboarding dialogue
 
 using AccountId = Id<struct AccountTag>;
 using CurrencyId = Id<struct CurrencyTag>;

@@ -26,7 +26,7 @@ enum class OnboardingStep { ShipSelection, Dialogue, Completion };
 // One exchange: the guard's line and the player's answer with its scores. The scores are 0 until
 // answered.
 struct DialogueExchangeView {
-  std::string id;
+  ExchangeId id;
   std::int64_t sequence = 0;  // 1 is the opening exchange, answered by the ship claim
   std::string topic;          // "introduction" for the opening, else a question topic
   std::string question;
@@ -85,7 +85,7 @@ struct OnboardingSession {
   std::string claimed_ship;                   // "" until claimed
   std::string extracted_name;                 // the first name the player gave; "" when none
   std::vector<DialogueExchangeView> history;  // every exchange, by sequence
-  std::string pending_exchange_id;            // the exchange awaiting an answer; "" when none
+  ExchangeId pending_exchange_id;             // the exchange awaiting an answer; "" when none
   bool ai_service_used = false;               // a provider's answer was used
   bool fallback_to_rules = false;             // the rules decided something a provider could have
   GameTime started_at = 0;
@@ -166,7 +166,7 @@ class Onboarding {
   // before the ship claim (NotAllowed), and an exchange already answered or a decided
   // negotiation (AlreadyDone). Journals "onboarding.answered" and, when the dialogue ends,
   // "onboarding.decided".
-  Result<DialogueReply> answer(const PlayerId& player, const std::string& exchange_id,
+  Result<DialogueReply> answer(const PlayerId& player, const ExchangeId& exchange_id,
                                const std::string& answer);
 
   // Hands out the outcome in one transaction: replaces the player's ships with the awarded one
