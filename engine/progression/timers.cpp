@@ -50,7 +50,7 @@ TimerView read(Query& query, GameTime now) {
 
 }  // namespace
 
-Outcome Timers::start(const std::string& user, TimerType type, const std::string& key,
+Outcome Timers::start(const PlayerId& user, TimerType type, const std::string& key,
                       GameTime duration, const std::string& metadata) {
   return core_.run([&](Command& command) -> Outcome {
     if (duration <= 0 || duration > kMaxGameTime - command.now()) {
@@ -94,20 +94,20 @@ Outcome Timers::start(const std::string& user, TimerType type, const std::string
   });
 }
 
-Outcome Timers::start_cooldown(const std::string& user, const std::string& key, GameTime duration) {
+Outcome Timers::start_cooldown(const PlayerId& user, const std::string& key, GameTime duration) {
   return start(user, TimerType::Cooldown, key, duration, "{}");
 }
 
-Outcome Timers::apply_effect(const std::string& user, const std::string& key, GameTime duration,
+Outcome Timers::apply_effect(const PlayerId& user, const std::string& key, GameTime duration,
                              const std::string& metadata) {
   return start(user, TimerType::Effect, key, duration, metadata);
 }
 
-Outcome Timers::grant_access(const std::string& user, const std::string& key, GameTime duration) {
+Outcome Timers::grant_access(const PlayerId& user, const std::string& key, GameTime duration) {
   return start(user, TimerType::Access, key, duration, "{}");
 }
 
-std::optional<TimerView> Timers::find(const std::string& user, TimerType type,
+std::optional<TimerView> Timers::find(const PlayerId& user, TimerType type,
                                       const std::string& key) const {
   return core_.read([&](Reader& reader) -> std::optional<TimerView> {
     Query query(reader, std::string(kSelect) + " AND type = ?3 AND key = ?4", user, reader.now(),
@@ -119,20 +119,20 @@ std::optional<TimerView> Timers::find(const std::string& user, TimerType type,
   });
 }
 
-GameTime Timers::cooldown_remaining(const std::string& user, const std::string& key) const {
+GameTime Timers::cooldown_remaining(const PlayerId& user, const std::string& key) const {
   const auto timer = find(user, TimerType::Cooldown, key);
   return timer ? timer->remaining : 0;
 }
 
-std::optional<TimerView> Timers::effect(const std::string& user, const std::string& key) const {
+std::optional<TimerView> Timers::effect(const PlayerId& user, const std::string& key) const {
   return find(user, TimerType::Effect, key);
 }
 
-bool Timers::has_access(const std::string& user, const std::string& key) const {
+bool Timers::has_access(const PlayerId& user, const std::string& key) const {
   return find(user, TimerType::Access, key).has_value();
 }
 
-Outcome Timers::cancel(const std::string& user, TimerType type, const std::string& key) {
+Outcome Timers::cancel(const PlayerId& user, TimerType type, const std::string& key) {
   return core_.run([&](Command& command) -> Outcome {
     Query end(command,
               "UPDATE user_timers SET expires_at = ?4, expired_at = ?4 WHERE user_id = ?1 AND "
@@ -146,7 +146,7 @@ Outcome Timers::cancel(const std::string& user, TimerType type, const std::strin
   });
 }
 
-std::vector<TimerView> Timers::active(const std::string& user) const {
+std::vector<TimerView> Timers::active(const PlayerId& user) const {
   return core_.read([&](Reader& reader) {
     Query query(reader, std::string(kSelect) + " ORDER BY expires_at, key", user, reader.now());
     std::vector<TimerView> timers;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "hearth/core/clock.h"
+#include "hearth/core/id.h"
 #include "hearth/core/outcome.h"
 
 namespace hearth {
@@ -38,35 +39,35 @@ class Timers {
   // Starts the cooldown `key` for `duration`. Refuses with Refusal::CooldownActive (saying the
   // time left) while the same cooldown runs, a duration that is not positive, a key that is
   // empty or longer than 100 characters, and an unknown or deleted user.
-  Outcome start_cooldown(const std::string& user, const std::string& key, GameTime duration);
+  Outcome start_cooldown(const PlayerId& user, const std::string& key, GameTime duration);
 
   // The time left on a cooldown; 0 when it is not running.
-  GameTime cooldown_remaining(const std::string& user, const std::string& key) const;
+  GameTime cooldown_remaining(const PlayerId& user, const std::string& key) const;
 
   // Applies the effect `key` for `duration` with `metadata` (a JSON object). Re-applying a running
   // effect replaces it: new expiry, new metadata; effects never stack.
-  Outcome apply_effect(const std::string& user, const std::string& key, GameTime duration,
+  Outcome apply_effect(const PlayerId& user, const std::string& key, GameTime duration,
                        const std::string& metadata = "{}");
 
   // The running effect `key`, if any.
-  std::optional<TimerView> effect(const std::string& user, const std::string& key) const;
+  std::optional<TimerView> effect(const PlayerId& user, const std::string& key) const;
 
   // Grants access `key` for `duration` from now (replacing an earlier grant).
-  Outcome grant_access(const std::string& user, const std::string& key, GameTime duration);
+  Outcome grant_access(const PlayerId& user, const std::string& key, GameTime duration);
 
-  bool has_access(const std::string& user, const std::string& key) const;
+  bool has_access(const PlayerId& user, const std::string& key) const;
 
   // Ends a running timer now, without an expiry event. Refuses one that is not running.
-  Outcome cancel(const std::string& user, TimerType type, const std::string& key);
+  Outcome cancel(const PlayerId& user, TimerType type, const std::string& key);
 
   // Every running timer of `user`, soonest expiry first.
-  std::vector<TimerView> active(const std::string& user) const;
+  std::vector<TimerView> active(const PlayerId& user) const;
 
  private:
-  Outcome start(const std::string& user, TimerType type, const std::string& key, GameTime duration,
+  Outcome start(const PlayerId& user, TimerType type, const std::string& key, GameTime duration,
                 const std::string& metadata);
 
-  std::optional<TimerView> find(const std::string& user, TimerType type,
+  std::optional<TimerView> find(const PlayerId& user, TimerType type,
                                 const std::string& key) const;
 
   Core& core_;
