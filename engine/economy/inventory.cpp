@@ -346,7 +346,7 @@ Result<PurchaseReceipt> Inventory::buy(const Purchase& purchase) {
   });
 }
 
-std::int64_t Inventory::quantity(const std::string& user_id, ItemId item) const {
+std::int64_t Inventory::quantity(const PlayerId& user_id, ItemId item) const {
   return core_.read([&](Reader& reader) -> std::int64_t {
     Query query(reader, "SELECT quantity FROM inventory WHERE user_id = ? AND item_id = ?", user_id,
                 item);
@@ -354,7 +354,7 @@ std::int64_t Inventory::quantity(const std::string& user_id, ItemId item) const 
   });
 }
 
-std::vector<Stack> Inventory::stacks(const std::string& user_id) const {
+std::vector<Stack> Inventory::stacks(const PlayerId& user_id) const {
   return core_.read([&](Reader& reader) {
     Query query(reader,
                 "SELECT s.item_id, i.name, s.quantity FROM inventory s JOIN items i "
@@ -368,7 +368,7 @@ std::vector<Stack> Inventory::stacks(const std::string& user_id) const {
   });
 }
 
-std::vector<ItemEntry> Inventory::history(const std::string& user_id, int limit) const {
+std::vector<ItemEntry> Inventory::history(const PlayerId& user_id, int limit) const {
   return core_.read([&](Reader& reader) {
     Query query(reader,
                 "SELECT id, user_id, ifnull(related_user_id, ''), item_id, quantity, "

@@ -119,7 +119,7 @@ std::int64_t Ledger::balance(AccountId account) const {
   });
 }
 
-std::int64_t Ledger::credits(const std::string& user_id) const {
+std::int64_t Ledger::credits(const PlayerId& user_id) const {
   return core_.read([&](Reader& reader) -> std::int64_t {
     Query query(reader,
                 "SELECT a.balance FROM accounts a JOIN currencies c ON "

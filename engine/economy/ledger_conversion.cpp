@@ -100,7 +100,7 @@ Result<ConversionReceipt> convert(Command& command, const Conversion& conversion
                         : conversion.memo.description;
   out.user_id = conversion.memo.user_id.empty() && from->owner_kind == OwnerKind::User
                     ? from->owner
-                    : conversion.memo.user_id;
+                    : conversion.memo.user_id.value();
   out.related_user_id = conversion.memo.related_user_id;
   out.automated = conversion.memo.automated;
   auto source_leg = post_row(command, out);

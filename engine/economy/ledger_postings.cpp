@@ -121,8 +121,9 @@ Result<TransactionId> reverse(Command& command, TransactionId transaction, const
   posting.description = memo.description.empty()
                             ? fmt::format("Reversal of transaction {}", transaction)
                             : memo.description;
-  posting.user_id = memo.user_id.empty() ? original_user : memo.user_id;
-  posting.related_user_id = memo.related_user_id.empty() ? original_related : memo.related_user_id;
+  posting.user_id = memo.user_id.empty() ? original_user : memo.user_id.value();
+  posting.related_user_id =
+      memo.related_user_id.empty() ? original_related : memo.related_user_id.value();
   posting.automated = memo.automated;
   posting.previous_transaction = transaction;
   auto posted = post_row(command, posting);

@@ -256,7 +256,7 @@ Result<PlayerView> Players::create(const NewUser& user) {
   });
 }
 
-std::optional<PlayerView> Players::find(const std::string& id) const {
+std::optional<PlayerView> Players::find(const PlayerId& id) const {
   return core_.read([&](Reader& reader) {
     return find_where(reader, core_.rules(), core_.now(), "u.id = ?", id);
   });
@@ -279,7 +279,7 @@ std::vector<PlayerView> Players::list() const {
   });
 }
 
-Outcome Players::rename(const std::string& id, const std::string& username) {
+Outcome Players::rename(const PlayerId& id, const std::string& username) {
   return core_.run([&](Command& command) -> Outcome {
     if (Outcome active = players::check_active(command, id); !active) return active;
     if (Outcome valid = validate_username(command.rules().players, username); !valid) return valid;
@@ -301,7 +301,7 @@ Outcome Players::rename(const std::string& id, const std::string& username) {
   });
 }
 
-Outcome Players::remove(const std::string& id) {
+Outcome Players::remove(const PlayerId& id) {
   return core_.run([&](Command& command) -> Outcome {
     const auto deleted = user_deleted(command, id);
     if (!deleted) return Outcome::refused(Refusal::NotFound, "There is no such player.");

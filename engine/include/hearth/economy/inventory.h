@@ -53,20 +53,20 @@ struct Stack {
 
 // Adding or removing `quantity` (> 0) of an item to or from a user's stack.
 struct ItemChange {
-  std::string user_id;
+  PlayerId user_id;
   ItemId item;
   std::int64_t quantity = 0;
   // 1 to 50 characters, e.g. "DROP", "REWARD", "USE"; empty: GRANT when adding, REMOVE when
   // removing.
   std::string type;
   std::string description;
-  std::string related_user_id;  // the other party, if any
+  PlayerId related_user_id;  // the other party, if any
 };
 
 // Moving `quantity` of an item from one user's stack to another's (type TRADE by default).
 struct ItemTransfer {
-  std::string from_user;
-  std::string to_user;
+  PlayerId from_user;
+  PlayerId to_user;
   ItemId item;
   std::int64_t quantity = 0;
   std::string type;
@@ -83,7 +83,7 @@ struct ItemTransferReceipt {
 
 // Buying `quantity` of an item at its price, paid from the user's default-currency account.
 struct Purchase {
-  std::string user_id;
+  PlayerId user_id;
   ItemId item;
   std::int64_t quantity = 1;
 };
@@ -99,8 +99,8 @@ struct PurchaseReceipt {
 // One row of item history (item_transactions): a user gained (+) or lost (−) a quantity.
 struct ItemEntry {
   std::int64_t id = 0;
-  std::string user_id;
-  std::string related_user_id;
+  PlayerId user_id;
+  PlayerId related_user_id;
   ItemId item;
   std::int64_t quantity = 0;
   std::string type;
@@ -113,7 +113,7 @@ struct ItemEntry {
 // A stack that disagrees with its history: every stack holds exactly the sum of its user's
 // history rows for the item, and a user without a stack has a sum of zero.
 struct InventoryViolation {
-  std::string user_id;
+  PlayerId user_id;
   ItemId item;
   std::int64_t held = 0;    // the stack's quantity, 0 when there is no stack
   std::int64_t logged = 0;  // the sum of the history rows
@@ -160,13 +160,13 @@ class Inventory {
   Result<PurchaseReceipt> buy(const Purchase& purchase);
 
   // How many of `item` the user holds.
-  std::int64_t quantity(const std::string& user_id, ItemId item) const;
+  std::int64_t quantity(const PlayerId& user_id, ItemId item) const;
 
   // The user's stacks, by item name.
-  std::vector<Stack> stacks(const std::string& user_id) const;
+  std::vector<Stack> stacks(const PlayerId& user_id) const;
 
   // The user's newest `limit` history rows, newest first.
-  std::vector<ItemEntry> history(const std::string& user_id, int limit = 50) const;
+  std::vector<ItemEntry> history(const PlayerId& user_id, int limit = 50) const;
 
   // Every stack that disagrees with its history, in a consistent snapshot; empty when healthy.
   std::vector<InventoryViolation> check_inventory() const;

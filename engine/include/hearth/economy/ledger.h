@@ -77,9 +77,9 @@ struct Memo {
   // type (TRANSFER, MINT, BURN, REVERSAL, CONVERSION).
   std::string type;
   std::string description;
-  std::string user_id;          // the user who caused or is affected by it; empty for none
-  std::string related_user_id;  // the other party; empty for none
-  bool automated = false;       // initiated by the game itself, not by a player
+  PlayerId user_id;          // the user who caused or is affected by it; empty for none
+  PlayerId related_user_id;  // the other party; empty for none
+  bool automated = false;    // initiated by the game itself, not by a player
 };
 
 // One movement of `amount` from one account to another of the same currency.
@@ -99,8 +99,8 @@ struct TransactionView {
   std::int64_t amount = 0;
   std::string type;
   std::string description;
-  std::string user_id;
-  std::string related_user_id;
+  PlayerId user_id;
+  PlayerId related_user_id;
   TransactionId previous_transaction;  // the row this one reverses; 0 for none
   bool confirmed = true;
   bool automated = false;
@@ -210,7 +210,7 @@ class Ledger {
   std::int64_t balance(AccountId account) const;
 
   // The balance of a user in the default currency (0 when the user has no such account).
-  std::int64_t credits(const std::string& user_id) const;
+  std::int64_t credits(const PlayerId& user_id) const;
 
   // Opens an empty account (never overdrawable) for `owner` in `currency`. Refuses an unknown
   // currency or owner, a deleted user, a system name that is not 1 to 50 lowercase characters, and

@@ -58,7 +58,7 @@ class Players {
   Result<PlayerView> create(const NewUser& user);
 
   // The player of user `id`, deleted ones included; nullopt when there is none.
-  std::optional<PlayerView> find(const std::string& id) const;
+  std::optional<PlayerView> find(const PlayerId& id) const;
 
   // The player whose username is `username` (any case).
   std::optional<PlayerView> find_by_username(const std::string& username) const;
@@ -67,11 +67,11 @@ class Players {
   std::vector<PlayerView> list() const;
 
   // Changes a username. Refuses an invalid or taken name, an unknown or deleted user.
-  Outcome rename(const std::string& id, const std::string& username);
+  Outcome rename(const PlayerId& id, const std::string& username);
 
   // Soft-deletes a user: it keeps its rows (the ledger never loses history) but is inactive and
   // can no longer act. Refuses an unknown or already deleted user.
-  Outcome remove(const std::string& id);
+  Outcome remove(const PlayerId& id);
 
  private:
   Core& core_;

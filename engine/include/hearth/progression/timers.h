@@ -67,8 +67,7 @@ class Timers {
   Outcome start(const PlayerId& user, TimerType type, const std::string& key, GameTime duration,
                 const std::string& metadata);
 
-  std::optional<TimerView> find(const PlayerId& user, TimerType type,
-                                const std::string& key) const;
+  std::optional<TimerView> find(const PlayerId& user, TimerType type, const std::string& key) const;
 
   Core& core_;
 };
