@@ -7,7 +7,7 @@
 
 namespace hearth::sample_game {
 
-std::optional<GameTime> parse_duration(const std::string& text) {
+std::optional<Duration> parse_duration(const std::string& text) {
   GameTime total = 0;
   std::size_t i = 0;
   if (text.empty()) return std::nullopt;
@@ -39,7 +39,7 @@ std::optional<GameTime> parse_duration(const std::string& text) {
     ++i;
   }
   if (total < kSecond || total > 365 * kDay) return std::nullopt;
-  return total;
+  return Duration(total);
 }
 
 std::string format_time(GameTime time) {

@@ -11,7 +11,7 @@ namespace hearth::sample_game {
 
 // Reads a duration such as "90m", "3d", "1h30m" or "45s" (units d, h, m, s; at least one second,
 // at most a year); nullopt when the text is not one.
-std::optional<GameTime> parse_duration(const std::string& text);
+std::optional<Duration> parse_duration(const std::string& text);
 
 // A game time as "2026-01-01 00:00 UTC".
 std::string format_time(GameTime time);

@@ -102,8 +102,8 @@ void show_status(Session& session, const Pilot& pilot) {
     fmt::print("  Turns     {}/{} (full)\n", budget->available, budget->cap);
   } else {
     fmt::print("  Turns     {}/{}, next turn in {}, full in {}\n", budget->available, budget->cap,
-               format_duration(budget->next_turn_at - session.game.now()),
-               format_duration(budget->full_at - session.game.now()));
+               format_duration(Duration(budget->next_turn_at - session.game.now())),
+               format_duration(Duration(budget->full_at - session.game.now())));
   }
   fmt::print("  Ship      {}, hold {}/{}\n", title_case(pilot.ship), cargo_used(session, pilot),
              pilot.capacity);
@@ -114,9 +114,10 @@ void show_status(Session& session, const Pilot& pilot) {
   fmt::print("  Boost     {}\n",
              boosted ? "warps at half cost, " + format_duration(boosted->remaining) + " left"
                      : std::string("off"));
-  const GameTime supply_in = session.game.timers().cooldown_remaining(pilot.id, kSupplyCooldown);
-  fmt::print("  Supply    {}\n",
-             supply_in > 0 ? "next drop in " + format_duration(supply_in) : std::string("ready"));
+  const Duration supply_in = session.game.timers().cooldown_remaining(pilot.id, kSupplyCooldown);
+  fmt::print("  Supply    {}\n", supply_in > Duration()
+                                     ? "next drop in " + format_duration(supply_in)
+                                     : std::string("ready"));
 }
 
 void show_standings(Session& session, const Pilot& pilot) {

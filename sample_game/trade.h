@@ -13,7 +13,7 @@ namespace hearth::sample_game {
 
 // The cooldown key of the supply drop, how often it comes and what it brings.
 constexpr const char* kSupplyCooldown = "supply_drop";
-constexpr GameTime kSupplyInterval = kDay;
+constexpr Duration kSupplyInterval = Duration::days(1);
 constexpr std::int64_t kSupplyCredits = 500;
 
 // Standing from trade: a point per 250 credits traded with a faction in a game day, at most 20 a

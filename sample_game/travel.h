@@ -11,7 +11,7 @@ namespace hearth::sample_game {
 
 // The effect key of the fuel boost and how long it lasts.
 constexpr const char* kBoostEffect = "fuel_boost";
-constexpr GameTime kBoostDuration = 2 * kHour;
+constexpr Duration kBoostDuration = Duration::hours(2);
 
 // `map`: this sector, its station, and the warps out with their turn costs.
 void show_map(Session& session, const Pilot& pilot);

@@ -27,7 +27,8 @@ void wait(Session& session, const std::string& duration) {
       standings_before[standing.faction] = standing;
     }
     boosted_before = session.game.timers().effect(pilot, kBoostEffect).has_value();
-    supply_waiting_before = session.game.timers().cooldown_remaining(pilot, kSupplyCooldown) > 0;
+    supply_waiting_before =
+        session.game.timers().cooldown_remaining(pilot, kSupplyCooldown) > Duration();
   }
 
   // Game time moves in the save: the engine applies everything due in between, and the time goes
@@ -52,7 +53,7 @@ void wait(Session& session, const std::string& duration) {
     fmt::print("  The fuel boost has worn off.\n");
   }
   if (supply_waiting_before &&
-      session.game.timers().cooldown_remaining(pilot, kSupplyCooldown) == 0) {
+      session.game.timers().cooldown_remaining(pilot, kSupplyCooldown) == Duration()) {
     fmt::print("  The supply drop is ready again.\n");
   }
 }

@@ -7,8 +7,8 @@
 
 namespace hearth {
 
-std::string format_duration(GameTime duration) {
-  const GameTime seconds = (std::max<GameTime>(0, duration) + kSecond - 1) / kSecond;
+std::string format_duration(Duration duration) {
+  const GameTime seconds = (std::max<GameTime>(0, duration.ms()) + kSecond - 1) / kSecond;
   if (seconds < 60) return fmt::format("{}s", seconds);
   if (seconds < 3600) return fmt::format("{}m {}s", seconds / 60, seconds % 60);
   if (seconds < 86400) return fmt::format("{}h {}m", seconds / 3600, seconds % 3600 / 60);

@@ -432,16 +432,16 @@ void Game::advance_to(GameTime time) {
   core_->run_unadvanced(time, [&](Command& command) { advance_world(command, time); });
 }
 
-void Game::skip(GameTime duration) {
-  if (duration <= 0) throw Error(ErrorKind::Usage, "A skip must be a positive duration.");
+void Game::skip(Duration duration) {
+  if (duration.ms() <= 0) throw Error(ErrorKind::Usage, "A skip must be a positive duration.");
   core_->run([&](Command& command) {
-    if (duration > kMaxGameTime - command.now()) {
+    if (duration.ms() > kMaxGameTime - command.now()) {
       throw Error(ErrorKind::Usage, "A skip may not pass the latest game time (the year 9999).");
     }
     const GameTime to = command.now() + duration;
     advance_world(command, to);
     core_->skip_to(command, to);
-    command.emit(ClockEvents::kSkipped, "", "", Payload().add("by", duration).str());
+    command.emit(ClockEvents::kSkipped, "", "", Payload().add("by", duration.ms()).str());
   });
 }
 

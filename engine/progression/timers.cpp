@@ -43,7 +43,7 @@ TimerView read(Query& query, GameTime now) {
   view.type = type_of(query.text(0));
   view.key = query.text(1);
   view.expires_at = query.integer(2);
-  view.remaining = view.expires_at - now;
+  view.remaining = Duration(view.expires_at - now);
   view.metadata = query.text(3);
   return view;
 }
@@ -51,9 +51,9 @@ TimerView read(Query& query, GameTime now) {
 }  // namespace
 
 Outcome Timers::start(const PlayerId& user, TimerType type, const std::string& key,
-                      GameTime duration, const std::string& metadata) {
+                      Duration duration, const std::string& metadata) {
   return core_.run([&](Command& command) -> Outcome {
-    if (duration <= 0 || duration > kMaxGameTime - command.now()) {
+    if (duration.ms() <= 0 || duration.ms() > kMaxGameTime - command.now()) {
       return Outcome::refused(
           Refusal::InvalidArgument,
           "A timer's duration must be positive and end by the latest game time (the year 9999).");
@@ -76,9 +76,9 @@ Outcome Timers::start(const PlayerId& user, TimerType type, const std::string& k
       if (running.step()) {
         const GameTime remaining = running.integer(0) - command.now();
         running.reset();
-        return Outcome::refused(
-            Refusal::CooldownActive,
-            fmt::format("The '{}' cooldown is active: {} left.", key, format_duration(remaining)));
+        return Outcome::refused(Refusal::CooldownActive,
+                                fmt::format("The '{}' cooldown is active: {} left.", key,
+                                            format_duration(Duration(remaining))));
       }
     }
     const GameTime expires_at = command.now() + duration;
@@ -94,16 +94,16 @@ Outcome Timers::start(const PlayerId& user, TimerType type, const std::string& k
   });
 }
 
-Outcome Timers::start_cooldown(const PlayerId& user, const std::string& key, GameTime duration) {
+Outcome Timers::start_cooldown(const PlayerId& user, const std::string& key, Duration duration) {
   return start(user, TimerType::Cooldown, key, duration, "{}");
 }
 
-Outcome Timers::apply_effect(const PlayerId& user, const std::string& key, GameTime duration,
+Outcome Timers::apply_effect(const PlayerId& user, const std::string& key, Duration duration,
                              const std::string& metadata) {
   return start(user, TimerType::Effect, key, duration, metadata);
 }
 
-Outcome Timers::grant_access(const PlayerId& user, const std::string& key, GameTime duration) {
+Outcome Timers::grant_access(const PlayerId& user, const std::string& key, Duration duration) {
   return start(user, TimerType::Access, key, duration, "{}");
 }
 
@@ -119,9 +119,9 @@ std::optional<TimerView> Timers::find(const PlayerId& user, TimerType type,
   });
 }
 
-GameTime Timers::cooldown_remaining(const PlayerId& user, const std::string& key) const {
+Duration Timers::cooldown_remaining(const PlayerId& user, const std::string& key) const {
   const auto timer = find(user, TimerType::Cooldown, key);
-  return timer ? timer->remaining : 0;
+  return timer ? timer->remaining : Duration();
 }
 
 std::optional<TimerView> Timers::effect(const PlayerId& user, const std::string& key) const {

@@ -116,7 +116,7 @@ Outcome spend(Command& command, const PlayerId& player, std::int64_t cost) {
         Refusal::NotEnoughTurns,
         ready == 0 ? fmt::format("Not enough turns: {} needed, {} available.", cost, state.turns)
                    : fmt::format("Not enough turns: {} needed, {} available (enough in {}).", cost,
-                                 state.turns, format_duration(ready - command.now())));
+                                 state.turns, format_duration(Duration(ready - command.now()))));
   }
   state.turns -= cost;
   state.lifetime_spent += cost;

@@ -392,9 +392,9 @@ std::vector<Standing> Reputation::standings(const PlayerId& player) const {
 }
 
 Outcome Reputation::lock(const PlayerId& player, const std::string& faction_code,
-                         const std::string& reason, GameTime until) {
+                         const std::string& reason, std::optional<GameTime> until) {
   return core_.run([&](Command& command) -> Outcome {
-    if (until != 0 && until <= command.now()) {
+    if (until && *until <= command.now()) {
       return Outcome::refused(Refusal::InvalidArgument, "A lock must expire in the future.");
     }
     if (Outcome valid = text::check_optional("A lock reason", reason, 255); !valid) return valid;
@@ -403,12 +403,15 @@ Outcome Reputation::lock(const PlayerId& player, const std::string& faction_code
     Row row = load_row(command, player, faction->id);
     row.locked = true;
     row.lock_reason = reason;
-    row.lock_expires_at = until;
+    row.lock_expires_at = until.value_or(0);
     row.due = 0;
     store_row(command, player, *faction, row);
-    command.emit(
-        ReputationEvents::kLocked, "", player,
-        Payload().add("faction", faction->code).add("reason", reason).add("until", until).str());
+    command.emit(ReputationEvents::kLocked, "", player,
+                 Payload()
+                     .add("faction", faction->code)
+                     .add("reason", reason)
+                     .add("until", until.value_or(0))
+                     .str());
     return {};
   });
 }

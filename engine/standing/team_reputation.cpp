@@ -220,8 +220,9 @@ Outcome TeamReputation::set_method(const TeamId& team, const PlayerId& actor,
     if (row->method_changed_at != 0 && command.now() < row->method_changed_at + cooldown) {
       return Outcome::refused(
           Refusal::CooldownActive,
-          fmt::format("The method was changed recently; it can change again in {}.",
-                      format_duration(row->method_changed_at + cooldown - command.now())));
+          fmt::format(
+              "The method was changed recently; it can change again in {}.",
+              format_duration(Duration(row->method_changed_at + cooldown - command.now()))));
     }
     row->method = method;
     row->method_changed_at = command.now();
@@ -286,7 +287,7 @@ void tick_team_reputation(Command& command, GameTime to) {
               "SELECT team_id FROM team_reputations WHERE next_recalculation_at <= ?1 "
               "ORDER BY next_recalculation_at, team_id LIMIT ?2",
               to, kBatch);
-    std::vector<std::string> teams;
+    std::vector<TeamId> teams;
     while (due.step()) teams.push_back(due.text(0));
     due.reset();
     if (teams.empty()) break;

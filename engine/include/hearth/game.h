@@ -132,7 +132,7 @@ class Game {
   // Moves game time forward by `duration` (a "wait" or "sleep" in the game): the world advances
   // to now() + duration and game time goes on from there, in every mode. Error{Usage} for a
   // duration that is not positive or that would pass the latest game time.
-  void skip(GameTime duration);
+  void skip(Duration duration);
 
   // Runs `work` as one transaction: every command `work` makes on this Game joins it. A refused
   // inner command undoes only itself (and returns its refusal to `work`, which may go on); when

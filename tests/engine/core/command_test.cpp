@@ -134,11 +134,11 @@ BOOST_AUTO_TEST_CASE(a_refused_command_does_not_lose_the_catch_up) {
 
 BOOST_AUTO_TEST_CASE(a_refused_command_does_not_lose_an_expiry) {
   const std::string ann = game.players().create({.username = "ann"})->id;
-  BOOST_REQUIRE(game.timers().start_cooldown(ann, "daily", kDay).ok());
+  BOOST_REQUIRE(game.timers().start_cooldown(ann, "daily", Duration(kDay)).ok());
   clock->set(test::kStart + 25 * kHour);
   BOOST_TEST(!game.turns().spend(ann, -5).ok());
   clock->set(test::kStart + 26 * kHour);
-  BOOST_REQUIRE(game.timers().start_cooldown(ann, "daily", kDay).ok());
+  BOOST_REQUIRE(game.timers().start_cooldown(ann, "daily", Duration(kDay)).ok());
   clock->set(test::kStart + 60 * kHour);
   game.tick();
   BOOST_TEST(test::query_int(game, "SELECT count(*) FROM events WHERE type = 'cooldown.expired'") ==

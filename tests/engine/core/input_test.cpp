@@ -27,7 +27,8 @@ BOOST_FIXTURE_TEST_SUITE(input_test, FreshGame)
 
 BOOST_AUTO_TEST_CASE(huge_amounts_saturate_or_are_refused) {
   const std::string ann = game.players().create({.username = "ann"})->id;
-  refused_unchanged(game, [&] { return game.timers().start_cooldown(ann, "forever", kMax); });
+  refused_unchanged(game,
+                    [&] { return game.timers().start_cooldown(ann, "forever", Duration(kMax)); });
   refused_unchanged(game, [&] { return game.turns().grant(ann, kMax, "gift"); });
 
   BOOST_REQUIRE(game.reputation().change(ann, "terran_federation", 300, "start").ok());
@@ -90,7 +91,8 @@ BOOST_AUTO_TEST_CASE(text_limits_count_characters_and_refuse_nul_and_bad_utf8) {
   refused_unchanged(game, [&] { return game.teams().create(ann, "Night\xc0\xafOwls"); });
   refused_unchanged(game,
                     [&] { return game.inventory().create_item({.name = nul_first, .type = "X"}); });
-  refused_unchanged(game, [&] { return game.timers().start_cooldown(ann, nul_first, kHour); });
+  refused_unchanged(game,
+                    [&] { return game.timers().start_cooldown(ann, nul_first, Duration(kHour)); });
   refused_unchanged(game, [&] {
     return game.reputation().change(ann, "terran_federation", 5, std::string("why\0not", 7));
   });

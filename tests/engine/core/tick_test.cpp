@@ -49,10 +49,10 @@ struct Script {
            must(game.reputation().lock(ids["dan"], "fringe_alliance", "probe", at(20)));
            must(game.personal_reputation().change(ids["ann"], 40, "kind").outcome());
            must(game.personal_reputation().change(ids["ben"], -600, "cruel").outcome());
-           must(game.timers().start_cooldown(ids["ann"], "daily", kDay));
-           must(game.timers().apply_effect(ids["ann"], "boost", 3 * kHour, R"({"x":2})"));
-           must(game.timers().grant_access(ids["ann"], "dock", 10 * kDay));
-           must(game.timers().apply_effect(ids["ben"], "shield", 2 * kDay));
+           must(game.timers().start_cooldown(ids["ann"], "daily", Duration(kDay)));
+           must(game.timers().apply_effect(ids["ann"], "boost", Duration(3 * kHour), R"({"x":2})"));
+           must(game.timers().grant_access(ids["ann"], "dock", Duration(10 * kDay)));
+           must(game.timers().apply_effect(ids["ben"], "shield", Duration(2 * kDay)));
            must(game.turns().spend(ids["ann"], 700));
            must(game.turns().spend(ids["ben"], 400));
          }},
@@ -66,7 +66,7 @@ struct Script {
         {at(12, 7),
          [this, must, at](Game& game) {
            must(game.turns().spend(ids["ben"], 100));
-           must(game.timers().start_cooldown(ids["cat"], "raid", 2 * kDay));
+           must(game.timers().start_cooldown(ids["cat"], "raid", Duration(2 * kDay)));
            // A team member's lock that expires in the middle of the idle stretch: the team's
            // recalculations must see the decay that follows it, however the time is ticked.
            must(game.reputation().lock(ids["ann"], "terran_federation", "audit", at(33, 5)));
@@ -136,7 +136,7 @@ void refused_command(Game& game, const Script& script, std::uint64_t pick) {
       outcome = game.reputation().change(player, "terran_federation", 0, "x").outcome();
       break;
     case 3:
-      outcome = game.timers().start_cooldown(player, "", kHour);
+      outcome = game.timers().start_cooldown(player, "", Duration(kHour));
       break;
     default:
       outcome = game.personal_reputation().change(player, 5, "").outcome();
@@ -258,7 +258,7 @@ BOOST_AUTO_TEST_CASE(an_idle_tick_costs_the_same_whatever_the_world_size) {
     for (int i = 0; i < players; ++i) {
       const std::string id = game.players().create({.username = "player" + std::to_string(i)})->id;
       BOOST_REQUIRE(game.reputation().change(id, "terran_federation", 60, "ok").ok());
-      BOOST_REQUIRE(game.timers().start_cooldown(id, "daily", 30 * kDay).ok());
+      BOOST_REQUIRE(game.timers().start_cooldown(id, "daily", Duration(30 * kDay)).ok());
     }
     game.advance_to(test::kStart + kHour);  // settles the world
     sqlite3* handle = core_of(game).db().sql().getHandle();
@@ -280,7 +280,8 @@ BOOST_AUTO_TEST_CASE(expiries_fire_once_across_a_reopen_between_ticks) {
     Game game(test::options_with(clock, file.path));
     for (int i = 0; i < 20; ++i) {
       users.push_back(game.players().create({.username = "user" + std::to_string(i)})->id);
-      BOOST_REQUIRE(game.timers().apply_effect(users.back(), "boost", (i + 1) * kHour).ok());
+      BOOST_REQUIRE(
+          game.timers().apply_effect(users.back(), "boost", Duration((i + 1) * kHour)).ok());
     }
     game.advance_to(test::kStart + 10 * kHour + kMinute);
   }
@@ -301,7 +302,7 @@ BOOST_AUTO_TEST_CASE(a_tick_that_fails_midway_leaves_nothing_and_is_redone_once)
     Game game(test::options_with(clock, file.path));
     for (int i = 0; i < 5; ++i) {
       const std::string id = game.players().create({.username = "user" + std::to_string(i)})->id;
-      BOOST_REQUIRE(game.timers().start_cooldown(id, "daily", kDay).ok());
+      BOOST_REQUIRE(game.timers().start_cooldown(id, "daily", Duration(kDay)).ok());
     }
     // The tick's last write fails: everything it did before is rolled back.
     core_of(game).run([](Command& command) {
@@ -330,7 +331,7 @@ BOOST_AUTO_TEST_CASE(expiries_fire_once_when_the_process_dies_between_or_during_
     Game game(test::options_with(clock, file.path));
     for (int i = 0; i < 40; ++i) {
       const std::string id = game.players().create({.username = "user" + std::to_string(i)})->id;
-      BOOST_REQUIRE(game.timers().apply_effect(id, "boost", (i + 1) * 7 * kMinute).ok());
+      BOOST_REQUIRE(game.timers().apply_effect(id, "boost", Duration((i + 1) * 7 * kMinute)).ok());
       BOOST_REQUIRE(game.reputation().change(id, "terran_federation", 300 + i, "x").ok());
     }
   }

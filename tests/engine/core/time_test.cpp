@@ -170,13 +170,14 @@ BOOST_AUTO_TEST_CASE(skip_moves_game_time_forward_for_good) {
     Game game(on_file(clock, file));
     ann = game.players().create({.username = "ann"})->id;
     BOOST_REQUIRE(game.turns().spend(ann, 1000).ok());
-    game.skip(kDay / 2);
+    game.skip(Duration(kDay / 2));
     BOOST_TEST(game.now() == test::kStart + kDay / 2);
     BOOST_TEST(game.turns().budget(ann)->available == 500);  // half a day regenerated
     clock->advance(kHour);
     BOOST_TEST(game.now() == test::kStart + kDay / 2 + kHour);  // and time goes on from there
-    BOOST_CHECK_EXCEPTION(game.skip(0), Error, test::is_kind(ErrorKind::Usage));
-    BOOST_CHECK_EXCEPTION(game.skip(kMaxGameTime), Error, test::is_kind(ErrorKind::Usage));
+    BOOST_CHECK_EXCEPTION(game.skip(Duration(0)), Error, test::is_kind(ErrorKind::Usage));
+    BOOST_CHECK_EXCEPTION(game.skip(Duration(kMaxGameTime)), Error,
+                          test::is_kind(ErrorKind::Usage));
   }
   Game again(on_file(clock, file));  // another session, the same clock
   BOOST_TEST(again.now() == test::kStart + kDay / 2 + kHour);

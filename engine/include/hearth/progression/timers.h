@@ -23,7 +23,7 @@ struct TimerView {
   TimerType type = TimerType::Cooldown;
   std::string key;
   GameTime expires_at = 0;
-  GameTime remaining = 0;       // expires_at - now
+  Duration remaining;           // expires_at - now
   std::string metadata = "{}";  // a JSON object (an effect's data, e.g. {"multiplier":2})
 
   bool operator==(const TimerView&) const = default;
@@ -39,21 +39,21 @@ class Timers {
   // Starts the cooldown `key` for `duration`. Refuses with Refusal::CooldownActive (saying the
   // time left) while the same cooldown runs, a duration that is not positive, a key that is
   // empty or longer than 100 characters, and an unknown or deleted user.
-  Outcome start_cooldown(const PlayerId& user, const std::string& key, GameTime duration);
+  Outcome start_cooldown(const PlayerId& user, const std::string& key, Duration duration);
 
-  // The time left on a cooldown; 0 when it is not running.
-  GameTime cooldown_remaining(const PlayerId& user, const std::string& key) const;
+  // The time left on a cooldown; zero when it is not running.
+  Duration cooldown_remaining(const PlayerId& user, const std::string& key) const;
 
   // Applies the effect `key` for `duration` with `metadata` (a JSON object). Re-applying a running
   // effect replaces it: new expiry, new metadata; effects never stack.
-  Outcome apply_effect(const PlayerId& user, const std::string& key, GameTime duration,
+  Outcome apply_effect(const PlayerId& user, const std::string& key, Duration duration,
                        const std::string& metadata = "{}");
 
   // The running effect `key`, if any.
   std::optional<TimerView> effect(const PlayerId& user, const std::string& key) const;
 
   // Grants access `key` for `duration` from now (replacing an earlier grant).
-  Outcome grant_access(const PlayerId& user, const std::string& key, GameTime duration);
+  Outcome grant_access(const PlayerId& user, const std::string& key, Duration duration);
 
   bool has_access(const PlayerId& user, const std::string& key) const;
 
@@ -64,7 +64,7 @@ class Timers {
   std::vector<TimerView> active(const PlayerId& user) const;
 
  private:
-  Outcome start(const PlayerId& user, TimerType type, const std::string& key, GameTime duration,
+  Outcome start(const PlayerId& user, TimerType type, const std::string& key, Duration duration,
                 const std::string& metadata);
 
   std::optional<TimerView> find(const PlayerId& user, TimerType type, const std::string& key) const;

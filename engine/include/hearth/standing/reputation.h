@@ -67,9 +67,10 @@ class Reputation {
   // The standing with every faction, by faction code.
   std::vector<Standing> standings(const PlayerId& player) const;
 
-  // Locks a standing: no change and no decay until unlocked, or until `until` (0: no expiry).
+  // Locks a standing: no change and no decay until unlocked, or until the game time `until` (none:
+  // until unlocked). Refuses an `until` that is not in the future.
   Outcome lock(const PlayerId& player, const std::string& faction, const std::string& reason,
-               GameTime until = 0);
+               std::optional<GameTime> until = std::nullopt);
 
   Outcome unlock(const PlayerId& player, const std::string& faction);
 
