@@ -51,7 +51,6 @@ std::optional<bool> user_deleted(Command& command, const std::string& id) {
   Query query(command, "SELECT deleted FROM users WHERE id = ?", id);
   if (!query.step()) return std::nullopt;
   const bool deleted = query.integer(0) != 0;
-  query.reset();
   return deleted;
 }
 
@@ -88,7 +87,6 @@ Result<std::string> check_posting(Command& command, const ItemPosting& posting) 
     return Outcome::refused(Refusal::NotFound, fmt::format("There is no item {}.", posting.item));
   }
   std::string name = item.text(0);
-  item.reset();
   return name;
 }
 
@@ -96,7 +94,6 @@ std::int64_t held(Command& command, const std::string& user_id, std::int64_t ite
   Query query(command, "SELECT quantity FROM inventory WHERE user_id = ? AND item_id = ?", user_id,
               item);
   const std::int64_t quantity = query.step() ? query.integer(0) : 0;
-  query.reset();
   return quantity;
 }
 
@@ -159,7 +156,6 @@ Result<std::int64_t> add(Command& command, const ItemPosting& posting) {
       "ON CONFLICT (user_id, item_id) DO UPDATE SET quantity = quantity + excluded.quantity",
       posting.user_id, posting.item, posting.quantity);
   upsert.exec();
-  upsert.reset();
   return record(command, posting, *name, posting.quantity, before + posting.quantity);
 }
 
@@ -176,13 +172,11 @@ Result<std::int64_t> remove(Command& command, const ItemPosting& posting) {
     Query empty(command, "DELETE FROM inventory WHERE user_id = ? AND item_id = ?", posting.user_id,
                 posting.item);
     empty.exec();
-    empty.reset();
   } else {
     Query take(command,
                "UPDATE inventory SET quantity = quantity - ? WHERE user_id = ? AND item_id = ?",
                posting.quantity, posting.user_id, posting.item);
     take.exec();
-    take.reset();
   }
   return record(command, posting, *name, -posting.quantity, before - posting.quantity);
 }

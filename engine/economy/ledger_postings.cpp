@@ -20,7 +20,6 @@ std::int64_t default_currency(Command& command) {
     throw Error(ErrorKind::CorruptData, "The game has no default currency.");
   }
   const std::int64_t id = query.integer(0);
-  query.reset();
   return id;
 }
 
@@ -30,14 +29,12 @@ void open_user_accounts(Command& command, const std::string& user_id) {
              "SELECT id, 'user', ?1, ?2, ?2 FROM currencies WHERE kind = 'money' ORDER BY id",
              user_id, command.now());
   open.exec();
-  open.reset();
 }
 
 std::int64_t user_account(Command& command, const std::string& user_id, std::int64_t currency) {
   Query query(command, "SELECT id FROM accounts WHERE user_id = ? AND currency_id = ?", user_id,
               currency);
   const std::int64_t id = query.step() ? query.integer(0) : 0;
-  query.reset();
   return id;
 }
 
@@ -49,7 +46,6 @@ std::int64_t system_account(Command& command, const std::string& name, std::int6
                 fmt::format("Currency {} has no '{}' system account.", currency, name));
   }
   const std::int64_t id = query.integer(0);
-  query.reset();
   return id;
 }
 

@@ -47,7 +47,6 @@ PostingState posting_state(Command& command, const Posting& posting) {
     state.related_user_found = query.integer(7) != 0;
     (query.integer(0) == posting.from_account ? state.from : state.to) = std::move(account);
   }
-  query.reset();
   return state;
 }
 
@@ -194,14 +193,12 @@ std::optional<AccountState> account_state(Reader& reader, std::int64_t id) {
   state.allow_negative = query.integer(2) != 0;
   state.owner_kind = owner_kind_from(query.text(3));
   state.owner = query.text(4);
-  query.reset();
   return state;
 }
 
 std::string currency_name(Reader& reader, std::int64_t currency) {
   Query query(reader, "SELECT name FROM currencies WHERE id = ?", currency);
   std::string name = query.step() ? query.text(0) : "?";
-  query.reset();
   return name;
 }
 

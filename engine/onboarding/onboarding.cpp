@@ -521,7 +521,6 @@ auto timed(std::int64_t budget_ms, std::int64_t& elapsed_ms, Call&& call) -> dec
   try {
     result = call();
   } catch (...) {
-    result.reset();
   }
   elapsed_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::steady_clock::now() - begin)

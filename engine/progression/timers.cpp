@@ -75,7 +75,6 @@ Outcome Timers::start(const PlayerId& user, TimerType type, const std::string& k
                     user, key, command.now());
       if (running.step()) {
         const GameTime remaining = running.integer(0) - command.now();
-        running.reset();
         return Outcome::refused(Refusal::CooldownActive,
                                 fmt::format("The '{}' cooldown is active: {} left.", key,
                                             format_duration(Duration(remaining))));
@@ -114,7 +113,6 @@ std::optional<TimerView> Timers::find(const PlayerId& user, TimerType type,
                 type_name(type), key);
     if (!query.step()) return std::nullopt;
     TimerView view = read(query, reader.now());
-    query.reset();
     return view;
   });
 }
@@ -151,7 +149,6 @@ std::vector<TimerView> Timers::active(const PlayerId& user) const {
     Query query(reader, std::string(kSelect) + " ORDER BY expires_at, key", user, reader.now());
     std::vector<TimerView> timers;
     while (query.step()) timers.push_back(read(query, reader.now()));
-    query.reset();
     return timers;
   });
 }

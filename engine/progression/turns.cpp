@@ -87,7 +87,6 @@ bool load(Reader& reader, const PlayerId& player, State& state) {
   state.full_at = query.integer(4);
   state.multiplier = query.real(5);
   state.lifetime_spent = query.integer(6);
-  query.reset();
   return true;
 }
 

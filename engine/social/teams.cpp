@@ -60,7 +60,6 @@ std::optional<TeamId> team_of_player(Reader& reader, const PlayerId& player) {
   Query query(reader, "SELECT team_id FROM team_members WHERE player_id = ?", player);
   if (!query.step()) return std::nullopt;
   std::string team = query.text(0);
-  query.reset();
   return team;
 }
 

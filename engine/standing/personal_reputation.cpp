@@ -70,7 +70,6 @@ Tier personal_tier(Reader& reader, std::int64_t value) {
                 fmt::format("No personal reputation tier holds the value {}.", value));
   }
   Tier tier{query.text(0), query.text(1), query.real(2), query.integer(3) != 0, query.integer(4)};
-  query.reset();
   return tier;
 }
 
@@ -164,7 +163,6 @@ std::optional<Alignment> PersonalReputation::alignment(const PlayerId& player) c
     if (!query.step()) return std::nullopt;
     const std::int64_t value = query.integer(0);
     const GameTime due = query.integer(1);
-    query.reset();
     return describe(reader, value, due, reader.now());
   });
 }

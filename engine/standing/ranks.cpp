@@ -56,7 +56,6 @@ Rank rank_named(Reader& reader, const std::string& name) {
     throw Error(ErrorKind::CorruptData, fmt::format("There is no military rank '{}'.", name));
   }
   Rank rank = read_rank(query);
-  query.reset();
   return rank;
 }
 
@@ -66,7 +65,6 @@ Rank rank_for_points(Reader& reader, std::int64_t points) {
               points);
   query.step();
   Rank rank = read_rank(query);
-  query.reset();
   return rank;
 }
 
@@ -74,7 +72,6 @@ std::optional<Rank> rank_after(Reader& reader, std::int64_t level) {
   Query query(reader, std::string(kRankColumns) + "WHERE level > ? ORDER BY level LIMIT 1", level);
   if (!query.step()) return std::nullopt;
   Rank rank = read_rank(query);
-  query.reset();
   return rank;
 }
 
@@ -88,7 +85,6 @@ Achievements load_achievements(Reader& reader, const PlayerId& player) {
               player);
   query.step();
   Achievements achievements{query.integer(0), query.integer(1), query.integer(2), query.integer(3)};
-  query.reset();
   return achievements;
 }
 

@@ -43,7 +43,6 @@ Tier faction_tier(Reader& reader, std::int64_t value) {
                 fmt::format("No reputation tier holds the value {}.", value));
   }
   Tier tier{query.text(0), query.text(1), query.integer(2)};
-  query.reset();
   return tier;
 }
 
@@ -119,7 +118,6 @@ std::optional<Faction> find_faction(Reader& reader, const std::string& code) {
   Query query(reader, "SELECT id, code, name FROM factions WHERE code = ?", code);
   if (!query.step()) return std::nullopt;
   Faction faction{query.text(0), query.text(1), query.text(2)};
-  query.reset();
   return faction;
 }
 
@@ -143,7 +141,6 @@ Row load_row(Reader& reader, const PlayerId& player, const std::string& faction_
     row.last_activity_at = query.integer(8);
     row.due = query.integer(9);
   }
-  query.reset();
   return row;
 }
 
@@ -262,7 +259,6 @@ Standing view(Reader& reader, const Faction& faction, const Row& row, GameTime a
     history.step();
     standing.history =
         storage::from_json<ReputationHistory>(history.text(0), kReputationHistoryColumn);
-    history.reset();
   }
   return standing;
 }
@@ -341,7 +337,6 @@ Result<Standing> Reputation::change(const PlayerId& player, const std::string& f
           applied = std::max<std::int64_t>(0, most - rival - row.value);
         }
       }
-      rivals.reset();
     }
     const std::int64_t old_value = row.value;
     const reputation::Tier old_tier = reputation::faction_tier(command, old_value);

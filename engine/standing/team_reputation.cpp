@@ -69,7 +69,6 @@ std::optional<Row> load_row(Reader& reader, const TeamId& team) {
   row.last = query.integer(4);
   row.next = query.integer(5);
   row.method_changed_at = query.integer(6);
-  query.reset();
   return row;
 }
 
@@ -274,7 +273,6 @@ GameTime next_member_change(Command& command, const TeamId& team, GameTime after
   while (rows.step()) {
     first = std::min(first, reputation::next_change_after(stored_row(rows, 0), after, rules));
   }
-  rows.reset();
   return first;
 }
 

@@ -24,7 +24,6 @@ std::optional<SectorView> load_sector(Reader& reader, std::int64_t number) {
               number);
   if (!query.step()) return std::nullopt;
   SectorView sector{number, query.text(0), query.text(1)};
-  query.reset();
   return sector;
 }
 
@@ -32,7 +31,6 @@ std::optional<RegionView> load_region(Reader& reader, const std::string& id) {
   Query query(reader, "SELECT name FROM regions WHERE id = ?", id);
   if (!query.step()) return std::nullopt;
   RegionView region{id, query.text(0)};
-  query.reset();
   return region;
 }
 
@@ -54,7 +52,6 @@ std::optional<Station> load_station(Reader& reader, const std::string& id) {
   Query query(reader, std::string(kStationColumns) + "WHERE s.id = ?", id);
   if (!query.step()) return std::nullopt;
   Station station{station_from(query), query.text(5)};
-  query.reset();
   return station;
 }
 
@@ -62,7 +59,6 @@ std::optional<PlanetView> load_planet(Reader& reader, const std::string& id) {
   Query query(reader, "SELECT sector_id, name FROM planets WHERE id = ?", id);
   if (!query.step()) return std::nullopt;
   PlanetView planet{id, query.integer(0), query.text(1)};
-  query.reset();
   return planet;
 }
 
@@ -77,7 +73,6 @@ std::optional<Location> load_location(Reader& reader, const PlayerId& player) {
   if (!query.step()) return std::nullopt;
   Location location{query.integer(0), query.text(1), query.text(2),        query.text(3),
                     query.integer(4), query.text(5), query.integer(6) != 0};
-  query.reset();
   return location;
 }
 
@@ -202,7 +197,6 @@ Result<StationView> Locations::add_station(std::int64_t sector, const std::strin
                                 fmt::format("There is no faction '{}'.", faction));
       }
       faction_id = query.text(0);
-      query.reset();
     }
     StationView station{command.new_uuid(), sector, name, faction, reputation_threshold};
     Query insert(
@@ -259,7 +253,6 @@ std::vector<StationView> Locations::stations_in(std::int64_t sector) const {
                 sector);
     std::vector<StationView> stations;
     while (query.step()) stations.push_back(station_from(query));
-    query.reset();
     return stations;
   });
 }
@@ -271,7 +264,6 @@ std::vector<PlanetView> Locations::planets_in(std::int64_t sector) const {
     while (query.step()) {
       planets.push_back({query.text(0), sector, query.text(1)});
     }
-    query.reset();
     return planets;
   });
 }
@@ -290,7 +282,6 @@ std::vector<std::string> Locations::players_in(std::int64_t sector) const {
                 sector);
     std::vector<std::string> players;
     while (query.step()) players.push_back(query.text(0));
-    query.reset();
     return players;
   });
 }
