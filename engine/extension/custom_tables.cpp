@@ -300,8 +300,8 @@ std::int64_t CustomTables::execute_all(const std::vector<SqlStatement>& statemen
 
 std::vector<SqlRow> CustomTables::query(const std::string& sql,
                                         const std::vector<SqlValue>& params) const {
-  return core_.read([&](SQLite::Database& db) {
-    Prepared prepared(db.getHandle(), sql);
+  return core_.read([&](Reader& reader) {
+    Prepared prepared(reader.sql().getHandle(), sql);
     if (!prepared.read_only()) {
       throw Error(ErrorKind::Usage, "Custom tables: query() only reads; write with execute().");
     }
