@@ -78,19 +78,21 @@ void Command::emit(std::string_view type, const std::string& actor, const std::s
   // Payloads from commands may come from a game: json() checks and compacts them.
   append_event(now_, type, actor, subject, payload,
                "INSERT INTO events (at, type, actor, subject, payload) "
-               "VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), json(?)) RETURNING payload");
+               "VALUES (?1, ?2, NULLIF(?3, ''), NULLIF(?4, ''), json(?5)) RETURNING payload");
 }
 
 void Command::emit_at(GameTime at, std::string_view type, const std::string& actor,
                       const std::string& subject, const std::string& payload) {
   append_event(at, type, actor, subject, payload,
                "INSERT INTO events (at, type, actor, subject, payload) "
-               "VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), ?) RETURNING payload");
+               "VALUES (?1, ?2, NULLIF(?3, ''), NULLIF(?4, ''), ?5) RETURNING payload");
 }
 
 void Command::append_event(GameTime at, std::string_view type, const std::string& actor,
                            const std::string& subject, const std::string& payload,
                            const char* statement) {
+  // Numbered, not named: this runs once per event (166k times in a large tick), and looking the
+  // names up costs about 5% of such a tick.
   Query insert(*this, statement, at, type, actor, subject, payload);
   insert.step();
   if (core_.has_listeners()) {
@@ -243,13 +245,14 @@ void Core::load_time() {
 }
 
 void Core::store_time(Command& command) {
-  Query update(
-      command,
-      "UPDATE game_clock SET mode = ?1, speed = ?2, paused = ?3, anchor_clock_at = ?4, "
-      "anchor_game_at = ?5, last_clock_at = NULLIF(?6, 0), reached_at = max(reached_at, ?7) "
-      "WHERE id = 1",
-      kModeNames[static_cast<int>(time_.mode)], time_.speed, time_.paused ? 1 : 0,
-      time_.anchor_clock, time_.anchor_game, time_.last_clock, time_.reached);
+  Query update(command,
+               "UPDATE game_clock SET mode = :mode, speed = :speed, paused = :paused, "
+               "anchor_clock_at = :anchor_clock, anchor_game_at = :anchor_game, last_clock_at = "
+               "NULLIF(:last_clock, 0), reached_at = max(reached_at, :reached) WHERE id = 1",
+               named(":mode", kModeNames[static_cast<int>(time_.mode)]),
+               named(":speed", time_.speed), named(":paused", time_.paused ? 1 : 0),
+               named(":anchor_clock", time_.anchor_clock), named(":anchor_game", time_.anchor_game),
+               named(":last_clock", time_.last_clock), named(":reached", time_.reached));
   update.exec();
 }
 

@@ -8,7 +8,8 @@
 //         command.now(), id).exec();
 //
 // A Query is one run of a statement the game compiled once and caches by its text (two different
-// texts never share one). It binds its parameters in order (?1, ?2, … or plain ?; a
+// texts never share one). It binds its parameters in order (?1, ?2, … or plain ?), or by name
+// (named(":player", id)) where a statement has more than four; a
 // std::optional binds NULL when empty, a bool 0 or 1, an Id its number) and resets the statement
 // when it goes out of scope. While a Query is alive its statement is busy: a nested call that runs
 // the same SQL needs it finished first (reset()).
@@ -25,6 +26,26 @@
 #include "engine/core/command.h"
 
 namespace hearth {
+
+// A parameter bound by its name in the SQL (":player"), for statements with more than four:
+//   Query(command, "UPDATE players SET turns = :turns WHERE id = :player",
+//         named(":turns", turns), named(":player", player)).exec();
+template <class T>
+struct Named {
+  const char* name;
+  const T& value;
+};
+
+template <class T>
+Named<T> named(const char* name, const T& value) {
+  return {name, value};
+}
+
+template <class T>
+struct IsNamed : std::false_type {};
+
+template <class T>
+struct IsNamed<Named<T>> : std::true_type {};
 
 class Query {
  public:
@@ -68,11 +89,11 @@ class Query {
   // Finishes the run early, so the same SQL may run again while this Query is in scope.
   void reset() { statement_.reset(); }
 
-  // Binds parameter `index` (from 1) alone: for a statement whose parameters a shared helper
-  // binds as a group. Prefer binding in the constructor.
+  // Binds the parameter `name` (":claims") alone: for a statement whose parameters a shared
+  // helper binds as a group. Prefer binding in the constructor.
   template <class T>
-  void set(int index, const T& value) {
-    bind(index, value);
+  void set(const char* name, const T& value) {
+    bind(0, named(name, value));
   }
 
  private:
@@ -84,7 +105,11 @@ class Query {
 
   template <class T>
   void bind(int index, const T& value) {
-    if constexpr (std::is_same_v<T, bool>) {
+    if constexpr (IsNamed<T>::value) {
+      const int at = statement_.getIndex(value.name);
+      if (at == 0) throw Error(ErrorKind::Usage, std::string("No SQL parameter ") + value.name);
+      bind(at, value.value);
+    } else if constexpr (std::is_same_v<T, bool>) {
       statement_.bind(index, value ? 1 : 0);
     } else if constexpr (std::is_integral_v<T>) {
       statement_.bind(index, static_cast<std::int64_t>(value));

@@ -100,12 +100,14 @@ std::int64_t held(Command& command, const std::string& user_id, std::int64_t ite
 // Writes the history row and journals the event; returns the row's id.
 std::int64_t record(Command& command, const ItemPosting& posting, const std::string& name,
                     std::int64_t change, std::int64_t now_held) {
-  Query insert(
-      command,
-      "INSERT INTO item_transactions (user_id, related_user_id, item_id, quantity, type, "
-      "description, created_at) VALUES (?1, NULLIF(?2, ''), ?3, ?4, ?5, NULLIF(?6, ''), ?7)",
-      posting.user_id, posting.related_user_id, posting.item, change, posting.type,
-      posting.description, command.now());
+  Query insert(command,
+               "INSERT INTO item_transactions (user_id, related_user_id, item_id, quantity, type, "
+               "description, created_at) VALUES (:user_id, NULLIF(:related_user_id, ''), :item, "
+               ":change, :type, NULLIF(:description, ''), :now)",
+               named(":user_id", posting.user_id),
+               named(":related_user_id", posting.related_user_id), named(":item", posting.item),
+               named(":change", change), named(":type", posting.type),
+               named(":description", posting.description), named(":now", command.now()));
   insert.exec();
   insert.reset();
   const std::int64_t entry = command.last_insert_id();
@@ -223,11 +225,13 @@ Result<ItemView> Inventory::create_item(const NewItem& item) {
                               fmt::format("The item name '{}' is taken.", item.name));
     }
     Query insert(command,
-                 "INSERT INTO items (name, description, rarity, type, usage_data, "
-                 "price, icon_url, image_url) VALUES (?1, NULLIF(?2, ''), ?3, ?4, "
-                 "json(?5), ?6, NULLIF(?7, ''), NULLIF(?8, ''))",
-                 item.name, item.description, item.rarity, item.type, item.usage_data, item.price,
-                 item.icon_url, item.image_url);
+                 "INSERT INTO items (name, description, rarity, type, usage_data, price, icon_url, "
+                 "image_url) VALUES (:name, NULLIF(:description, ''), :rarity, :type, "
+                 "json(:usage_data), :price, NULLIF(:icon_url, ''), NULLIF(:image_url, ''))",
+                 named(":name", item.name), named(":description", item.description),
+                 named(":rarity", item.rarity), named(":type", item.type),
+                 named(":usage_data", item.usage_data), named(":price", item.price),
+                 named(":icon_url", item.icon_url), named(":image_url", item.image_url));
     insert.exec();
     const std::int64_t id = command.last_insert_id();
     command.emit(InventoryEvents::kItemCreated, "", "",

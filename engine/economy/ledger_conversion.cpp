@@ -182,11 +182,14 @@ Result<Rate> Ledger::set_rate(const NewRate& rate) {
           Refusal::AlreadyExists,
           fmt::format("The window overlaps rate {} of the same pair.", overlap.integer(0)));
     }
-    Query insert(command,
-                 "INSERT INTO currency_conversions (currency_source_id, "
-                 "currency_destination_id, ratio, valid_from, valid_to, created_at, "
-                 "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                 rate.source, rate.destination, rate.ratio, from, rate.valid_to, command.now());
+    Query insert(
+        command,
+        "INSERT INTO currency_conversions (currency_source_id, currency_destination_id, "
+        "ratio, valid_from, valid_to, created_at, updated_at) VALUES (:source, :destination, "
+        ":ratio, :from, :valid_to, :now, :now)",
+        named(":source", rate.source), named(":destination", rate.destination),
+        named(":ratio", rate.ratio), named(":from", from), named(":valid_to", rate.valid_to),
+        named(":now", command.now()));
     insert.exec();
     const std::int64_t id = command.last_insert_id();
     Payload payload;

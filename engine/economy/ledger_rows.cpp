@@ -255,15 +255,20 @@ Result<Posted> post_row(Command& command, const Posting& posting) {
   move.rebind(posting.amount, command.now(), posting.to_account);
   move.exec();
 
-  Query record(
-      command,
-      "INSERT INTO transactions (currency_id, from_account_id, to_account_id, amount, type, "
-      "description, user_id, related_user_id, previous_transaction_id, confirmed, automated, "
-      "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, ''), NULLIF(?7, ''), "
-      "NULLIF(?8, ''), NULLIF(?9, 0), 1, ?10, ?11, ?11)",
-      from->currency, posting.from_account, posting.to_account, posting.amount, posting.type,
-      posting.description, posting.user_id, posting.related_user_id, posting.previous_transaction,
-      posting.automated ? 1 : 0, command.now());
+  Query record(command,
+               "INSERT INTO transactions (currency_id, from_account_id, to_account_id, amount, "
+               "type, description, user_id, related_user_id, previous_transaction_id, confirmed, "
+               "automated, created_at, updated_at) VALUES (:currency, :from_account, :to_account, "
+               ":amount, :type, NULLIF(:description, ''), NULLIF(:user_id, ''), "
+               "NULLIF(:related_user_id, ''), NULLIF(:previous_transaction, 0), 1, :automated, "
+               ":now, :now)",
+               named(":currency", from->currency), named(":from_account", posting.from_account),
+               named(":to_account", posting.to_account), named(":amount", posting.amount),
+               named(":type", posting.type), named(":description", posting.description),
+               named(":user_id", posting.user_id),
+               named(":related_user_id", posting.related_user_id),
+               named(":previous_transaction", posting.previous_transaction),
+               named(":automated", posting.automated ? 1 : 0), named(":now", command.now()));
   record.exec();
   record.reset();
 

@@ -130,11 +130,13 @@ std::string insert_flagship(Command& command, const PlayerId& player,
     INSERT INTO ships (id, owner_id, name, type, sector_id, is_flagship, purchase_value,
                        current_value, maintenance, cargo, combat, shield_resistance, armor_rating,
                        created_at, updated_at)
-    SELECT ?1, ?2, ?3, ?4, (SELECT current_sector_id FROM players WHERE id = ?2), 1, ?5, ?5,
-           ?6, ?7, ?8, ifnull(s.shield_resistance, 0), ifnull(s.armor_rating, 0), ?9, ?9
-    FROM (SELECT 1) LEFT JOIN ship_specifications s ON s.ship_type = ?4)sql",
-               id, player, ship.name, ship.type, ship.value, ship.maintenance, ship.cargo,
-               ship.combat, command.now());
+    SELECT :id, :player, :name, :type, (SELECT current_sector_id FROM players WHERE id = :player), 1, :ship_value, :ship_value,
+           :maintenance, :cargo, :combat, ifnull(s.shield_resistance, 0), ifnull(s.armor_rating, 0), :now, :now
+    FROM (SELECT 1) LEFT JOIN ship_specifications s ON s.ship_type = :type)sql",
+               named(":id", id), named(":player", player), named(":name", ship.name),
+               named(":type", ship.type), named(":ship_value", ship.value),
+               named(":maintenance", ship.maintenance), named(":cargo", ship.cargo),
+               named(":combat", ship.combat), named(":now", command.now()));
   insert.exec();
   Query flagship(command, "UPDATE players SET current_ship_id = ?1, updated_at = ?2 WHERE id = ?3",
                  id, command.now(), player);
@@ -215,11 +217,12 @@ Result<PlayerView> Players::create(const NewUser& user) {
     const GameTime now = command.now();
     Query insert_user(
         command,
-        "INSERT INTO users (id, username, email, display_name, language, country, created_at, "
-        "updated_at) VALUES (?1, ?2, NULLIF(?3, ''), ?4, ?5, NULLIF(?6, ''), ?7, ?7)",
-        id, user.username, user.email,
-        user.display_name.empty() ? user.username : user.display_name, user.language, user.country,
-        now);
+        "INSERT INTO users (id, username, email, display_name, language, country, "
+        "created_at, updated_at) VALUES (:id, :username, NULLIF(:email, ''), :display_name, "
+        ":language, NULLIF(:country, ''), :now, :now)",
+        named(":id", id), named(":username", user.username), named(":email", user.email),
+        named(":display_name", user.display_name.empty() ? user.username : user.display_name),
+        named(":language", user.language), named(":country", user.country), named(":now", now));
     insert_user.exec();
 
     const std::int64_t starting_turns = command.rules().turns.starting;

@@ -616,20 +616,26 @@ ProviderWork ask_provider(Core& core, const PlayerId& player, const ExchangeId& 
 }
 
 // Binds the seven ai_* columns from `first` on: the log, or NULLs.
-void bind_log(Query& statement, int first, const ProviderLog* log, std::int64_t elapsed_ms) {
+// Binds the seven provider-log parameters (:ai_provider, :ai_system_prompt, :ai_user_prompt,
+// :ai_raw_response, :response_time_ms, :estimated_cost_usd, :tokens_used): the log, or NULLs.
+void bind_log(Query& statement, const ProviderLog* log, std::int64_t elapsed_ms) {
   if (log == nullptr) {
-    for (int i = 0; i < 7; ++i) statement.set(first + i, std::nullopt);
+    for (const char* name :
+         {":ai_provider", ":ai_system_prompt", ":ai_user_prompt", ":ai_raw_response",
+          ":response_time_ms", ":estimated_cost_usd", ":tokens_used"}) {
+      statement.set(name, std::nullopt);
+    }
     return;
   }
-  statement.set(first, log->provider.substr(0, 20));
-  statement.set(first + 1, log->system_prompt);
-  statement.set(first + 2, log->user_prompt);
-  statement.set(first + 3, log->raw_response);
-  statement.set(first + 4, std::max<std::int64_t>(0, elapsed_ms));
-  statement.set(first + 5, std::isfinite(log->estimated_cost_usd)
-                               ? std::max(0.0, log->estimated_cost_usd)
-                               : 0.0);
-  statement.set(first + 6, std::max<std::int64_t>(0, log->tokens_used));
+  statement.set(":ai_provider", log->provider.substr(0, 20));
+  statement.set(":ai_system_prompt", log->system_prompt);
+  statement.set(":ai_user_prompt", log->user_prompt);
+  statement.set(":ai_raw_response", log->raw_response);
+  statement.set(":response_time_ms", std::max<std::int64_t>(0, elapsed_ms));
+  statement.set(":estimated_cost_usd", std::isfinite(log->estimated_cost_usd)
+                                           ? std::max(0.0, log->estimated_cost_usd)
+                                           : 0.0);
+  statement.set(":tokens_used", std::max<std::int64_t>(0, log->tokens_used));
 }
 
 void mark_provider_use(Command& command, const std::string& session, bool by_provider) {
@@ -647,11 +653,12 @@ void insert_exchange(Command& command, const std::string& session, std::int64_t 
       command,
       "INSERT INTO dialogue_exchanges (id, session_id, sequence_number, npc_prompt, topic, "
       "ai_provider, ai_system_prompt, ai_user_prompt, ai_raw_response, response_time_ms, "
-      "estimated_cost_usd, tokens_used, created_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-      command.new_uuid(), session, sequence, prompt, topic);
-  bind_log(insert, 6, log, elapsed_ms);
-  insert.set(13, command.now());
+      "estimated_cost_usd, tokens_used, created_at) VALUES (:id, :session, :sequence, "
+      ":prompt, :topic, :ai_provider, :ai_system_prompt, :ai_user_prompt, "
+      ":ai_raw_response, :response_time_ms, :estimated_cost_usd, :tokens_used, :now)",
+      named(":id", command.new_uuid()), named(":session", session), named(":sequence", sequence),
+      named(":prompt", prompt), named(":topic", topic), named(":now", command.now()));
+  bind_log(insert, log, elapsed_ms);
   insert.exec();
 }
 
@@ -769,12 +776,17 @@ void store_decision(Command& command, const OnboardingSession& session, const De
 
   Query update(
       command,
-      "UPDATE first_login_sessions SET outcome = ?1, awarded_ship = ?2, starting_credits = ?3, "
-      "negotiation_skill = ?4, final_persuasion_score = ?5, negotiation_bonus_flag = ?6, "
-      "notoriety_penalty = ?7, completed_at = ?8, performance_metrics = ?9 WHERE id = ?10",
-      to_string(outcome.result), outcome.awarded_ship, outcome.starting_credits,
-      to_string(outcome.skill), outcome.score, outcome.negotiation_bonus ? 1 : 0,
-      outcome.notoriety_penalty ? 1 : 0, command.now(), storage::to_json(metrics), session.id);
+      "UPDATE first_login_sessions SET outcome = :result, awarded_ship = :awarded_ship, "
+      "starting_credits = :starting_credits, negotiation_skill = :skill, "
+      "final_persuasion_score = :score, negotiation_bonus_flag = :bonus, notoriety_penalty "
+      "= :notoriety, completed_at = :now, performance_metrics = :metrics WHERE id = "
+      ":session_id",
+      named(":result", to_string(outcome.result)), named(":awarded_ship", outcome.awarded_ship),
+      named(":starting_credits", outcome.starting_credits),
+      named(":skill", to_string(outcome.skill)), named(":score", outcome.score),
+      named(":bonus", outcome.negotiation_bonus ? 1 : 0),
+      named(":notoriety", outcome.notoriety_penalty ? 1 : 0), named(":now", command.now()),
+      named(":metrics", storage::to_json(metrics)), named(":session_id", session.id));
   update.exec();
   Query state(command,
               "UPDATE player_first_login_state SET answered_questions = 1 WHERE player_id = ?",
@@ -813,47 +825,40 @@ Result<DialogueReply> play_turn(Command& command, const PlayerId& player,
   const Assessment scores = assess(rules, turn, answer, work.assessment, by_provider);
   Query record(
       command,
-      "UPDATE dialogue_exchanges SET player_response = ?1, answered_at = ?2, persuasiveness = ?3, "
-      "confidence = ?4, consistency = ?5, believability = ?6, current_suspicion = ?7, "
-      "detected_contradictions = ?8, key_extracted_info = ?9, "
-      "ai_provider = CASE WHEN ?10 THEN ?11 ELSE ai_provider END, "
-      "ai_system_prompt = CASE WHEN ?10 THEN ?12 ELSE ai_system_prompt END, "
-      "ai_user_prompt = CASE WHEN ?10 THEN ?13 ELSE ai_user_prompt END, "
-      "ai_raw_response = CASE WHEN ?10 THEN ?14 ELSE ai_raw_response END, "
-      "response_time_ms = CASE WHEN ?10 THEN ifnull(response_time_ms, 0) + ?15 "
-      "ELSE response_time_ms END, "
-      "estimated_cost_usd = CASE WHEN ?10 THEN ifnull(estimated_cost_usd, 0) + ?16 "
-      "ELSE estimated_cost_usd END, "
-      "tokens_used = CASE WHEN ?10 THEN ifnull(tokens_used, 0) + ?17 ELSE tokens_used END "
-      "WHERE id = ?18",
-      answer, command.now(), scores.persuasiveness, scores.confidence, scores.consistency,
-      scores.believability, scores.suspicion, storage::to_json(scores.contradictions));
+      "UPDATE dialogue_exchanges SET player_response = :answer, answered_at = :now, "
+      "persuasiveness = :persuasiveness, confidence = :confidence, consistency = "
+      ":consistency, believability = :believability, current_suspicion = :suspicion, "
+      "detected_contradictions = :contradictions, key_extracted_info = :claims, "
+      "ai_provider = CASE WHEN :judged THEN :ai_provider ELSE ai_provider END, "
+      "ai_system_prompt = CASE WHEN :judged THEN :ai_system_prompt ELSE ai_system_prompt "
+      "END, ai_user_prompt = CASE WHEN :judged THEN :ai_user_prompt ELSE ai_user_prompt "
+      "END, ai_raw_response = CASE WHEN :judged THEN :ai_raw_response ELSE ai_raw_response "
+      "END, response_time_ms = CASE WHEN :judged THEN ifnull(response_time_ms, 0) + "
+      ":response_time_ms ELSE response_time_ms END, estimated_cost_usd = CASE WHEN :judged "
+      "THEN ifnull(estimated_cost_usd, 0) + :estimated_cost_usd ELSE estimated_cost_usd "
+      "END, tokens_used = CASE WHEN :judged THEN ifnull(tokens_used, 0) + :tokens_used "
+      "ELSE tokens_used END WHERE id = :exchange",
+      named(":answer", answer), named(":now", command.now()),
+      named(":persuasiveness", scores.persuasiveness), named(":confidence", scores.confidence),
+      named(":consistency", scores.consistency), named(":believability", scores.believability),
+      named(":suspicion", scores.suspicion),
+      named(":contradictions", storage::to_json(scores.contradictions)),
+      named(":judged", by_provider), named(":exchange", exchange.id));
   if (scores.claims.empty()) {
-    record.set(9, std::nullopt);
+    record.set(":claims", std::nullopt);
   } else {
-    record.set(9, storage::to_json(KeyExtractedInfo{scores.claims}));
+    record.set(":claims", storage::to_json(KeyExtractedInfo{scores.claims}));
   }
-  record.set(10, by_provider ? 1 : 0);
   // Without a provider's judgement the CASEs keep what the question's phrasing logged.
-  bind_log(record, 11, by_provider ? &work.assessment->log : nullptr, work.assessment_ms);
-  record.set(18, exchange.id);
+  bind_log(record, by_provider ? &work.assessment->log : nullptr, work.assessment_ms);
   record.exec();
   mark_provider_use(command, turn.session.id, by_provider);
 
   Query session_update(command,
-                       "UPDATE first_login_sessions SET ship_claimed = ifnull(?1, ship_claimed), "
-                       "extracted_player_name = ifnull(extracted_player_name, ?2) WHERE id = ?3");
-  if (turn.ship.empty()) {
-    session_update.set(1, std::nullopt);
-  } else {
-    session_update.set(1, turn.ship);
-  }
-  if (scores.name.empty()) {
-    session_update.set(2, std::nullopt);
-  } else {
-    session_update.set(2, scores.name);
-  }
-  session_update.set(3, turn.session.id);
+                       "UPDATE first_login_sessions SET ship_claimed = ifnull(NULLIF(?1, ''), "
+                       "ship_claimed), extracted_player_name = ifnull(extracted_player_name, "
+                       "NULLIF(?2, '')) WHERE id = ?3",
+                       turn.ship, scores.name, turn.session.id);
   session_update.exec();
   if (!turn.ship.empty()) {
     Query claimed(command,
@@ -1044,18 +1049,18 @@ Result<OnboardingSession> Onboarding::start(const PlayerId& player,
     const std::int64_t roll = command.random().between(0, 100);
     const StringList ships = draw_ships(command, roll);
 
-    Query insert(
-        command,
-        "INSERT INTO first_login_sessions (id, player_id, started_at, guard_name, guard_title, "
-        "guard_trait, guard_description, guard_base_suspicion, client_info) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        id, player, command.now(), guard.name, guard.title, guard.trait, guard.description,
-        guard.base_suspicion);
-    if (client == FirstLoginClientInfo{}) {
-      insert.set(9, std::nullopt);
-    } else {
-      insert.set(9, storage::to_json(client));
-    }
+    Query insert(command,
+                 "INSERT INTO first_login_sessions (id, player_id, started_at, guard_name, "
+                 "guard_title, guard_trait, guard_description, guard_base_suspicion, client_info) "
+                 "VALUES (:id, :player, :now, :name, :title, :trait, :description, :suspicion, "
+                 ":client_info)",
+                 named(":id", id), named(":player", player), named(":now", command.now()),
+                 named(":name", guard.name), named(":title", guard.title),
+                 named(":trait", guard.trait), named(":description", guard.description),
+                 named(":suspicion", guard.base_suspicion),
+                 named(":client_info", client == FirstLoginClientInfo{}
+                                           ? std::optional<std::string>()
+                                           : std::optional<std::string>(storage::to_json(client))));
     insert.exec();
     Query options(
         command,

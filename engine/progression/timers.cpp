@@ -81,12 +81,13 @@ Outcome Timers::start(const PlayerId& user, TimerType type, const std::string& k
       }
     }
     const GameTime expires_at = command.now() + duration;
-    Query upsert(
-        command,
-        "INSERT INTO user_timers (user_id, type, key, expires_at, metadata, expired_at) "
-        "VALUES (?1, ?2, ?3, ?4, json(?5), NULL) ON CONFLICT (user_id, type, key) DO UPDATE "
-        "SET expires_at = excluded.expires_at, metadata = excluded.metadata, expired_at = NULL",
-        user, type_name(type), key, expires_at, metadata);
+    Query upsert(command,
+                 "INSERT INTO user_timers (user_id, type, key, expires_at, metadata, expired_at) "
+                 "VALUES (:user, :type, :key, :expires_at, json(:metadata), NULL) ON CONFLICT "
+                 "(user_id, type, key) DO UPDATE SET expires_at = excluded.expires_at, metadata = "
+                 "excluded.metadata, expired_at = NULL",
+                 named(":user", user), named(":type", type_name(type)), named(":key", key),
+                 named(":expires_at", expires_at), named(":metadata", metadata));
     upsert.exec();
     command.schedule(expires_at);
     return {};

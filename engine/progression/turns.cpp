@@ -93,13 +93,16 @@ bool load(Reader& reader, const PlayerId& player, State& state) {
 void store(Command& command, const PlayerId& player, State& state) {
   const TurnRules& rules = command.rules().turns;
   state.full_at = full_at(state, rules);
-  Query update(
-      command,
-      "UPDATE players SET turns = ?1, max_turns = ?2, turns_anchor_at = ?3, turns_progress = ?4, "
-      "turns_full_at = NULLIF(?5, 0), aria_bonus_multiplier = ?6, lifetime_turns_spent = ?7, "
-      "updated_at = ?8 WHERE id = ?9",
-      state.turns, state.cap, state.anchor_at, state.progress, state.full_at, state.multiplier,
-      state.lifetime_spent, command.now(), player);
+  Query update(command,
+               "UPDATE players SET turns = :turns, max_turns = :cap, turns_anchor_at = :anchor_at, "
+               "turns_progress = :progress, turns_full_at = NULLIF(:full_at, 0), "
+               "aria_bonus_multiplier = :multiplier, lifetime_turns_spent = :lifetime_spent, "
+               "updated_at = :now WHERE id = :player",
+               named(":turns", state.turns), named(":cap", state.cap),
+               named(":anchor_at", state.anchor_at), named(":progress", state.progress),
+               named(":full_at", state.full_at), named(":multiplier", state.multiplier),
+               named(":lifetime_spent", state.lifetime_spent), named(":now", command.now()),
+               named(":player", player));
   update.exec();
   if (state.full_at != 0) command.schedule(state.full_at);
 }

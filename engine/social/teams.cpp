@@ -91,12 +91,14 @@ std::optional<TeamView> load_team(Reader& reader, const TeamId& team) {
 }
 
 void add_member(Command& command, const TeamId& team, const PlayerId& player, bool leader) {
-  Query insert(
-      command,
-      "INSERT INTO team_members (team_id, player_id, role, joined_at, can_invite, can_kick, "
-      "can_manage_treasury, can_manage_missions, can_manage_alliances, last_active_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5, ?5, ?5, ?4)",
-      team, player, leader ? "LEADER" : "MEMBER", command.now(), leader ? 1 : 0);
+  Query insert(command,
+               "INSERT INTO team_members (team_id, player_id, role, joined_at, can_invite, "
+               "can_kick, can_manage_treasury, can_manage_missions, can_manage_alliances, "
+               "last_active_at) VALUES (:team, :player, :role, :now, :leader, :leader, :leader, "
+               ":leader, :leader, :now)",
+               named(":team", team), named(":player", player),
+               named(":role", leader ? "LEADER" : "MEMBER"), named(":now", command.now()),
+               named(":leader", leader ? 1 : 0));
   insert.exec();
 }
 
@@ -137,10 +139,12 @@ Result<TeamView> Teams::create(const PlayerId& leader, const std::string& name,
       fee.user_id = leader;
       if (auto paid = ledger::post(command, fee); !paid) return paid.outcome();
     }
-    Query insert(command,
-                 "INSERT INTO teams (id, name, tag, max_members, created_at, updated_at) "
-                 "VALUES (?1, ?2, NULLIF(?3, ''), ?4, ?5, ?5)",
-                 id, name, tag, rules.default_max_members, command.now());
+    Query insert(
+        command,
+        "INSERT INTO teams (id, name, tag, max_members, created_at, updated_at) VALUES (:id, "
+        ":name, NULLIF(:tag, ''), :default_max_members, :now, :now)",
+        named(":id", id), named(":name", name), named(":tag", tag),
+        named(":default_max_members", rules.default_max_members), named(":now", command.now()));
     insert.exec();
     add_member(command, id, leader, true);
     team_reputation::open(command, id);

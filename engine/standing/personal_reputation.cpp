@@ -94,12 +94,14 @@ Alignment describe(Reader& reader, std::int64_t value, GameTime due, GameTime at
 // Writes the alignment as of game time `at`.
 void store(Command& command, const PlayerId& player, std::int64_t value, const Tier& tier,
            GameTime anchor, GameTime due, GameTime at) {
-  Query update(
-      command,
-      "UPDATE players SET personal_reputation = ?1, reputation_tier = ?2, name_color = ?3, "
-      "personal_reputation_anchor_at = ?4, personal_reputation_decay_due_at = NULLIF(?5, 0), "
-      "updated_at = ?6 WHERE id = ?7",
-      value, tier.name, tier.color, anchor, due, at, player);
+  Query update(command,
+               "UPDATE players SET personal_reputation = :value, reputation_tier = :name, "
+               "name_color = :color, personal_reputation_anchor_at = :anchor, "
+               "personal_reputation_decay_due_at = NULLIF(:due, 0), updated_at = :at WHERE id = "
+               ":player",
+               named(":value", value), named(":name", tier.name), named(":color", tier.color),
+               named(":anchor", anchor), named(":due", due), named(":at", at),
+               named(":player", player));
   update.exec();
   if (due != 0) command.schedule(due);
 }

@@ -74,11 +74,15 @@ std::optional<Row> load_row(Reader& reader, const TeamId& team) {
 
 void store_row(Command& command, const Row& row) {
   Query update(command,
-               "UPDATE team_reputations SET calculation_method = ?1, faction_reputation = ?2, "
-               "history = ?3, pending_notifications = ?4, last_recalculated_at = NULLIF(?5, 0), "
-               "next_recalculation_at = ?6, method_changed_at = NULLIF(?7, 0) WHERE team_id = ?8",
-               row.method, storage::to_json(row.standings), storage::to_json(row.history),
-               storage::to_json(row.pending), row.last, row.next, row.method_changed_at, row.team);
+               "UPDATE team_reputations SET calculation_method = :method, faction_reputation = "
+               ":standings, history = :history, pending_notifications = :pending, "
+               "last_recalculated_at = NULLIF(:last, 0), next_recalculation_at = :next, "
+               "method_changed_at = NULLIF(:method_changed_at, 0) WHERE team_id = :team",
+               named(":method", row.method), named(":standings", storage::to_json(row.standings)),
+               named(":history", storage::to_json(row.history)),
+               named(":pending", storage::to_json(row.pending)), named(":last", row.last),
+               named(":next", row.next), named(":method_changed_at", row.method_changed_at),
+               named(":team", row.team));
   update.exec();
   command.schedule(row.next);
 }

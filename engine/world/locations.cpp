@@ -199,11 +199,14 @@ Result<StationView> Locations::add_station(std::int64_t sector, const std::strin
       faction_id = query.text(0);
     }
     StationView station{command.new_uuid(), sector, name, faction, reputation_threshold};
-    Query insert(
-        command,
-        "INSERT INTO stations (id, sector_id, name, faction_id, reputation_threshold, created_at, "
-        "updated_at) VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6, ?6)",
-        station.id, sector, name, faction_id, reputation_threshold, command.now());
+    Query insert(command,
+                 "INSERT INTO stations (id, sector_id, name, faction_id, reputation_threshold, "
+                 "created_at, updated_at) VALUES (:station_id, :sector, :name, NULLIF(:faction_id, "
+                 "''), :reputation_threshold, :now, :now)",
+                 named(":station_id", station.id), named(":sector", sector), named(":name", name),
+                 named(":faction_id", faction_id),
+                 named(":reputation_threshold", reputation_threshold),
+                 named(":now", command.now()));
     insert.exec();
     command.emit(LocationEvents::kStationAdded, "", station.id,
                  Payload().add("sector", sector).add("name", name).add("faction", faction).str());

@@ -6,6 +6,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "engine/core/query.h"
 #include "tests/support/fixtures.h"
 
 #include <signal.h>
@@ -264,6 +265,35 @@ BOOST_AUTO_TEST_CASE(a_group_killed_between_its_commands_leaves_nothing) {
   BOOST_TEST(!reopened.players().find_by_username("first").has_value());
   BOOST_TEST(test::query_int(reopened, "SELECT count(*) FROM users") == 0);
   BOOST_TEST(test::query_int(reopened, "SELECT count(*) FROM events") == 0);
+}
+
+// Query binds in order or by name, reads typed columns, and resets itself at scope exit (the
+// same statement runs again right after); a name the SQL lacks is a usage error.
+BOOST_AUTO_TEST_CASE(a_query_binds_in_order_or_by_name) {
+  core_of(game).read([&](Reader& reader) {
+    {
+      Query sum(reader, "SELECT ?1 + ?2, ?3, ?4 IS NULL", 2, std::int64_t{40}, std::string("x"),
+                std::optional<int>());
+      BOOST_TEST_REQUIRE(sum.step());
+      BOOST_TEST(sum.integer(0) == 42);
+      BOOST_TEST(sum.text(1) == "x");
+      BOOST_TEST(sum.flag(2));
+    }
+    {
+      Query again(reader, "SELECT ?1 + ?2, ?3, ?4 IS NULL", 1, 1, "y", std::optional<int>(5));
+      BOOST_TEST_REQUIRE(again.step());
+      BOOST_TEST(again.integer(0) == 2);
+      BOOST_TEST(!again.flag(2));
+    }
+    Query named_query(reader, "SELECT :b - :a, :id", named(":a", 1), named(":b", 10),
+                      named(":id", AccountId{7}));
+    BOOST_TEST_REQUIRE(named_query.step());
+    BOOST_TEST(named_query.integer(0) == 9);
+    BOOST_TEST(named_query.integer(1) == 7);
+    BOOST_CHECK_EXCEPTION(Query(reader, "SELECT :a", named(":missing", 1)), Error,
+                          test::is_kind(ErrorKind::Usage));
+    return 0;
+  });
 }
 
 BOOST_AUTO_TEST_SUITE_END()
