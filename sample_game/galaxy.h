@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "hearth/core/id.h"
 #include "hearth/extension/custom_tables.h"
 #include "hearth/game.h"
 
@@ -30,7 +31,7 @@ struct Warp {
 
 struct Station {
   std::int64_t id = 0;
-  std::string place;  // the engine's station id (Locations)
+  StationId place;  // the engine's station id (Locations)
   std::int64_t sector = 0;
   std::string name;
   std::string faction;  // the engine's faction code, e.g. "terran_federation"

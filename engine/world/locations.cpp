@@ -27,7 +27,7 @@ std::optional<SectorView> load_sector(Reader& reader, std::int64_t number) {
   return sector;
 }
 
-std::optional<RegionView> load_region(Reader& reader, const std::string& id) {
+std::optional<RegionView> load_region(Reader& reader, const RegionId& id) {
   Query query(reader, "SELECT name FROM regions WHERE id = ?", id);
   if (!query.step()) return std::nullopt;
   RegionView region{id, query.text(0)};
@@ -48,14 +48,14 @@ struct Station {
   std::string faction_id;
 };
 
-std::optional<Station> load_station(Reader& reader, const std::string& id) {
+std::optional<Station> load_station(Reader& reader, const StationId& id) {
   Query query(reader, std::string(kStationColumns) + "WHERE s.id = ?", id);
   if (!query.step()) return std::nullopt;
   Station station{station_from(query), query.text(5)};
   return station;
 }
 
-std::optional<PlanetView> load_planet(Reader& reader, const std::string& id) {
+std::optional<PlanetView> load_planet(Reader& reader, const PlanetId& id) {
   Query query(reader, "SELECT sector_id, name FROM planets WHERE id = ?", id);
   if (!query.step()) return std::nullopt;
   PlanetView planet{id, query.integer(0), query.text(1)};
@@ -95,7 +95,7 @@ Outcome pay_turns(Command& command, const PlayerId& player, std::int64_t cost) {
   return cost > 0 ? turns::spend(command, player, cost) : Outcome{};
 }
 
-void set_port(Command& command, const PlayerId& player, const std::string& station) {
+void set_port(Command& command, const PlayerId& player, const StationId& station) {
   Query update(
       command,
       "UPDATE players SET is_docked = ?1 <> '', current_port_id = NULLIF(?1, ''), updated_at = ?2 "
@@ -104,7 +104,7 @@ void set_port(Command& command, const PlayerId& player, const std::string& stati
   update.exec();
 }
 
-void set_planet(Command& command, const PlayerId& player, const std::string& planet) {
+void set_planet(Command& command, const PlayerId& player, const PlanetId& planet) {
   Query update(command,
                "UPDATE players SET is_landed = ?1 <> '', current_planet_id = NULLIF(?1, ''), "
                "updated_at = ?2 WHERE id = ?3",
@@ -137,7 +137,7 @@ Result<RegionView> Locations::add_region(const std::string& name) {
 }
 
 Result<SectorView> Locations::define_sector(std::int64_t number, const std::string& name,
-                                            const std::string& region) {
+                                            const RegionId& region) {
   return core_.run([&](Command& command) -> Result<SectorView> {
     if (number < 1) {
       return Outcome::refused(Refusal::InvalidArgument,
@@ -234,11 +234,11 @@ std::optional<SectorView> Locations::sector(std::int64_t number) const {
   return core_.read([&](Reader& reader) { return load_sector(reader, number); });
 }
 
-std::optional<RegionView> Locations::region(const std::string& id) const {
+std::optional<RegionView> Locations::region(const RegionId& id) const {
   return core_.read([&](Reader& reader) { return load_region(reader, id); });
 }
 
-std::optional<StationView> Locations::station(const std::string& id) const {
+std::optional<StationView> Locations::station(const StationId& id) const {
   return core_.read([&](Reader& reader) -> std::optional<StationView> {
     const auto station = load_station(reader, id);
     if (!station) return std::nullopt;
@@ -246,7 +246,7 @@ std::optional<StationView> Locations::station(const std::string& id) const {
   });
 }
 
-std::optional<PlanetView> Locations::planet(const std::string& id) const {
+std::optional<PlanetView> Locations::planet(const PlanetId& id) const {
   return core_.read([&](Reader& reader) { return load_planet(reader, id); });
 }
 
@@ -326,7 +326,7 @@ Outcome Locations::move(const PlayerId& player, std::int64_t sector, std::int64_
   });
 }
 
-Outcome Locations::dock(const PlayerId& player, const std::string& station) {
+Outcome Locations::dock(const PlayerId& player, const StationId& station) {
   return core_.run([&](Command& command) -> Outcome {
     const auto here = active_location(command, player);
     if (!here) return here.outcome();
@@ -380,7 +380,7 @@ Outcome Locations::undock(const PlayerId& player) {
   });
 }
 
-Outcome Locations::land(const PlayerId& player, const std::string& planet) {
+Outcome Locations::land(const PlayerId& player, const PlanetId& planet) {
   return core_.run([&](Command& command) -> Outcome {
     const auto here = active_location(command, player);
     if (!here) return here.outcome();

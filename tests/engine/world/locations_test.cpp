@@ -150,7 +150,7 @@ BOOST_AUTO_TEST_CASE(docking_needs_the_station_here_the_standing_and_a_turn) {
   const auto journal = game.events_about(alice, 2);
   BOOST_TEST(journal[0].type == LocationEvents::kDocked);
   BOOST_TEST(journal[1].type == LocationEvents::kUndocked);
-  BOOST_TEST(journal[1].payload == R"({"station":")" + shipyard.id + R"("})");
+  BOOST_TEST(journal[1].payload == R"({"station":")" + shipyard.id.value() + R"("})");
 }
 
 BOOST_AUTO_TEST_CASE(docking_costs_follow_the_rules) {
@@ -217,8 +217,8 @@ BOOST_AUTO_TEST_CASE(random_sequences_agree_with_a_model) {
     FreshGame fresh;
     Locations map = fresh.game.locations();
     const std::string pilot = fresh.game.players().create({.username = "pilot"})->id;
-    std::vector<std::string> stations;
-    std::vector<std::string> planets;
+    std::vector<StationId> stations;
+    std::vector<PlanetId> planets;
     for (std::int64_t sector = 2; sector <= 4; ++sector) {
       BOOST_TEST_REQUIRE(map.define_sector(sector, "S" + std::to_string(sector)).ok());
       stations.push_back(map.add_station(sector, "Station")->id);
@@ -232,8 +232,8 @@ BOOST_AUTO_TEST_CASE(random_sequences_agree_with_a_model) {
     for (int step = 0; step < 120; ++step) {
       const std::string before = snapshot(fresh.game);
       const int what = static_cast<int>(random() % 5);
-      const std::string station = stations[random() % stations.size()];
-      const std::string planet = planets[random() % planets.size()];
+      const StationId station = stations[random() % stations.size()];
+      const PlanetId planet = planets[random() % planets.size()];
       const std::int64_t sector = 1 + static_cast<std::int64_t>(random() % 5);  // 5: unknown
       const std::int64_t cost = static_cast<std::int64_t>(random() % 3);
       Outcome outcome;

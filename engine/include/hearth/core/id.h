@@ -41,7 +41,8 @@ class Id {
   std::int64_t value_ = 0;
 };
 
-// The same for things named by text (a UUID): a player, a team, a dialogue exchange.
+// The same for things named by text (a UUID): a player, a team, a dialogue exchange, a region,
+// a station, a planet.
 template <class Tag>
 class TextId {
  public:
@@ -76,6 +77,9 @@ class TextId {
 using PlayerId = TextId<struct PlayerTag>;
 using TeamId = TextId<struct TeamTag>;
 using ExchangeId = TextId<struct ExchangeTag>;  // one exchange of an onboarding dialogue
+using RegionId = TextId<struct RegionTag>;
+using StationId = TextId<struct StationTag>;
+using PlanetId = TextId<struct PlanetTag>;
 
 using AccountId = Id<struct AccountTag>;
 using CurrencyId = Id<struct CurrencyTag>;

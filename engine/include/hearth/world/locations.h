@@ -21,7 +21,7 @@ namespace hearth {
 class Core;
 
 struct RegionView {
-  std::string id;
+  RegionId id;
   std::string name;
 
   bool operator==(const RegionView&) const = default;
@@ -30,13 +30,13 @@ struct RegionView {
 struct SectorView {
   std::int64_t number = 0;  // sector 1 exists in every game: where new players start
   std::string name;         // "" when the game has not named it
-  std::string region;       // the region's id; "" when in none
+  RegionId region;          // the region's id; "" when in none
 
   bool operator==(const SectorView&) const = default;
 };
 
 struct StationView {
-  std::string id;
+  StationId id;
   std::int64_t sector = 0;
   std::string name;
   std::string faction;  // the faction's code; "" for a station of no faction
@@ -47,7 +47,7 @@ struct StationView {
 };
 
 struct PlanetView {
-  std::string id;
+  PlanetId id;
   std::int64_t sector = 0;
   std::string name;
 
@@ -58,11 +58,11 @@ struct PlanetView {
 // station, landed on a planet.
 struct Location {
   std::int64_t sector = 1;
-  std::string region;   // the current sector's region; "" when in none
-  std::string station;  // the station docked at; "" when not docked
-  std::string planet;   // the planet landed on; "" when not landed
+  RegionId region;    // the current sector's region; "" when in none
+  StationId station;  // the station docked at; "" when not docked
+  PlanetId planet;    // the planet landed on; "" when not landed
   std::int64_t home_sector = 1;
-  std::string home_region;  // the home sector's region; "" when in none
+  RegionId home_region;  // the home sector's region; "" when in none
   bool galactic_citizen = false;
 
   bool operator==(const Location&) const = default;
@@ -99,7 +99,7 @@ class Locations {
   // does). Players there keep their place; their current region follows the sector's. Refuses a
   // number below 1, a name over 100 characters, an unknown region ("" for none).
   Result<SectorView> define_sector(std::int64_t number, const std::string& name,
-                                   const std::string& region = "");
+                                   const RegionId& region = {});
 
   // Adds a station in `sector`. Refuses an unknown sector or faction, a name not of 1 to 100
   // characters, a threshold outside -800..800 or, with no faction, other than 0.
@@ -111,9 +111,9 @@ class Locations {
   Result<PlanetView> add_planet(std::int64_t sector, const std::string& name);
 
   std::optional<SectorView> sector(std::int64_t number) const;
-  std::optional<RegionView> region(const std::string& id) const;
-  std::optional<StationView> station(const std::string& id) const;
-  std::optional<PlanetView> planet(const std::string& id) const;
+  std::optional<RegionView> region(const RegionId& id) const;
+  std::optional<StationView> station(const StationId& id) const;
+  std::optional<PlanetView> planet(const PlanetId& id) const;
   // The stations and planets of a sector, by name.
   std::vector<StationView> stations_in(std::int64_t sector) const;
   std::vector<PlanetView> planets_in(std::int64_t sector) const;
@@ -136,7 +136,7 @@ class Locations {
   // "location.docked" {station}. Refuses an unknown station, one in another sector, a player
   // already docked or landed, a standing with the station's faction below its threshold, too few
   // turns.
-  Outcome dock(const PlayerId& player, const std::string& station);
+  Outcome dock(const PlayerId& player, const StationId& station);
 
   // Leaves the station for Rules::locations.undock_turns. Journals "location.undocked"
   // {station}. Refuses a player not docked, too few turns.
@@ -144,7 +144,7 @@ class Locations {
 
   // Lands on a planet of the player's sector. Journals "location.landed" {planet}. Refuses an
   // unknown planet, one in another sector, a player docked or already landed.
-  Outcome land(const PlayerId& player, const std::string& planet);
+  Outcome land(const PlayerId& player, const PlanetId& planet);
 
   // Leaves the planet. Journals "location.took_off" {planet}. Refuses a player not landed.
   Outcome take_off(const PlayerId& player);
