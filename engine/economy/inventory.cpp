@@ -10,6 +10,7 @@
 #include "engine/core/text.h"
 #include "engine/economy/inventory_internal.h"
 #include "engine/economy/ledger_internal.h"
+#include "engine/identity/players_internal.h"
 
 #include "hearth/game.h"
 
@@ -46,14 +47,6 @@ std::optional<ItemView> find_item(Reader& reader, std::int64_t id) {
   return read_item(query);
 }
 
-// The user's state: nullopt when unknown, else whether it is deleted.
-std::optional<bool> user_deleted(Command& command, const std::string& id) {
-  Query query(command, "SELECT deleted FROM users WHERE id = ?", id);
-  if (!query.step()) return std::nullopt;
-  const bool deleted = query.integer(0) != 0;
-  return deleted;
-}
-
 Outcome check_length(const char* what, const std::string& text, std::size_t max) {
   return text::check(fmt::format("An item's {}", what), text, 1, static_cast<std::int64_t>(max));
 }
@@ -74,11 +67,11 @@ Result<std::string> check_posting(Command& command, const ItemPosting& posting) 
   if (Outcome valid = text::check("An item history row's type", posting.type, 1, 50); !valid) {
     return valid;
   }
-  if (!user_deleted(command, posting.user_id)) {
+  if (!players::deleted(command, posting.user_id)) {
     return Outcome::refused(Refusal::NotFound,
                             fmt::format("There is no user '{}'.", posting.user_id));
   }
-  if (!posting.related_user_id.empty() && !user_deleted(command, posting.related_user_id)) {
+  if (!posting.related_user_id.empty() && !players::deleted(command, posting.related_user_id)) {
     return Outcome::refused(Refusal::NotFound,
                             fmt::format("There is no user '{}'.", posting.related_user_id));
   }
@@ -267,7 +260,7 @@ Result<ItemTransferReceipt> Inventory::give(const ItemTransfer& transfer) {
     if (transfer.from_user == transfer.to_user) {
       return Outcome::refused(Refusal::InvalidArgument, "A user cannot give items to itself.");
     }
-    const auto deleted = user_deleted(command, transfer.from_user);
+    const auto deleted = players::deleted(command, transfer.from_user);
     if (deleted && *deleted) {
       return Outcome::refused(Refusal::NotAllowed, "A deleted user cannot act.");
     }
@@ -292,7 +285,7 @@ Result<ItemTransferReceipt> Inventory::give(const ItemTransfer& transfer) {
 
 Result<PurchaseReceipt> Inventory::buy(const Purchase& purchase) {
   return core_.run([&](Command& command) -> Result<PurchaseReceipt> {
-    const auto deleted = user_deleted(command, purchase.user_id);
+    const auto deleted = players::deleted(command, purchase.user_id);
     if (!deleted) {
       return Outcome::refused(Refusal::NotFound,
                               fmt::format("There is no user '{}'.", purchase.user_id));

@@ -111,14 +111,13 @@ bool username_taken(Reader& reader, const std::string& name, const std::string& 
   return query.step();
 }
 
-// The user's current state: nullopt when unknown, else whether it is deleted.
-std::optional<bool> user_deleted(Reader& reader, const std::string& id) {
-  Query query(reader, "SELECT deleted FROM users WHERE id = ?", id);
+}  // namespace
+
+std::optional<bool> players::deleted(Reader& reader, const PlayerId& player) {
+  Query query(reader, "SELECT deleted FROM users WHERE id = ?", player);
   if (!query.step()) return std::nullopt;
   return query.integer(0) != 0;
 }
-
-}  // namespace
 
 namespace {
 
@@ -306,7 +305,7 @@ Outcome Players::rename(const PlayerId& id, const std::string& username) {
 
 Outcome Players::remove(const PlayerId& id) {
   return core_.run([&](Command& command) -> Outcome {
-    const auto deleted = user_deleted(command, id);
+    const auto deleted = players::deleted(command, id);
     if (!deleted) return Outcome::refused(Refusal::NotFound, "There is no such player.");
     if (*deleted) return Outcome::refused(Refusal::AlreadyDone, "The player is already deleted.");
     Query user(command,

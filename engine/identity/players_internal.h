@@ -2,6 +2,7 @@
 // players, ships), which only this concern writes. Internal.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "engine/core/command.h"
@@ -10,6 +11,9 @@ namespace hearth::players {
 
 // Ok when `player` exists and is not deleted; else a refusal (NotFound / NotAllowed) saying so.
 Outcome check_active(Reader& reader, const PlayerId& player);
+
+// Whether the user `player` is deleted; nullopt when there is no such user.
+std::optional<bool> deleted(Reader& reader, const PlayerId& player);
 
 // A ship to give a player as its flagship.
 struct NewShip {
