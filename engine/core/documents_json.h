@@ -30,7 +30,6 @@ inline constexpr storage::JsonColumn kPlayerSettingsColumn{"players", "settings"
 inline constexpr storage::JsonColumn kShipMaintenanceColumn{"ships", "maintenance"};
 inline constexpr storage::JsonColumn kShipCargoColumn{"ships", "cargo"};
 inline constexpr storage::JsonColumn kShipCombatColumn{"ships", "combat"};
-inline constexpr storage::JsonColumn kReputationHistoryColumn{"reputations", "history"};
 inline constexpr storage::JsonColumn kMissionAvailabilityColumn{"reputations",
                                                                 "mission_availability"};
 inline constexpr storage::JsonColumn kSectorClaimsColumn{"teams", "sector_claims"};
@@ -79,7 +78,6 @@ inline constexpr std::array kJsonColumns{
     kShipMaintenanceColumn,
     kShipCargoColumn,
     kShipCombatColumn,
-    kReputationHistoryColumn,
     kMissionAvailabilityColumn,
     kSectorClaimsColumn,
     kTeamJoinRequirementsColumn,

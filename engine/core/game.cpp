@@ -9,6 +9,7 @@
 #include "engine/core/command.h"
 #include "engine/core/payload.h"
 #include "engine/core/query.h"
+#include "engine/core/tick.h"
 #include "schema/schema.h"
 #include "storage/migrations.h"
 
@@ -167,6 +168,13 @@ Core::Core(GameOptions options) {
     }
     if (fresh || options.rules) {
       rules_document_ = rules_.to_json();
+      if (!fresh) {
+        Query stored(command, "SELECT document FROM rules WHERE id = 1");
+        if (stored.step() && stored.text(0) != rules_document_) {
+          stored.reset();
+          reschedule_after_rules_change(command);
+        }
+      }
       Query save(command,
                  "INSERT INTO rules (id, document, updated_at) VALUES (1, ?, ?) "
                  "ON CONFLICT (id) DO UPDATE SET document = excluded.document, "

@@ -27,6 +27,13 @@ const std::string& next_due_query() {
 
 }  // namespace
 
+void reschedule_after_rules_change(Command& command) {
+  for (const TimeRule& rule : time_rules()) {
+    if (rule.rules_changed != nullptr) rule.rules_changed(command);
+  }
+  command.set_next_due(0);
+}
+
 void advance_world(Command& command, GameTime to) {
   Query reached(command, "SELECT reached_at FROM game_clock WHERE id = 1");
   if (!reached.step()) throw Error(ErrorKind::CorruptData, "game_clock has no row.");

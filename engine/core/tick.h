@@ -23,7 +23,13 @@ struct TimeRule {
   const char* next_due;
   // Applies everything the rule has due by `to`, each change as of its own due time.
   void (*advance)(Command& command, GameTime to);
+  // Recomputes the stored due times when they depend on the rules and a game opens its file
+  // with different ones; null when they do not.
+  void (*rules_changed)(Command& command) = nullptr;
 };
+
+// Lets every rule recompute its due times after the rules changed (engine/core/tick.cpp).
+void reschedule_after_rules_change(Command& command);
 
 // The registry: every time-driven rule, in the order the tick applies them (engine/core/
 // time_rules.cpp). A new rule is one entry there. advance_world() (engine/core/command.h) runs

@@ -18,12 +18,12 @@ constexpr TimeRule kTimeRules[] = {
      "SELECT min(lock_expires_at) FROM reputations WHERE lock_expires_at IS NOT NULL",
      tick_reputation_locks},
     {"faction reputation: decay",
-     "SELECT min(decay_due_at) FROM reputations WHERE decay_due_at IS NOT NULL",
-     tick_reputation_decay},
+     "SELECT min(decay_event_at) FROM reputations WHERE decay_event_at IS NOT NULL",
+     tick_reputation_decay, reschedule_reputation_decay},
     {"personal reputation: the weekly sweep",
-     "SELECT min(personal_reputation_decay_due_at) FROM players "
-     "WHERE personal_reputation_decay_due_at IS NOT NULL",
-     tick_personal_reputation},
+     "SELECT min(personal_reputation_event_at) FROM players "
+     "WHERE personal_reputation_event_at IS NOT NULL",
+     tick_personal_reputation, reschedule_personal_reputation_decay},
     {"turn pools reaching their cap",
      "SELECT min(turns_full_at) FROM players WHERE turns_full_at IS NOT NULL", tick_turns},
     {"timer, effect and access expiry",

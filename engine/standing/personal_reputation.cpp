@@ -1,6 +1,7 @@
 #include "hearth/standing/personal_reputation.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include <fmt/core.h>
 
@@ -58,19 +59,41 @@ struct Tier {
   double price_factor = 1.0;
   bool aggro = false;
   std::int64_t bonus = 0;
+  std::int64_t min_value = 0;  // the band of values the tier holds
+  std::int64_t max_value = 0;
 };
 
+constexpr const char* kTierColumns =
+    "SELECT name, name_color, price_factor, bounty_hunter_aggro, faction_standing_bonus, "
+    "min_value, max_value FROM personal_reputation_tiers ";
+
+Tier tier_in(Query& query) {
+  return {query.text(0),    query.text(1),    query.real(2),   query.integer(3) != 0,
+          query.integer(4), query.integer(5), query.integer(6)};
+}
+
 Tier personal_tier(Reader& reader, std::int64_t value) {
-  Query query(reader,
-              "SELECT name, name_color, price_factor, bounty_hunter_aggro, faction_standing_bonus "
-              "FROM personal_reputation_tiers WHERE ?1 BETWEEN min_value AND max_value",
+  Query query(reader, std::string(kTierColumns) + "WHERE ?1 BETWEEN min_value AND max_value",
               value);
   if (!query.step()) {
     throw Error(ErrorKind::CorruptData,
                 fmt::format("No personal reputation tier holds the value {}.", value));
   }
-  Tier tier{query.text(0), query.text(1), query.real(2), query.integer(3) != 0, query.integer(4)};
-  return tier;
+  return tier_in(query);
+}
+
+// The weekly step, at or after `due` (the first one not yet applied to `value`, which is in
+// `tier`), that a player would see: the one that moves the value into another tier or to 0. The
+// tick visits the player then and only then. 0 when none is coming.
+GameTime next_visible_step(std::int64_t value, GameTime due, const Tier& tier,
+                           const PersonalReputationRules& rules) {
+  const std::int64_t per_step = rules.decay_per_week;
+  if (due == 0 || value == 0 || per_step <= 0) return 0;
+  const std::int64_t to_zero = (std::abs(value) + per_step - 1) / per_step;
+  const std::int64_t out_of_tier =
+      (value > 0 ? value - tier.min_value : tier.max_value - value) / per_step + 1;
+  const std::int64_t steps = std::min(to_zero, out_of_tier);
+  return saturating_add(due, saturating_mul(steps - 1, rules.decay_interval));
 }
 
 Alignment describe(Reader& reader, std::int64_t value, GameTime due, GameTime at) {
@@ -91,19 +114,21 @@ Alignment describe(Reader& reader, std::int64_t value, GameTime due, GameTime at
   return alignment;
 }
 
-// Writes the alignment as of game time `at`.
+// Writes the alignment as of game time `at`, and when the tick must next look at it.
 void store(Command& command, const PlayerId& player, std::int64_t value, const Tier& tier,
            GameTime anchor, GameTime due, GameTime at) {
+  const GameTime event = next_visible_step(value, due, tier, command.rules().personal_reputation);
   Query update(command,
                "UPDATE players SET personal_reputation = :value, reputation_tier = :name, "
                "name_color = :color, personal_reputation_anchor_at = :anchor, "
-               "personal_reputation_decay_due_at = NULLIF(:due, 0), updated_at = :at WHERE id = "
-               ":player",
+               "personal_reputation_decay_due_at = NULLIF(:due, 0), "
+               "personal_reputation_event_at = NULLIF(:event, 0), updated_at = :at "
+               "WHERE id = :player",
                named(":value", value), named(":name", tier.name), named(":color", tier.color),
-               named(":anchor", anchor), named(":due", due), named(":at", at),
-               named(":player", player));
+               named(":anchor", anchor), named(":due", due), named(":event", event),
+               named(":at", at), named(":player", player));
   update.exec();
-  if (due != 0) command.schedule(due);
+  if (event != 0) command.schedule(event);
 }
 
 void emit_tier_change(Command& command, GameTime at, const PlayerId& player, const Tier& before,
@@ -132,9 +157,14 @@ Result<Alignment> PersonalReputation::change(const PlayerId& player, std::int64_
     if (Outcome valid = text::check("A change's reason", reason, 1, 255); !valid) return valid;
     if (Outcome active = players::check_active(command, player); !active) return active;
     const PersonalReputationRules& rules = command.rules().personal_reputation;
-    Query query(command, "SELECT personal_reputation FROM players WHERE id = ?", player);
+    // The stored value lags the weekly steps that crossed no tier: they are applied here.
+    Query query(command,
+                "SELECT personal_reputation, ifnull(personal_reputation_decay_due_at, 0) FROM "
+                "players WHERE id = ?",
+                player);
     query.step();
-    const std::int64_t old_value = query.integer(0);
+    const std::int64_t old_value =
+        decayed(query.integer(0), query.integer(1), command.now(), rules);
     query.reset();
     const std::int64_t value =
         std::clamp(saturating_add(old_value, delta), rules.min_value, rules.max_value);
@@ -172,61 +202,81 @@ std::optional<Alignment> PersonalReputation::alignment(const PlayerId& player) c
 void tick_personal_reputation(Command& command, GameTime to) {
   const PersonalReputationRules& rules = command.rules().personal_reputation;
   constexpr int kBatch = 512;
-  std::vector<std::pair<std::int64_t, Tier>> tiers;  // by min_value, descending
-  Query bands(command,
-              "SELECT min_value, name, name_color, price_factor, bounty_hunter_aggro, "
-              "faction_standing_bonus FROM personal_reputation_tiers ORDER BY min_value DESC");
-  while (bands.step()) {
-    tiers.push_back(
-        {bands.integer(0),
-         {bands.text(1), bands.text(2), bands.real(3), bands.integer(4) != 0, bands.integer(5)}});
-  }
+  std::vector<Tier> tiers;  // by min_value, descending
+  Query bands(command, std::string(kTierColumns) + "ORDER BY min_value DESC");
+  while (bands.step()) tiers.push_back(tier_in(bands));
   bands.reset();
   const auto tier_of = [&](std::int64_t value) -> const Tier& {
-    for (const auto& [min_value, tier] : tiers) {
-      if (value >= min_value) return tier;
+    for (const Tier& tier : tiers) {
+      if (value >= tier.min_value) return tier;
     }
     throw Error(ErrorKind::CorruptData,
                 fmt::format("No personal reputation tier holds the value {}.", value));
   };
+
+  struct Row {
+    std::string player;
+    std::int64_t value;
+    GameTime anchor;
+    GameTime due;
+    GameTime event;
+  };
+
+  // Each player visited is one whose next visible step (a tier crossed, 0 reached) is due: the
+  // steps up to it are applied at once, as of its time, and the next one is scheduled.
   for (;;) {
     Query due(command,
               "SELECT id, personal_reputation, personal_reputation_anchor_at, "
-              "personal_reputation_decay_due_at FROM players "
-              "WHERE personal_reputation_decay_due_at <= ?1 "
-              "ORDER BY personal_reputation_decay_due_at LIMIT ?2",
+              "ifnull(personal_reputation_decay_due_at, 0), personal_reputation_event_at "
+              "FROM players WHERE personal_reputation_event_at <= ?1 "
+              "ORDER BY personal_reputation_event_at LIMIT ?2",
               to, kBatch);
-
-    struct Row {
-      std::string player;
-      std::int64_t value;
-      GameTime anchor;
-      GameTime due;
-    };
-
     std::vector<Row> rows;
     while (due.step()) {
-      rows.push_back({due.text(0), due.integer(1), due.integer(2), due.integer(3)});
+      rows.push_back({due.text(0), due.integer(1), due.integer(2), due.integer(3), due.integer(4)});
     }
     due.reset();
     if (rows.empty()) break;
     for (Row& row : rows) {
-      Tier tier = tier_of(row.value);
-      GameTime last_step = row.due;
-      while (row.due != 0 && row.due <= to) {
-        last_step = row.due;
-        const std::int64_t old_value = row.value;
-        row.value = decayed(old_value, row.due, row.due, rules);
-        const Tier& new_tier = tier_of(row.value);
-        command.emit_at(row.due, PersonalReputationEvents::kDecayed, "", row.player,
-                        Payload().add("old", old_value).add("new", row.value).str());
-        emit_tier_change(command, row.due, row.player, tier, new_tier, row.value, true);
-        tier = new_tier;
-        row.due = row.value == 0 ? 0 : row.due + rules.decay_interval;
+      GameTime written = 0;  // the time of the last step applied
+      while (row.event != 0 && row.event <= to) {
+        const GameTime at = row.event;
+        const Tier& old_tier = tier_of(row.value);
+        const std::int64_t value = decayed(row.value, row.due, at, rules);
+        const Tier& new_tier = tier_of(value);
+        if (value != row.value && (&new_tier != &old_tier || value == 0)) {
+          command.emit_at(at, PersonalReputationEvents::kDecayed, "", row.player,
+                          Payload().add("old", row.value).add("new", value).str());
+          emit_tier_change(command, at, row.player, old_tier, new_tier, value, true);
+          row.value = value;
+          row.due = value == 0 ? 0 : at + rules.decay_interval;
+          written = at;
+        } else if (value == row.value && row.due != 0 && row.due <= at) {
+          row.due = 0;  // nothing left to decay
+        }
+        // A player scheduled by older rules (or a save from before) may be visited on a step
+        // that shows nothing: it is only rescheduled.
+        row.event = next_visible_step(row.value, row.due, tier_of(row.value), rules);
       }
-      store(command, row.player, row.value, tier, row.anchor, row.due, last_step);
+      if (written != 0) {
+        store(command, row.player, row.value, tier_of(row.value), row.anchor, row.due, written);
+      } else {
+        Query reschedule(command,
+                         "UPDATE players SET personal_reputation_decay_due_at = NULLIF(?1, 0), "
+                         "personal_reputation_event_at = NULLIF(?2, 0) WHERE id = ?3",
+                         row.due, row.event, row.player);
+        reschedule.exec();
+        if (row.event != 0) command.schedule(row.event);
+      }
     }
   }
+}
+
+void reschedule_personal_reputation_decay(Command& command) {
+  Query reschedule(
+      command,
+      "UPDATE players SET personal_reputation_event_at = personal_reputation_decay_due_at");
+  reschedule.exec();
 }
 
 }  // namespace hearth

@@ -27,7 +27,11 @@ std::pair<std::string, std::string> tier_of(Reader& sql, std::int64_t value);
 
 namespace hearth {
 
-// The weekly sweep's steps, each as of its grid time.
+// The weekly sweep's steps a player sees (tier crossings, reaching 0), each as of its grid time.
 void tick_personal_reputation(Command& command, GameTime to);
+
+// Makes the tick look at every decaying alignment on its next step again (the rules changed: the
+// visible steps may have moved).
+void reschedule_personal_reputation_decay(Command& command);
 
 }  // namespace hearth

@@ -6,7 +6,6 @@
 #include <fmt/core.h>
 
 #include "engine/core/arithmetic.h"
-#include "engine/core/documents_json.h"
 #include "engine/core/payload.h"
 #include "engine/core/query.h"
 #include "engine/core/text.h"
@@ -35,14 +34,14 @@ namespace reputation {
 
 Tier faction_tier(Reader& reader, std::int64_t value) {
   Query query(reader,
-              "SELECT level, title, numeric_level FROM reputation_tiers "
+              "SELECT level, title, numeric_level, min_value, max_value FROM reputation_tiers "
               "WHERE ?1 BETWEEN min_value AND max_value",
               value);
   if (!query.step()) {
     throw Error(ErrorKind::CorruptData,
                 fmt::format("No reputation tier holds the value {}.", value));
   }
-  Tier tier{query.text(0), query.text(1), query.integer(2)};
+  Tier tier{query.text(0), query.text(1), query.integer(2), query.integer(3), query.integer(4)};
   return tier;
 }
 
@@ -62,6 +61,25 @@ GameTime next_decay_step(std::int64_t value, GameTime last_activity, GameTime af
   if (first > after) return first;
   const GameTime steps = (after - last_activity - rules.decay_grace) / rules.decay_interval + 1;
   return last_activity + rules.decay_grace + steps * rules.decay_interval;
+}
+
+GameTime next_visible_step(std::int64_t value, GameTime due, const Tier& tier,
+                           const ReputationRules& rules) {
+  const std::int64_t per_step = rules.decay_per_week;
+  if (due == 0 || per_step <= 0) return 0;
+  std::int64_t to_floor = 0;
+  std::int64_t out_of_tier = 0;
+  if (value > rules.decay_floor) {
+    to_floor = (value - rules.decay_floor + per_step - 1) / per_step;
+    out_of_tier = (value - tier.min_value) / per_step + 1;
+  } else if (value < -rules.decay_floor) {
+    to_floor = (-rules.decay_floor - value + per_step - 1) / per_step;
+    out_of_tier = (tier.max_value - value) / per_step + 1;
+  } else {
+    return 0;
+  }
+  const std::int64_t steps = std::min(to_floor, out_of_tier);
+  return saturating_add(due, saturating_mul(steps - 1, rules.decay_interval));
 }
 
 GameTime due_at(const Stored& row, GameTime at, const ReputationRules& rules) {
@@ -102,16 +120,12 @@ struct Row {
   bool exists = false;
   std::string id;
   std::int64_t value = 0;
-  std::string level = "NEUTRAL";
-  std::string title = "Neutral";
   bool paused = false;
   bool locked = false;
   std::string lock_reason;
   GameTime lock_expires_at = 0;
   GameTime last_activity_at = 0;
-  GameTime due = 0;
-  // A history entry (compact JSON) store_row appends; empty for none.
-  std::string appended;
+  GameTime due = 0;  // the first decay step not yet in `value`
 };
 
 std::optional<Faction> find_faction(Reader& reader, const std::string& code) {
@@ -121,25 +135,32 @@ std::optional<Faction> find_faction(Reader& reader, const std::string& code) {
   return faction;
 }
 
-Row load_row(Reader& reader, const PlayerId& player, const std::string& faction_id) {
+// The row as stored, with the decay steps due by `at` applied in memory: the tick journals only
+// steps that cross a tier or reach the floor, so the stored value may lag the ones between.
+Row load_row(Reader& reader, const PlayerId& player, const std::string& faction_id, GameTime at) {
   Query query(reader,
-              "SELECT id, current_value, current_level, title, decay_paused, is_locked, "
-              "ifnull(lock_reason, ''), ifnull(lock_expires_at, 0), last_activity_at, "
-              "ifnull(decay_due_at, 0) FROM reputations WHERE player_id = ? AND faction_id = ?",
+              "SELECT id, current_value, decay_paused, is_locked, ifnull(lock_reason, ''), "
+              "ifnull(lock_expires_at, 0), last_activity_at, ifnull(decay_due_at, 0) "
+              "FROM reputations WHERE player_id = ? AND faction_id = ?",
               player, faction_id);
   Row row;
   if (query.step()) {
     row.exists = true;
     row.id = query.text(0);
     row.value = query.integer(1);
-    row.level = query.text(2);
-    row.title = query.text(3);
-    row.paused = query.integer(4) != 0;
-    row.locked = query.integer(5) != 0;
-    row.lock_reason = query.text(6);
-    row.lock_expires_at = query.integer(7);
-    row.last_activity_at = query.integer(8);
-    row.due = query.integer(9);
+    row.paused = query.integer(2) != 0;
+    row.locked = query.integer(3) != 0;
+    row.lock_reason = query.text(4);
+    row.lock_expires_at = query.integer(5);
+    row.last_activity_at = query.integer(6);
+    row.due = query.integer(7);
+  }
+  const ReputationRules& rules = reader.rules().reputation;
+  if (row.due != 0 && row.due <= at) {
+    row.value = reputation::decayed(row.value, row.due, at, rules);
+    const bool more = row.value > rules.decay_floor || row.value < -rules.decay_floor;
+    row.due =
+        more ? row.due + ((at - row.due) / rules.decay_interval + 1) * rules.decay_interval : 0;
   }
   return row;
 }
@@ -170,7 +191,22 @@ double price_multiplier(const ReputationRules& rules, std::int64_t value) {
   return rules.price_multiplier_floor;
 }
 
-// Writes the row (inserting it when new) with the derived fields of its value.
+// Appends an entry to a standing's history, keeping the newest history_limit.
+void append_history(Command& command, const std::string& row_id, GameTime at,
+                    std::int64_t old_value, std::int64_t new_value, const std::string& reason) {
+  Query insert(command,
+               "INSERT INTO reputation_history (reputation_id, at, old_value, new_value, change, "
+               "reason) VALUES (?1, ?2, ?3, ?4, ?4 - ?3, ?5)",
+               row_id, at, old_value, new_value, reason);
+  insert.exec();
+  Query trim(command,
+             "DELETE FROM reputation_history WHERE reputation_id = ?1 AND id <= (SELECT id FROM "
+             "reputation_history WHERE reputation_id = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)",
+             row_id, command.rules().reputation.history_limit);
+  trim.exec();
+}
+
+// Writes the row (inserting it when new), and when the tick must next look at it.
 void store_row(Command& command, const PlayerId& player, const Faction& faction, Row& row) {
   const ReputationRules& rules = command.rules().reputation;
   if (!row.exists) {
@@ -184,28 +220,20 @@ void store_row(Command& command, const PlayerId& player, const Faction& faction,
     insert.exec();
     if (row.last_activity_at == 0) row.last_activity_at = command.now();
   }
-  Query update(
-      command,
-      "UPDATE reputations SET current_value = :row_value, current_level = :level, title = "
-      ":title, decay_paused = :paused, history = CASE WHEN :appended = '' THEN history "
-      "ELSE json_insert(CASE WHEN json_array_length(history) >= :history_limit THEN "
-      "json_remove(history, '$[0]') ELSE history END, '$[#]', json(:appended)) END, "
-      "trade_modifier = :trade_modifier, port_access_level = :port_access, combat_response "
-      "= :combat_response, is_locked = :locked, lock_reason = NULLIF(:lock_reason, ''), "
-      "lock_expires_at = NULLIF(:lock_expires_at, 0), last_activity_at = "
-      ":last_activity_at, decay_due_at = NULLIF(:due, 0) WHERE id = :row_id",
-      named(":row_value", row.value), named(":level", row.level), named(":title", row.title),
-      named(":paused", row.paused ? 1 : 0), named(":appended", row.appended),
-      named(":trade_modifier", trade_modifier(rules, row.value)),
-      named(":port_access", port_access(rules, row.value)),
-      named(":combat_response", to_string(combat_response(rules, row.value))),
-      named(":locked", row.locked ? 1 : 0), named(":lock_reason", row.lock_reason),
-      named(":lock_expires_at", row.lock_expires_at),
-      named(":last_activity_at", row.last_activity_at), named(":due", row.due),
-      named(":row_id", row.id), named(":history_limit", rules.history_limit));
+  const GameTime event = reputation::next_visible_step(
+      row.value, row.due, reputation::faction_tier(command, row.value), rules);
+  Query update(command,
+               "UPDATE reputations SET current_value = :row_value, decay_paused = :paused, "
+               "is_locked = :locked, lock_reason = NULLIF(:lock_reason, ''), lock_expires_at = "
+               "NULLIF(:lock_expires_at, 0), last_activity_at = :last_activity_at, decay_due_at "
+               "= NULLIF(:due, 0), decay_event_at = NULLIF(:event, 0) WHERE id = :row_id",
+               named(":row_value", row.value), named(":paused", row.paused ? 1 : 0),
+               named(":locked", row.locked ? 1 : 0), named(":lock_reason", row.lock_reason),
+               named(":lock_expires_at", row.lock_expires_at),
+               named(":last_activity_at", row.last_activity_at), named(":due", row.due),
+               named(":event", event), named(":row_id", row.id));
   update.exec();
-  row.appended.clear();
-  if (row.due != 0) command.schedule(row.due);
+  if (event != 0) command.schedule(event);
   if (row.lock_expires_at != 0) command.schedule(row.lock_expires_at);
 }
 
@@ -213,18 +241,6 @@ void store_row(Command& command, const PlayerId& player, const Faction& faction,
 GameTime schedule_for(const Row& row, GameTime at, const ReputationRules& rules) {
   if (row.paused || row.locked) return 0;
   return reputation::next_decay_step(row.value, row.last_activity_at, at, rules);
-}
-
-// A history entry as compact JSON (the shape of ReputationHistoryEntry).
-std::string history_entry(GameTime at, std::int64_t old_value, std::int64_t new_value,
-                          const std::string& reason) {
-  return Payload()
-      .add("at", at)
-      .add("old_value", old_value)
-      .add("new_value", new_value)
-      .add("change", new_value - old_value)
-      .add("reason", reason)
-      .str();
 }
 
 // The standing a row shows at time `at` (decay due by then applied, expired locks lifted), with
@@ -261,10 +277,14 @@ Standing view(Reader& reader, const Faction& faction, const Row& row, GameTime a
     standing.next_decay_at = 0;  // the floor is reached: nothing more to decay
   }
   if (with_history && row.exists) {
-    Query history(reader, "SELECT history FROM reputations WHERE id = ?", row.id);
-    history.step();
-    standing.history =
-        storage::from_json<ReputationHistory>(history.text(0), kReputationHistoryColumn);
+    Query history(reader,
+                  "SELECT at, old_value, new_value, change, reason FROM reputation_history "
+                  "WHERE reputation_id = ? ORDER BY id",
+                  row.id);
+    while (history.step()) {
+      standing.history.push_back({history.integer(0), history.integer(1), history.integer(2),
+                                  history.integer(3), history.text(4)});
+    }
   }
   return standing;
 }
@@ -303,7 +323,7 @@ void emit_tier_change(Command& command, GameTime at, const PlayerId& player,
 namespace reputation {
 
 std::int64_t value_now(Command& command, const PlayerId& player, const std::string& faction_id) {
-  const Row row = load_row(command, player, faction_id);
+  const Row row = load_row(command, player, faction_id, command.now());
   const Stored stored{row.value,           row.due, row.paused, row.locked, row.lock_expires_at,
                       row.last_activity_at};
   return value_at(stored, command.now(), command.rules().reputation);
@@ -319,7 +339,7 @@ Result<Standing> Reputation::change(const PlayerId& player, const std::string& f
     const auto faction = resolve(command, player, faction_code);
     if (!faction) return faction.outcome();
     const ReputationRules& rules = command.rules().reputation;
-    Row row = load_row(command, player, faction->id);
+    Row row = load_row(command, player, faction->id, command.now());
     if (row.locked) {
       return Outcome::refused(
           Refusal::NotAllowed,
@@ -330,15 +350,20 @@ Result<Standing> Reputation::change(const PlayerId& player, const std::string& f
     if (applied > 0) {
       // A gain is capped so that the player's positive standings with rivals stay within their
       // combined maximum.
-      Query rivals(command,
-                   "SELECT ifnull(r.current_value, 0), v.max_combined FROM faction_rivalries v "
-                   "LEFT JOIN reputations r ON r.player_id = ?2 AND r.faction_id = CASE WHEN "
-                   "v.faction_a_id = ?1 THEN v.faction_b_id ELSE v.faction_a_id END "
-                   "WHERE v.faction_a_id = ?1 OR v.faction_b_id = ?1",
-                   faction->id, player);
+      Query rivals(
+          command,
+          "SELECT v.max_combined, ifnull(r.current_value, 0), ifnull(r.decay_due_at, 0), "
+          "ifnull(r.decay_paused, 0), ifnull(r.is_locked, 0), ifnull(r.lock_expires_at, 0), "
+          "ifnull(r.last_activity_at, 0) FROM faction_rivalries v LEFT JOIN reputations r "
+          "ON r.player_id = ?2 AND r.faction_id = CASE WHEN v.faction_a_id = ?1 THEN "
+          "v.faction_b_id ELSE v.faction_a_id END WHERE v.faction_a_id = ?1 OR v.faction_b_id = ?1",
+          faction->id, player);
       while (rivals.step()) {
-        const std::int64_t rival = rivals.integer(0);
-        const std::int64_t most = rivals.integer(1);
+        const std::int64_t most = rivals.integer(0);
+        const reputation::Stored stored{rivals.integer(1),      rivals.integer(2),
+                                        rivals.integer(3) != 0, rivals.integer(4) != 0,
+                                        rivals.integer(5),      rivals.integer(6)};
+        const std::int64_t rival = reputation::value_at(stored, command.now(), rules);
         if (rival > 0 && saturating_add(saturating_add(row.value, applied), rival) > most) {
           applied = std::max<std::int64_t>(0, most - rival - row.value);
         }
@@ -348,12 +373,10 @@ Result<Standing> Reputation::change(const PlayerId& player, const std::string& f
     const reputation::Tier old_tier = reputation::faction_tier(command, old_value);
     row.value = std::clamp(saturating_add(old_value, applied), rules.min_value, rules.max_value);
     const reputation::Tier new_tier = reputation::faction_tier(command, row.value);
-    row.level = new_tier.level;
-    row.title = new_tier.title;
-    row.appended = history_entry(command.now(), old_value, row.value, reason);
     row.last_activity_at = command.now();
     row.due = schedule_for(row, command.now(), rules);
     store_row(command, player, *faction, row);
+    append_history(command, row.id, command.now(), old_value, row.value, reason);
     command.emit(ReputationEvents::kChanged, "", player,
                  Payload()
                      .add("faction", faction->code)
@@ -374,7 +397,8 @@ std::optional<Standing> Reputation::standing(const PlayerId& player,
     auto faction = find_faction(reader, faction_code);
     if (!faction) return std::nullopt;
     if (players::check_active(reader, player).refusal() == Refusal::NotFound) return std::nullopt;
-    return view(reader, *faction, load_row(reader, player, faction->id), reader.now(), true);
+    return view(reader, *faction, load_row(reader, player, faction->id, reader.now()), reader.now(),
+                true);
   });
 }
 
@@ -385,8 +409,8 @@ std::vector<Standing> Reputation::standings(const PlayerId& player) const {
     Query factions(reader, "SELECT id, code, name FROM factions ORDER BY code");
     while (factions.step()) {
       const Faction faction{factions.text(0), factions.text(1), factions.text(2)};
-      all.push_back(
-          view(reader, faction, load_row(reader, player, faction.id), reader.now(), true));
+      all.push_back(view(reader, faction, load_row(reader, player, faction.id, reader.now()),
+                         reader.now(), true));
     }
     return all;
   });
@@ -401,7 +425,7 @@ Outcome Reputation::lock(const PlayerId& player, const std::string& faction_code
     if (Outcome valid = text::check_optional("A lock reason", reason, 255); !valid) return valid;
     const auto faction = resolve(command, player, faction_code);
     if (!faction) return faction.outcome();
-    Row row = load_row(command, player, faction->id);
+    Row row = load_row(command, player, faction->id, command.now());
     row.locked = true;
     row.lock_reason = reason;
     row.lock_expires_at = until.value_or(0);
@@ -421,7 +445,7 @@ Outcome Reputation::unlock(const PlayerId& player, const std::string& faction_co
   return core_.run([&](Command& command) -> Outcome {
     const auto faction = resolve(command, player, faction_code);
     if (!faction) return faction.outcome();
-    Row row = load_row(command, player, faction->id);
+    Row row = load_row(command, player, faction->id, command.now());
     if (!row.locked) return Outcome::refused(Refusal::AlreadyDone, "The standing is not locked.");
     row.locked = false;
     row.lock_reason.clear();
@@ -438,7 +462,7 @@ Outcome Reputation::pause_decay(const PlayerId& player, const std::string& facti
   return core_.run([&](Command& command) -> Outcome {
     const auto faction = resolve(command, player, faction_code);
     if (!faction) return faction.outcome();
-    Row row = load_row(command, player, faction->id);
+    Row row = load_row(command, player, faction->id, command.now());
     if (row.paused) return Outcome::refused(Refusal::AlreadyDone, "Decay is already paused.");
     row.paused = true;
     row.due = 0;
@@ -451,7 +475,7 @@ Outcome Reputation::resume_decay(const PlayerId& player, const std::string& fact
   return core_.run([&](Command& command) -> Outcome {
     const auto faction = resolve(command, player, faction_code);
     if (!faction) return faction.outcome();
-    Row row = load_row(command, player, faction->id);
+    Row row = load_row(command, player, faction->id, command.now());
     if (!row.paused) return Outcome::refused(Refusal::AlreadyDone, "Decay is not paused.");
     row.paused = false;
     row.due = schedule_for(row, command.now(), command.rules().reputation);
@@ -482,7 +506,7 @@ void tick_reputation_locks(Command& command, GameTime to) {
     if (rows.empty()) break;
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const auto& [player, faction] = rows[i];
-      Row row = load_row(command, player, faction.id);
+      Row row = load_row(command, player, faction.id, expiries[i]);
       row.locked = false;
       row.lock_reason.clear();
       row.lock_expires_at = 0;
@@ -498,19 +522,18 @@ void tick_reputation_decay(Command& command, GameTime to) {
   const ReputationRules& rules = command.rules().reputation;
   constexpr int kBatch = 512;
 
-  // Every step due by `to`, each as of its own time.
-  std::vector<std::pair<std::int64_t, reputation::Tier>> tiers;  // by min_value, descending
-  Query bands(
-      command,
-      "SELECT min_value, level, title, numeric_level FROM reputation_tiers ORDER BY min_value "
-      "DESC");
+  std::vector<reputation::Tier> tiers;  // by min_value, descending
+  Query bands(command,
+              "SELECT level, title, numeric_level, min_value, max_value FROM reputation_tiers "
+              "ORDER BY min_value DESC");
   while (bands.step()) {
-    tiers.push_back({bands.integer(0), {bands.text(1), bands.text(2), bands.integer(3)}});
+    tiers.push_back(
+        {bands.text(0), bands.text(1), bands.integer(2), bands.integer(3), bands.integer(4)});
   }
   bands.reset();
   const auto tier_of = [&](std::int64_t value) -> const reputation::Tier& {
-    for (const auto& [min_value, tier] : tiers) {
-      if (value >= min_value) return tier;
+    for (const reputation::Tier& tier : tiers) {
+      if (value >= tier.min_value) return tier;
     }
     throw Error(ErrorKind::CorruptData, fmt::format("No reputation tier holds {}.", value));
   };
@@ -522,74 +545,67 @@ void tick_reputation_decay(Command& command, GameTime to) {
     std::int64_t value;
     GameTime last_activity;
     GameTime due;
+    GameTime event;
   };
 
+  // Each row visited is one whose next visible step (a tier crossed, the floor reached) is due:
+  // the steps up to it are applied at once, as of its time, and the next one is scheduled.
   for (;;) {
-    Query due(
-        command,
-        "SELECT r.id, r.player_id, f.code, r.current_value, r.last_activity_at, r.decay_due_at "
-        "FROM reputations r JOIN factions f ON f.id = r.faction_id WHERE r.decay_due_at <= ?1 "
-        "ORDER BY r.decay_due_at LIMIT ?2",
-        to, kBatch);
+    Query due(command,
+              "SELECT r.id, r.player_id, f.code, r.current_value, r.last_activity_at, "
+              "ifnull(r.decay_due_at, 0), r.decay_event_at FROM reputations r "
+              "JOIN factions f ON f.id = r.faction_id WHERE r.decay_event_at <= ?1 "
+              "ORDER BY r.decay_event_at LIMIT ?2",
+              to, kBatch);
     std::vector<Due> rows;
     while (due.step()) {
-      rows.push_back(
-          {due.text(0), due.text(1), due.text(2), due.integer(3), due.integer(4), due.integer(5)});
+      rows.push_back({due.text(0), due.text(1), due.text(2), due.integer(3), due.integer(4),
+                      due.integer(5), due.integer(6)});
     }
     due.reset();
     if (rows.empty()) break;
     for (Due& row : rows) {
-      std::vector<std::string> entries;
-      const reputation::Tier* tier = &tier_of(row.value);
-      while (row.due != 0 && row.due <= to) {
-        const GameTime at = row.due;
-        const std::int64_t old_value = row.value;
-        row.value = reputation::decayed(old_value, at, at, rules);
-        const reputation::Tier& new_tier = tier_of(row.value);
-        const std::int64_t idle_days = (at - row.last_activity) / kDay;
-        entries.push_back(history_entry(at, old_value, row.value,
-                                        fmt::format("Inactivity decay ({} days idle)", idle_days)));
-        command.emit_at(at, ReputationEvents::kDecayed, "", row.player,
-                        Payload()
-                            .add("faction", row.faction)
-                            .add("old", old_value)
-                            .add("new", row.value)
-                            .add("days_idle", idle_days)
-                            .str());
-        emit_tier_change(command, at, row.player, row.faction, *tier, new_tier, row.value, true);
-        tier = &new_tier;
-        row.due = row.value > rules.decay_floor || row.value < -rules.decay_floor
-                      ? at + rules.decay_interval
-                      : 0;
+      while (row.event != 0 && row.event <= to) {
+        const GameTime at = row.event;
+        const reputation::Tier& old_tier = tier_of(row.value);
+        const std::int64_t value = reputation::decayed(row.value, row.due, at, rules);
+        const reputation::Tier& new_tier = tier_of(value);
+        const bool floor = value <= rules.decay_floor && value >= -rules.decay_floor;
+        if (value != row.value && (&new_tier != &old_tier || floor)) {
+          const std::int64_t idle_days = (at - row.last_activity) / kDay;
+          command.emit_at(at, ReputationEvents::kDecayed, "", row.player,
+                          Payload()
+                              .add("faction", row.faction)
+                              .add("old", row.value)
+                              .add("new", value)
+                              .add("days_idle", idle_days)
+                              .str());
+          emit_tier_change(command, at, row.player, row.faction, old_tier, new_tier, value, true);
+          append_history(command, row.id, at, row.value, value,
+                         fmt::format("Inactivity decay ({} days idle)", idle_days));
+          row.value = value;
+          row.due = floor ? 0 : at + rules.decay_interval;
+        } else if (value == row.value && row.due != 0 && row.due <= at) {
+          row.due = 0;  // nothing left to decay (the rules' floor moved)
+        }
+        // A row scheduled by older rules (or a save from before) may be visited on a step that
+        // shows nothing: it is only rescheduled.
+        row.event = reputation::next_visible_step(row.value, row.due, tier_of(row.value), rules);
       }
-      // Every entry is appended by the same SQL as a single one, so the history's bytes do not
-      // depend on how many steps one tick applied: all but the last here, the last below.
-      const std::string appended = entries.back();
-      for (std::size_t i = 0; i + 1 < entries.size(); ++i) {
-        Query append(
-            command,
-            "UPDATE reputations SET history = json_insert(CASE WHEN json_array_length(history) "
-            ">= ?1 THEN json_remove(history, '$[0]') ELSE history END, '$[#]', json(?2)) "
-            "WHERE id = ?3",
-            rules.history_limit, entries[i], row.id);
-        append.exec();
-      }
-      // Numbered, not named: this runs once per decay step of a tick (120k times in a large one),
-      // where looking names up costs a few percent.
-      Query update(
-          command,
-          "UPDATE reputations SET current_value = ?1, current_level = ?2, title = ?3, "
-          "trade_modifier = ?4, port_access_level = ?5, combat_response = ?6, "
-          "decay_due_at = NULLIF(?7, 0), history = CASE WHEN ?9 = '' THEN history ELSE "
-          "json_insert(CASE WHEN json_array_length(history) >= ?8 THEN json_remove(history, "
-          "'$[0]') ELSE history END, '$[#]', json(?9)) END WHERE id = ?10",
-          row.value, tier->level, tier->title, trade_modifier(rules, row.value),
-          port_access(rules, row.value), to_string(combat_response(rules, row.value)), row.due,
-          rules.history_limit, appended, row.id);
+      // Numbered, not named: this runs once per row visited.
+      Query update(command,
+                   "UPDATE reputations SET current_value = ?1, decay_due_at = NULLIF(?2, 0), "
+                   "decay_event_at = NULLIF(?3, 0) WHERE id = ?4",
+                   row.value, row.due, row.event, row.id);
       update.exec();
-      if (row.due != 0) command.schedule(row.due);
+      if (row.event != 0) command.schedule(row.event);
     }
   }
+}
+
+void reschedule_reputation_decay(Command& command) {
+  Query reschedule(command, "UPDATE reputations SET decay_event_at = decay_due_at");
+  reschedule.exec();
 }
 
 }  // namespace hearth

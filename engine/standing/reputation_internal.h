@@ -12,6 +12,8 @@ struct Tier {
   std::string level = "NEUTRAL";
   std::string title = "Neutral";
   std::int64_t numeric = 0;
+  std::int64_t min_value = -50;  // the band of values the tier holds
+  std::int64_t max_value = 49;
 };
 
 // The faction tier whose band holds `value` (reputation_tiers).
@@ -24,6 +26,12 @@ std::int64_t decayed(std::int64_t value, GameTime due, GameTime at, const Reputa
 // the value does not decay (within ±decay_floor).
 GameTime next_decay_step(std::int64_t value, GameTime last_activity, GameTime after,
                          const ReputationRules& rules);
+
+// The decay step, at or after `due` (the first one not yet applied to `value`, which is in
+// `tier`), that a player would see: the one that moves the value into another tier or onto the
+// floor. The tick visits a row then and only then. 0 when none is coming.
+GameTime next_visible_step(std::int64_t value, GameTime due, const Tier& tier,
+                           const ReputationRules& rules);
 
 // What a reputations row stores that its value over time depends on.
 struct Stored {
@@ -55,8 +63,13 @@ std::int64_t value_now(Command& command, const PlayerId& player, const std::stri
 namespace hearth {
 
 // Faction reputation in the tick: expired locks lifted as of their expiry (decay rescheduled
-// from then), then decay steps, each as of its due time.
+// from then), then the decay steps a player sees (tier crossings, the floor), each as of its
+// time.
 void tick_reputation_locks(Command& command, GameTime to);
 void tick_reputation_decay(Command& command, GameTime to);
+
+// Makes the tick look at every decaying standing on its next step again (the rules changed: the
+// visible steps may have moved).
+void reschedule_reputation_decay(Command& command);
 
 }  // namespace hearth

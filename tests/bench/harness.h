@@ -1,8 +1,12 @@
-// The benchmark harness: timing, and the table each benchmark prints — the engine's figure beside
-// raw SQLite doing the same writes in the same run, and their ratio.
+// The benchmark harness: timing, memory and file sizes, and the tables each benchmark prints —
+// the engine's figure beside raw SQLite doing the same logical work in the same run, and the
+// plain-SQLite floor for that many rows.
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <string>
 
@@ -15,6 +19,44 @@ inline double seconds(const std::function<void()>& work) {
   const auto start = std::chrono::steady_clock::now();
   work();
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Resets the process's peak resident set size to its current size (Linux: /proc/self/clear_refs).
+inline void reset_peak_memory() { std::ofstream("/proc/self/clear_refs") << "5"; }
+
+// The process's peak resident set size since the last reset, in MiB (VmHWM).
+inline double peak_memory_mib() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  }
+  return 0;
+}
+
+// The size of a file in bytes; 0 when it does not exist.
+inline std::uintmax_t file_bytes(const std::string& path) {
+  std::error_code error;
+  const std::uintmax_t size = std::filesystem::file_size(path, error);
+  return error ? 0 : size;
+}
+
+inline std::string mib(std::uintmax_t bytes) {
+  return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+}
+
+// A table of three figures per row: the engine, the best raw-SQLite version of the same logical
+// work, and the plain-SQLite floor for that many rows; lower is better.
+inline void print_floor_header(const std::string& title) {
+  fmt::print(
+      "\n## {}\n\n| measurement | engine | best raw SQLite | plain-SQLite floor | engine/raw | "
+      "engine/floor |\n|---|---:|---:|---:|---:|---:|\n",
+      title);
+}
+
+inline void print_floor_time(const std::string& what, double engine, double raw, double floor) {
+  fmt::print("| {} | {:.1f} ms | {:.1f} ms | {:.1f} ms | {:.2f}× | {:.2f}× |\n", what, engine * 1e3,
+             raw * 1e3, floor * 1e3, engine / raw, engine / floor);
 }
 
 inline void print_header(const std::string& title) {

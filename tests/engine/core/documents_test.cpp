@@ -271,8 +271,6 @@ BOOST_AUTO_TEST_CASE(every_struct_round_trips_exactly_as_compact_json) {
   check_round_trip(settings.notifications, kPlayerSettingsColumn);
   check_round_trip(settings, kPlayerSettingsColumn);
   check_round_trip(sample_insurance(), kPlayerInsuranceColumn);
-  check_round_trip(sample_reputation_history().front(), kReputationHistoryColumn);
-  check_round_trip(sample_reputation_history(), kReputationHistoryColumn);
   check_round_trip(sample_standing(), kTeamFactionReputationColumn);
   check_round_trip(sample_faction_reputation(), kTeamFactionReputationColumn);
   check_round_trip(sample_team_history().front(), kTeamReputationHistoryColumn);
@@ -392,7 +390,6 @@ BOOST_AUTO_TEST_CASE(object_documents_default_refuse_bad_text_and_keep_unknown_t
 }
 
 BOOST_AUTO_TEST_CASE(array_and_map_documents_default_and_refuse_bad_text) {
-  check_array_document<ReputationHistory>(kReputationHistoryColumn);
   check_array_document<TeamReputationHistory>(kTeamReputationHistoryColumn);
   check_array_document<TeamTierNotifications>(kTeamTierNotificationsColumn);
   check_array_document<StringList>(kBackupCodesColumn);
@@ -472,9 +469,6 @@ BOOST_AUTO_TEST_CASE(a_member_of_the_wrong_kind_is_corrupt_json_naming_the_colum
   check_corrupt<PlayerSettings>(R"({"trade_bonus":"high"})", kPlayerSettingsColumn);
   check_corrupt<PlayerSettings>(R"({"privacy":[]})", kPlayerSettingsColumn);
   check_corrupt<PlayerInsurance>(R"({"covered_ships":"ship-1"})", kPlayerInsuranceColumn);
-  check_corrupt<ReputationHistory>(
-      R"([{"at":"2102-01-01","old_value":0,"new_value":5,"change":5,"reason":"x"}])",
-      kReputationHistoryColumn);
   check_corrupt<TeamFactionReputation>(
       R"({"f":{"faction_id":"f","faction_name":"F","value":"high","level":"VALUED"}})",
       kTeamFactionReputationColumn);
@@ -521,7 +515,6 @@ BOOST_AUTO_TEST_CASE(array_elements_must_be_complete_and_lose_unknown_keys) {
   check_corrupt<ItemUsage>(
       R"({"effects":[{"type":"LOOTBOX","pool":[{"type":"NOTHING","weight":1}]}]})",
       kItemUsageColumn);
-  check_corrupt<ReputationHistory>(R"([{"at":1,"change":5}])", kReputationHistoryColumn);
 
   const std::string stored =
       R"({"consume":false,"effects":[{"type":"XP_BOOST","multiplier":2.0,"duration":60000,)"
@@ -560,7 +553,7 @@ BOOST_AUTO_TEST_CASE(every_json_column_of_the_schema_is_named_once) {
   for (const auto& column : kJsonColumns) {
     BOOST_TEST(named.insert(name_of(column)).second, name_of(column) << " is named twice");
   }
-  BOOST_TEST(in_schema.size() == 35u);
+  BOOST_TEST(in_schema.size() == 34u);
   for (const auto& column : in_schema) BOOST_TEST(named.count(column) == 1u, column);
   for (const auto& column : named) BOOST_TEST(in_schema.count(column) == 1u, column);
 }
@@ -575,7 +568,6 @@ BOOST_AUTO_TEST_CASE(each_column_default_reads_as_its_types_default) {
   check_column_default(db, kShipMaintenanceColumn, ShipMaintenance{"worn"});
   check_column_default(db, kShipCargoColumn, sample_cargo());
   check_column_default(db, kShipCombatColumn, ShipCombat{1, 1});
-  check_column_default(db, kReputationHistoryColumn, sample_reputation_history());
   check_column_default(db, kSectorClaimsColumn, SectorList{7});
   check_column_default(db, kTeamJoinRequirementsColumn, sample_join_requirements());
   check_column_default(db, kTeamMemberRolesColumn, sample_member_roles());

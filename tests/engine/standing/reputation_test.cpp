@@ -2,7 +2,10 @@
 #include "hearth/standing/reputation.h"
 
 #include <boost/test/unit_test.hpp>
+#include <fmt/core.h>
 
+#include "schema/schema.h"
+#include "storage/migrations.h"
 #include "tests/support/fixtures.h"
 
 using namespace hearth;
@@ -164,12 +167,20 @@ BOOST_AUTO_TEST_CASE(decay_waits_thirty_idle_days_then_takes_fifty_a_week_down_t
   const Standing standing = *game.reputation().standing(alice, kTerran);
   BOOST_TEST(standing.value == 100);  // never crosses the floor
   BOOST_TEST(standing.next_decay_at == 0);
+  // Only the steps a player sees are journaled: 260 → 210 → 160 crosses into ACKNOWLEDGED on
+  // day 44, then 160 → 110 → 100 reaches the floor on day 58.
   const auto decays = events_of("reputation.decayed");
-  BOOST_TEST_REQUIRE(decays.size() == 4u);  // 260 → 210 → 160 → 110 → 100
-  BOOST_TEST(decays[3].at == test::kStart + 58 * kDay);
-  BOOST_TEST(decays[3].payload ==
-             R"({"faction":"terran_federation","old":110,"new":100,"days_idle":58})");
+  BOOST_TEST_REQUIRE(decays.size() == 2u);
+  BOOST_TEST(decays[0].at == test::kStart + 44 * kDay);
+  BOOST_TEST(decays[0].payload ==
+             R"({"faction":"terran_federation","old":260,"new":160,"days_idle":44})");
+  BOOST_TEST(decays[1].at == test::kStart + 58 * kDay);
+  BOOST_TEST(decays[1].payload ==
+             R"({"faction":"terran_federation","old":160,"new":100,"days_idle":58})");
   BOOST_TEST(standing.history.back().reason == "Inactivity decay (58 days idle)");
+  BOOST_TEST(
+      (standing.history.back() == ReputationHistoryEntry{test::kStart + 58 * kDay, 160, 100, -60,
+                                                         "Inactivity decay (58 days idle)"}));
   // ACKNOWLEDGED (100..199) was entered from TRUSTED (200..299) on the way down.
   BOOST_TEST(events_of("reputation.tier_changed").size() == 2u);
 }
@@ -229,28 +240,95 @@ BOOST_AUTO_TEST_CASE(a_read_applies_a_lock_expiry_that_no_tick_has_seen) {
   BOOST_TEST(game.reputation().standing(ann, "terran_federation")->value == 450);
 }
 
-// The history's bytes do not depend on the tick rate, whatever characters a reason holds.
-BOOST_AUTO_TEST_CASE(history_bytes_are_the_same_stepwise_and_in_one_catch_up) {
+// The history does not depend on the tick rate, whatever characters a reason holds.
+BOOST_AUTO_TEST_CASE(history_is_the_same_stepwise_and_in_one_catch_up) {
   auto history_after = [](bool stepwise) {
     FreshGame world;
     const std::string ann = world.game.players().create({.username = "ann"})->id;
     BOOST_REQUIRE(world.game.reputation()
                       .change(ann, "terran_federation", 700, "esc \x1b bs \b ff \f \"q\" \u00e9")
                       .ok());
-    const GameTime end = test::kStart + 90 * kDay;
+    const GameTime end = test::kStart + 200 * kDay;
     if (stepwise) {
       for (GameTime t = test::kStart; t <= end; t += kDay) world.game.advance_to(t);
     }
     world.game.advance_to(end);
-    return core_of(world.game).read([](SQLite::Database& sql) {
-      return sql.execAndGet("SELECT history FROM reputations").getString();
-    });
+    return world.game.reputation().standing(ann, "terran_federation")->history;
   };
-  const std::string stepped = history_after(true);
-  const std::string jumped = history_after(false);
+  const ReputationHistory stepped = history_after(true);
+  const ReputationHistory jumped = history_after(false);
+  // The change, then 700 → 100 in 12 weekly steps: six tiers crossed, then the floor.
+  BOOST_TEST_REQUIRE(stepped.size() == 8u);
   BOOST_TEST(stepped == jumped);
-  BOOST_TEST(stepped.find("\\u001b") != std::string::npos);
-  BOOST_TEST(stepped.find("\\b") != std::string::npos);
+  BOOST_TEST(stepped.front().reason == "esc \x1b bs \b ff \f \"q\" \u00e9");
+}
+
+// The history keeps the newest Rules::reputation.history_limit entries.
+BOOST_AUTO_TEST_CASE(the_history_keeps_the_newest_entries) {
+  for (int i = 1; i <= 60; ++i) {
+    BOOST_REQUIRE(game.reputation().change(alice, kTerran, 1, "step " + std::to_string(i)).ok());
+  }
+  const ReputationHistory history = game.reputation().standing(alice, kTerran)->history;
+  BOOST_TEST_REQUIRE(history.size() == 50u);
+  BOOST_TEST(history.front().reason == "step 11");
+  BOOST_TEST(history.back().reason == "step 60");
+  BOOST_TEST((history.back() == ReputationHistoryEntry{test::kStart, 59, 60, 1, "step 60"}));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// A save from before standings decayed lazily (schema 0010): its JSON history moves into
+// reputation_history, and its pending decay goes on as if nothing had changed.
+BOOST_AUTO_TEST_SUITE(reputation_migration_test)
+
+BOOST_AUTO_TEST_CASE(a_save_from_before_keeps_its_history_and_its_decay) {
+  test::TempFile file;
+  {
+    storage::OpenOptions open;
+    open.application_id = kApplicationId;
+    storage::Database db(file.path, open);
+    storage::MigrationSet engine;
+    engine.source = "hearth";
+    engine.owns_user_version = true;
+    for (const schema::SqlFile& step : schema::files()) {
+      if (step.name == "0011_lazy_standing.sql") break;
+      engine.steps.push_back({std::string(step.name), step.sql});
+    }
+    storage::migrate(db, {engine});
+    db.sql().exec(fmt::format(
+        "INSERT INTO game_clock (id, created_at, reached_at) VALUES (1, {0}, {0});"
+        "INSERT INTO random_state (id, seed, state) VALUES (1, 1, 1);"
+        "INSERT INTO users (id, username, created_at, updated_at) VALUES ('{1}', 'old', {0}, {0});"
+        "INSERT INTO players (id, user_id, created_at, updated_at) VALUES ('{1}', '{1}', {0}, {0});"
+        "INSERT INTO reputations (id, player_id, faction_id, current_value, current_level, title, "
+        "history, last_activity_at, decay_due_at, created_at) SELECT '{2}', '{1}', id, 260, "
+        "'TRUSTED', 'Trusted', '[{{\"at\":{0},\"old_value\":0,\"new_value\":260,\"change\":260,"
+        "\"reason\":\"old deal\"}}]', {0}, {0} + 37 * 86400000, {0} FROM factions "
+        "WHERE code = 'terran_federation'",
+        test::kStart, "00000000-0000-4000-8000-0000000000a1",
+        "00000000-0000-4000-8000-0000000000b1"));
+    SQLite::Statement rules(db.sql(),
+                            "INSERT INTO rules (id, document, updated_at) VALUES (1, ?, 0)");
+    rules.bind(1, Rules{}.to_json());
+    rules.exec();
+  }
+  auto clock = std::make_shared<ManualClock>(test::kStart);
+  Game game(test::options_with(clock, file.path));
+  const std::string player = "00000000-0000-4000-8000-0000000000a1";
+  Standing standing = *game.reputation().standing(player, kTerran);
+  BOOST_TEST(standing.value == 260);
+  BOOST_TEST(standing.level == "TRUSTED");
+  BOOST_TEST_REQUIRE(standing.history.size() == 1u);
+  BOOST_TEST(
+      (standing.history[0] == ReputationHistoryEntry{test::kStart, 0, 260, 260, "old deal"}));
+  // The migrated row is looked at on its next step (day 37: nothing to see), then on day 44.
+  game.advance_to(test::kStart + 100 * kDay);
+  standing = *game.reputation().standing(player, kTerran);
+  BOOST_TEST(standing.value == 100);
+  BOOST_TEST(standing.history.size() == 3u);
+  int decays = 0;
+  for (const Event& event : game.events(0, 100)) decays += event.type == "reputation.decayed";
+  BOOST_TEST(decays == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
