@@ -319,11 +319,15 @@ class Core {
     }
   };
 
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, TextHash, std::equal_to<>>
-      statements_;
-  // Every statement handed out since the last reset_statements(), once per prepare() (keeping
-  // one entry per statement instead measured twice as slow a tick, for reasons not yet found).
-  std::vector<SQLite::Statement*> in_use_;
+  // A compiled statement, and whether it has been handed out since the last reset_statements().
+  struct Cached {
+    std::unique_ptr<SQLite::Statement> statement;
+    bool in_use = false;
+  };
+
+  std::unordered_map<std::string, Cached, TextHash, std::equal_to<>> statements_;
+  // The statements handed out since the last reset_statements(), each once.
+  std::vector<Cached*> in_use_;
   std::shared_ptr<DialogueProvider> dialogue_provider_;
   std::string rules_document_;
   TimeState time_;

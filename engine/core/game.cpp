@@ -315,13 +315,17 @@ SQLite::Statement& Core::statement(std::string_view sql) {
   if (found == statements_.end()) {
     // Compiled before it is cached: SQL that does not compile leaves no entry behind.
     auto compiled = std::make_unique<SQLite::Statement>(db_->sql(), std::string(sql));
-    found = statements_.emplace(std::string(sql), std::move(compiled)).first;
+    found = statements_.emplace(std::string(sql), Cached{std::move(compiled)}).first;
   } else {
-    found->second->tryReset();  // an error of its last run has been reported already
-    found->second->clearBindings();
+    found->second.statement->tryReset();  // an error of its last run has been reported already
+    found->second.statement->clearBindings();
   }
-  in_use_.push_back(found->second.get());
-  return *found->second;
+  Cached& cached = found->second;
+  if (!cached.in_use) {
+    cached.in_use = true;
+    in_use_.push_back(&cached);
+  }
+  return *cached.statement;
 }
 
 void Core::notice_other_writers() {
@@ -350,7 +354,10 @@ void Core::notice_other_writers() {
 }
 
 void Core::reset_statements() {
-  for (SQLite::Statement* statement : in_use_) statement->tryReset();
+  for (Cached* cached : in_use_) {
+    cached->statement->tryReset();
+    cached->in_use = false;
+  }
   in_use_.clear();
 }
 
