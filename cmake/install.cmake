@@ -18,7 +18,7 @@ else()
   # SQLiteCpp, SQLite and fmt from the system.
   install(TARGETS hearth_engine hearth_storage hearth_schema EXPORT HearthTargets
           ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
-  set(HEARTH_PC_LIBS "-lhearth_engine -lhearth_storage -lhearth_schema -lSQLiteCpp")
+  set(HEARTH_PC_LIBS "-lhearth_engine -lhearth_storage -lhearth_schema -lSQLiteCpp -pthread")
   set(HEARTH_PC_REQUIRES "sqlite3 fmt")
 endif()
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/engine/include/hearth

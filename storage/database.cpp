@@ -68,12 +68,34 @@ Database::Database(std::string path, const OpenOptions& options) : path_(std::mo
   }
   db_->exec("PRAGMA foreign_keys = ON");
   db_->exec("PRAGMA cache_size = -" + std::to_string(options.cache_size_kib));
-  db_->exec(options.durability == Durability::Full ? "PRAGMA synchronous = FULL"
-                                                   : "PRAGMA synchronous = NORMAL");
+  synchronous_ = options.durability == Durability::Full ? "FULL" : "NORMAL";
+  db_->exec("PRAGMA synchronous = " + synchronous_);
+  checkpoint_pages_ = options.checkpoint_pages;
 }
 
 void Database::enable_wal() {
-  if (!in_memory()) db_->exec("PRAGMA journal_mode = WAL");
+  if (in_memory() || checkpointer_) return;
+  db_->exec("PRAGMA journal_mode = WAL");
+  // At FULL every commit waits for the disk anyway, and a checkpoint syncing the main file at the
+  // same time makes each of those waits longer (measured: 4.5k transfers/s inline, 2.7k/s with the
+  // thread): SQLite's own checkpoint, inside the commit that crosses 1000 pages, stays.
+  if (synchronous_ == "FULL") return;
+  checkpointer_ = std::make_unique<Checkpointer>(path_, synchronous_);
+  // Replaces SQLite's automatic checkpoint, which would run inside the committing command.
+  sqlite3_wal_hook(
+      db_->getHandle(),
+      [](void* self, sqlite3*, const char*, int pages) {
+        // Once per checkpoint_pages of growth: a checkpoint under way keeps the WAL from being
+        // restarted, and waking on every commit meanwhile would sync the main file each time.
+        auto& database = *static_cast<Database*>(self);
+        if (pages < database.woken_at_pages_) database.woken_at_pages_ = 0;  // restarted
+        if (pages - database.woken_at_pages_ >= database.checkpoint_pages_) {
+          database.woken_at_pages_ = pages;
+          database.checkpointer_->wake();
+        }
+        return SQLITE_OK;
+      },
+      this);
 }
 
 void backup(Database& source, const std::string& destination) {

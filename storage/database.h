@@ -9,6 +9,8 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "storage/checkpointer.h"
+
 namespace hearth::storage {
 
 // How hard a commit works to survive a power loss. Full: every commit reaches the disk before it
@@ -21,6 +23,10 @@ struct OpenOptions {
   Durability durability = Durability::Full;
   int busy_timeout_ms = 5000;  // how long to wait for another process's write lock
   int cache_size_kib = 32768;  // the page cache (SQLite's default is 2 MiB)
+  // At Normal durability: how many pages the WAL may grow by before a checkpoint is started, on a
+  // thread of its own, so that no commit runs one. At Full, SQLite's own checkpoint runs inside
+  // the commit that takes the WAL past 1000 pages (faster there: see enable_wal()).
+  int checkpoint_pages = 1000;
 };
 
 // Thrown when a path holds something this application must not open: not an SQLite database,
@@ -52,16 +58,26 @@ class Database {
   // Whether this open created the file (or the in-memory database).
   bool created() const { return created_; }
 
-  // Puts the file in WAL mode (a write to its header when it is not already). Call only once the
-  // file's content is known to be acceptable: a refused file must stay byte-for-byte as it was.
+  // Puts the file in WAL mode (a write to its header when it is not already) and starts the
+  // checkpointer. Call only once the file's content is known to be acceptable: a refused file
+  // must stay byte-for-byte as it was.
   void enable_wal();
+
+  // The background checkpointer; null for an in-memory database, at Full durability, or before
+  // enable_wal().
+  const Checkpointer* checkpointer() const { return checkpointer_.get(); }
 
   static constexpr const char* kInMemory = ":memory:";
 
  private:
   std::string path_;
   bool created_ = false;
+  std::string synchronous_;
+  int checkpoint_pages_ = 1000;
+  int woken_at_pages_ = 0;  // the WAL's size when the checkpointer was last woken
   std::unique_ptr<SQLite::Database> db_;
+  // Declared after db_: stopped before the main connection closes.
+  std::unique_ptr<Checkpointer> checkpointer_;
 };
 
 // Copies the whole database to `destination` through SQLite's online backup API, overwriting

@@ -156,31 +156,6 @@ std::string column_text(sqlite3_stmt* statement, int index) {
   return reinterpret_cast<const char*>(sqlite3_column_text(statement, index));
 }
 
-struct Band {
-  std::int64_t min;
-  std::string level;
-  std::string title;
-};
-
-std::vector<Band> bands(Raw& raw, const char* sql) {
-  std::vector<Band> found;
-  sqlite3_stmt* query = raw.prepare(sql);
-  while (sqlite3_step(query) == SQLITE_ROW) {
-    found.push_back({sqlite3_column_int64(query, 0), column_text(query, 1), column_text(query, 2)});
-  }
-  sqlite3_reset(query);
-  return found;
-}
-
-const Band& band_of(const std::vector<Band>& all, std::int64_t value) {
-  for (const Band& band : all) {
-    if (value >= band.min) return band;
-  }
-  return all.back();
-}
-
-std::string quote(const std::string& text) { return "\"" + text + "\""; }
-
 // The best raw-SQLite full tick: the same logical work as the engine's (every decay step a player
 // sees journaled with its tier change and history entry, the row moved to its next visible step;
 // pools filled; timers expired; the clock) as set-based SQL, a handful of statements in all. It

@@ -1,5 +1,8 @@
 #include "storage/database.h"
 
+#include <chrono>
+#include <thread>
+
 #include <SQLiteCpp/Database.h>
 #include <boost/test/unit_test.hpp>
 
@@ -71,6 +74,36 @@ BOOST_AUTO_TEST_CASE(a_new_file_carries_the_application_id_and_runs_in_wal) {
   BOOST_TEST(!again.created());
   BOOST_TEST(again.sql().execAndGet("PRAGMA synchronous").getInt() == 1);  // NORMAL
   BOOST_TEST(again.sql().execAndGet("PRAGMA busy_timeout").getInt() == 5000);
+}
+
+// At Normal durability commits never checkpoint: the WAL is copied into the main file by the
+// checkpointer's thread, woken by the commit that takes the WAL past checkpoint_pages.
+BOOST_AUTO_TEST_CASE(checkpoints_run_on_their_own_thread) {
+  TempFile file;
+  storage::OpenOptions options = ours();
+  options.durability = storage::Durability::Normal;
+  options.checkpoint_pages = 10;
+  storage::Database db(file.path, options);
+  db.enable_wal();
+  BOOST_REQUIRE(db.checkpointer() != nullptr);
+  db.sql().exec("CREATE TABLE t (x TEXT)");
+  BOOST_TEST(db.checkpointer()->runs() == 0);  // one small commit: under the threshold
+  for (int i = 0; i < 20; ++i) {
+    db.sql().exec("INSERT INTO t SELECT hex(randomblob(2000)) FROM (SELECT 1 UNION SELECT 2)");
+  }
+  // The thread runs when the machine gets to it: waited for, with no deadline that matters.
+  for (int i = 0; i < 60000 && db.checkpointer()->runs() == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  BOOST_TEST(db.checkpointer()->runs() > 0);
+  BOOST_TEST(db.sql().execAndGet("SELECT count(*) FROM t").getInt() == 40);
+  storage::Database memory(storage::Database::kInMemory, options);
+  memory.enable_wal();
+  BOOST_TEST(memory.checkpointer() == nullptr);
+  TempFile full_file;
+  storage::Database full(full_file.path, ours());
+  full.enable_wal();
+  BOOST_TEST(full.checkpointer() == nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(an_empty_file_is_created_as_a_new_game) {
