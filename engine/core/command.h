@@ -14,7 +14,6 @@
 #include <vector>
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include "engine/core/id_format.h"
 #include "engine/core/random.h"
@@ -206,7 +205,7 @@ class Core {
     try {
       // Inside a group (Game::atomically) a read sees the group's own writes.
       if (group_ != nullptr) return run_work();
-      SQLite::Transaction transaction(db_->sql(), SQLite::TransactionBehavior::DEFERRED);
+      Transaction transaction(*this, "BEGIN DEFERRED");
       notice_other_writers();
       return run_work();
     } catch (const Error&) {
@@ -228,6 +227,34 @@ class Core {
   // Resets the cached statements handed out since the last call, so that none keeps a read
   // cursor open.
   void reset_statements();
+
+  // One transaction, begun and committed through cached statements (SQLite::Transaction parses
+  // its BEGIN and COMMIT again for every command); rolled back when not committed.
+  class Transaction {
+   public:
+    Transaction(Core& core, std::string_view begin) : core_(core) { core_.statement(begin).exec(); }
+
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    ~Transaction() {
+      if (committed_) return;
+      try {
+        core_.db_->sql().exec("ROLLBACK");
+      } catch (...) {
+        // SQLite has rolled the transaction back itself (an I/O error, a full disk).
+      }
+    }
+
+    void commit() {
+      core_.statement("COMMIT").exec();
+      committed_ = true;
+    }
+
+   private:
+    Core& core_;
+    bool committed_ = false;
+  };
 
   // The earliest time at which some time-driven rule may have work (a lower bound).
   GameTime next_due() const { return next_due_; }
@@ -370,7 +397,7 @@ auto Core::execute(std::optional<GameTime> when, bool advance, Work&& work)
     } reset_at_exit{*this};
     std::optional<MemoryState> before;
     try {
-      SQLite::Transaction transaction(db_->sql(), SQLite::TransactionBehavior::IMMEDIATE);
+      Transaction transaction(*this, "BEGIN IMMEDIATE");
       notice_other_writers();
       // Whatever the transaction undoes, the in-memory copies of file state undo too.
       before = memory_state();
