@@ -96,6 +96,25 @@ class Command : public Reader {
 
   std::vector<Event>& emitted() { return emitted_; }
 
+  // A tick slice's allowance: the rules stop between batches once they have handled `rows` rows
+  // (a catch-up commits in slices, so that no transaction holds the write lock for long).
+  void limit_work(std::int64_t rows) { work_left_ = rows; }
+
+  // Counts `rows` about to be handled. A rule checks work_spent() before each batch and returns
+  // once it is: the rest stays due for the next slice.
+  void spend(std::size_t rows) {
+    if (work_left_ > 0) {
+      work_left_ = std::max<std::int64_t>(0, work_left_ - static_cast<std::int64_t>(rows));
+    }
+  }
+
+  bool work_spent() const { return work_left_ == 0; }
+
+  // How many rows the next batch may take: `most`, or what is left of the allowance when less.
+  std::int64_t batch_of(std::int64_t most) const {
+    return work_left_ < 0 ? most : std::min(most, work_left_);
+  }
+
  private:
   friend class Core;  // sets the command's time once the transaction has begun
 
@@ -105,6 +124,7 @@ class Command : public Reader {
                     const std::string& subject, const std::string& payload, const char* statement);
 
   std::vector<Event> emitted_;
+  std::int64_t work_left_ = -1;  // -1: no limit
 };
 
 // Everything an open game holds. Owned by Game; the concern handles (turns, reputation...) keep
@@ -305,6 +325,12 @@ class Core {
   // Writes time_ to game_clock.
   void store_time(Command& command);
 
+  // Applies what is due by `to` in transactions of at most tick_slice_rows_ rows each, committing
+  // each, so that a long catch-up never holds the write lock for long; the command that follows
+  // finds nothing left (engine/core/game.cpp). Exactly once: each slice commits its rows with
+  // their events, and `to` is recorded as reached only by the last.
+  void catch_up(GameTime to);
+
   template <class Work>
   auto execute(std::optional<GameTime> when, bool advance, Work&& work)
       -> std::invoke_result_t<Work, Command&>;
@@ -335,6 +361,7 @@ class Core {
   std::vector<std::pair<ListenerId, EventListener>> listeners_;
   ListenerId next_listener_ = 1;
   GameTime next_due_ = 0;
+  std::int64_t tick_slice_rows_ = 0;
   std::int64_t data_version_ = -1;
 
   // Looks statements up by their text without building a std::string.
@@ -369,8 +396,9 @@ void check_game_time(GameTime time);
 void check_speed(double speed);
 
 // Applies every time-driven rule for the game time up to `to` and records `to` as reached
-// (engine/core/tick.cpp). A `to` at or before the time reached does nothing.
-void advance_world(Command& command, GameTime to);
+// (engine/core/tick.cpp). A `to` at or before the time reached does nothing. Returns false when
+// the command's work limit ran out first: the rest is still due, and `to` is not reached yet.
+bool advance_world(Command& command, GameTime to);
 
 template <class Work>
 auto Core::run(GameTime now, Work&& work) -> std::invoke_result_t<Work, Command&> {
@@ -389,6 +417,7 @@ auto Core::execute(std::optional<GameTime> when, bool advance, Work&& work)
   if (group_ != nullptr) return execute_nested(std::forward<Work>(work));
   if (when) check_game_time(*when);
   const GameTime reading = clock_->now();
+  if (advance) catch_up(when ? *when : game_time(reading));
   std::vector<Event> committed;
   auto attempt = [&]() -> Answer {
     struct ResetAtExit {

@@ -113,6 +113,10 @@ GameTime Command::next_due() const { return core_.next_due(); }
 // Core -------------------------------------------------------------------------------------------
 
 Core::Core(GameOptions options) {
+  if (options.tick_slice_rows < 1) {
+    throw Error(ErrorKind::Usage, "GameOptions::tick_slice_rows must be at least 1.");
+  }
+  tick_slice_rows_ = options.tick_slice_rows;
   clock_ = options.clock ? options.clock : std::make_shared<SystemClock>();
   try {
     db_ = open_database(options);
@@ -301,6 +305,43 @@ GameTime Core::begin_command(Command& command, std::optional<GameTime> when, Gam
   return at;
 }
 
+void Core::catch_up(GameTime to) {
+  check_game_time(to);
+  if (next_due_ != 0 && to < next_due_) return;  // nothing due: no transaction at all
+  for (;;) {
+    std::vector<Event> committed;
+    bool finished = false;
+    {
+      struct ResetAtExit {
+        Core& core;
+
+        ~ResetAtExit() { core.reset_statements(); }
+      } reset_at_exit{*this};
+
+      std::optional<MemoryState> before;
+      try {
+        Transaction transaction(*this, "BEGIN IMMEDIATE");
+        notice_other_writers();
+        before = memory_state();
+        Command command(*this, to);
+        command.limit_work(tick_slice_rows_);
+        finished = advance_world(command, to);
+        if (random_.state() != before->random.state()) save_random_state(command);
+        transaction.commit();
+        committed = std::move(command.emitted());
+      } catch (const Error&) {
+        if (before) restore(*before);
+        throw;
+      } catch (...) {
+        if (before) restore(*before);
+        rethrow_as_error();
+      }
+    }
+    notify(committed);
+    if (finished) return;
+  }
+}
+
 void check_game_time(GameTime time) {
   if (time < 0 || time > kMaxGameTime) {
     throw Error(ErrorKind::Usage,
@@ -447,7 +488,8 @@ GameTime Game::reached_at() const {
 
 void Game::advance_to(GameTime time) {
   check_game_time(time);
-  core_->run_unadvanced(time, [&](Command& command) { advance_world(command, time); });
+  // The world is caught up to `time` in slices first (Core::catch_up); the command records it.
+  core_->run(time, [](Command&) {});
 }
 
 void Game::skip(Duration duration) {

@@ -34,7 +34,7 @@ void reschedule_after_rules_change(Command& command) {
   command.set_next_due(0);
 }
 
-void advance_world(Command& command, GameTime to) {
+bool advance_world(Command& command, GameTime to) {
   Query reached(command, "SELECT reached_at FROM game_clock WHERE id = 1");
   if (!reached.step()) throw Error(ErrorKind::CorruptData, "game_clock has no row.");
   const GameTime from = reached.integer(0);
@@ -43,7 +43,10 @@ void advance_world(Command& command, GameTime to) {
   // The rules run only when something is due by `to` (next_due is a lower bound; 0: unknown).
   const bool due = forward && to >= command.next_due();
   if (due) {
-    for (const TimeRule& rule : time_rules()) rule.advance(command, to);
+    for (const TimeRule& rule : time_rules()) {
+      rule.advance(command, to);
+      if (command.work_spent()) return false;
+    }
   }
   if (forward) {
     Query record(command, "UPDATE game_clock SET reached_at = ? WHERE id = 1", to);
@@ -55,6 +58,7 @@ void advance_world(Command& command, GameTime to) {
     next.step();
     command.set_next_due(next.integer(0));
   }
+  return true;
 }
 
 }  // namespace hearth

@@ -243,14 +243,22 @@ Outcome Turns::set_companion_multiplier(const PlayerId& player, double multiplie
 }
 
 void tick_turns(Command& command, GameTime to) {
-  // Pools that reached their cap: full, with the fraction dropped (time at the cap is lost).
-  Query fill(
-      command,
-      "UPDATE players SET turns = max(turns, max_turns), turns_progress = 0, "
-      "turns_anchor_at = turns_full_at, turn_reset_at = CASE WHEN ?2 THEN turns_full_at ELSE "
-      "turn_reset_at END, turns_full_at = NULL WHERE turns_full_at <= ?1",
-      to, command.rules().turns.daily_refill ? 1 : 0);
-  fill.exec();
+  // Pools that reached their cap: full, with the fraction dropped (time at the cap is lost). In
+  // batches, so that a slice of a catch-up can stop between them.
+  constexpr int kBatch = 4096;
+  for (;;) {
+    if (command.work_spent()) return;
+    Query fill(command,
+               "UPDATE players SET turns = max(turns, max_turns), turns_progress = 0, "
+               "turns_anchor_at = turns_full_at, turn_reset_at = CASE WHEN ?2 THEN turns_full_at "
+               "ELSE turn_reset_at END, turns_full_at = NULL WHERE rowid IN (SELECT rowid FROM "
+               "players WHERE turns_full_at <= ?1 ORDER BY turns_full_at LIMIT ?3)",
+               to, command.rules().turns.daily_refill ? 1 : 0, command.batch_of(kBatch));
+    fill.exec();
+    const int filled = command.sql().getChanges();
+    if (filled == 0) return;
+    command.spend(static_cast<std::size_t>(filled));
+  }
 }
 
 }  // namespace hearth

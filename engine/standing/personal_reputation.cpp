@@ -225,18 +225,20 @@ void tick_personal_reputation(Command& command, GameTime to) {
   // Each player visited is one whose next visible step (a tier crossed, 0 reached) is due: the
   // steps up to it are applied at once, as of its time, and the next one is scheduled.
   for (;;) {
+    if (command.work_spent()) return;
     Query due(command,
               "SELECT id, personal_reputation, personal_reputation_anchor_at, "
               "ifnull(personal_reputation_decay_due_at, 0), personal_reputation_event_at "
               "FROM players WHERE personal_reputation_event_at <= ?1 "
               "ORDER BY personal_reputation_event_at LIMIT ?2",
-              to, kBatch);
+              to, command.batch_of(kBatch));
     std::vector<Row> rows;
     while (due.step()) {
       rows.push_back({due.text(0), due.integer(1), due.integer(2), due.integer(3), due.integer(4)});
     }
     due.reset();
     if (rows.empty()) break;
+    command.spend(rows.size());
     for (Row& row : rows) {
       GameTime written = 0;  // the time of the last step applied
       while (row.event != 0 && row.event <= to) {

@@ -490,12 +490,13 @@ void tick_reputation_locks(Command& command, GameTime to) {
 
   // Locks that expired: lifted as of their expiry, decay rescheduled from then.
   for (;;) {
+    if (command.work_spent()) return;
     Query due(
         command,
         "SELECT r.player_id, r.faction_id, f.code, f.name, r.lock_expires_at FROM reputations r "
         "JOIN factions f ON f.id = r.faction_id WHERE r.lock_expires_at <= ?1 "
         "ORDER BY r.lock_expires_at LIMIT ?2",
-        to, kBatch);
+        to, command.batch_of(kBatch));
     std::vector<std::pair<std::string, Faction>> rows;
     std::vector<GameTime> expiries;
     while (due.step()) {
@@ -504,6 +505,7 @@ void tick_reputation_locks(Command& command, GameTime to) {
     }
     due.reset();
     if (rows.empty()) break;
+    command.spend(rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const auto& [player, faction] = rows[i];
       Row row = load_row(command, player, faction.id, expiries[i]);
@@ -551,12 +553,13 @@ void tick_reputation_decay(Command& command, GameTime to) {
   // Each row visited is one whose next visible step (a tier crossed, the floor reached) is due:
   // the steps up to it are applied at once, as of its time, and the next one is scheduled.
   for (;;) {
+    if (command.work_spent()) return;
     Query due(command,
               "SELECT r.id, r.player_id, f.code, r.current_value, r.last_activity_at, "
               "ifnull(r.decay_due_at, 0), r.decay_event_at FROM reputations r "
               "JOIN factions f ON f.id = r.faction_id WHERE r.decay_event_at <= ?1 "
               "ORDER BY r.decay_event_at LIMIT ?2",
-              to, kBatch);
+              to, command.batch_of(kBatch));
     std::vector<Due> rows;
     while (due.step()) {
       rows.push_back({due.text(0), due.text(1), due.text(2), due.integer(3), due.integer(4),
@@ -564,6 +567,7 @@ void tick_reputation_decay(Command& command, GameTime to) {
     }
     due.reset();
     if (rows.empty()) break;
+    command.spend(rows.size());
     for (Due& row : rows) {
       while (row.event != 0 && row.event <= to) {
         const GameTime at = row.event;

@@ -285,14 +285,16 @@ GameTime next_member_change(Command& command, const TeamId& team, GameTime after
 void tick_team_reputation(Command& command, GameTime to) {
   constexpr int kBatch = 64;
   for (;;) {
+    if (command.work_spent()) return;
     Query due(command,
               "SELECT team_id FROM team_reputations WHERE next_recalculation_at <= ?1 "
               "ORDER BY next_recalculation_at, team_id LIMIT ?2",
-              to, kBatch);
+              to, command.batch_of(kBatch));
     std::vector<TeamId> teams;
     while (due.step()) teams.push_back(due.text(0));
     due.reset();
     if (teams.empty()) break;
+    command.spend(teams.size());
     for (const TeamId& team : teams) {
       auto row = load_row(command, team);
       const GameTime interval = command.rules().team_reputation.recalculation_interval;

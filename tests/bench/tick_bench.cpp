@@ -9,8 +9,10 @@
 // - an idle tick (nothing due);
 // - spend-turns and change-reputation commands per second, at FULL and at NORMAL.
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -446,6 +448,31 @@ void raw_changes(Raw& raw, const std::vector<int>& players, const std::vector<st
   }
 }
 
+// The longest time between two commits on `game`'s connection while `work` runs: with a
+// catch-up committed in slices, how long the write lock is held at most.
+double longest_write_lock(Game& game, const std::function<void()>& work) {
+  struct Gaps {
+    std::chrono::steady_clock::time_point last = std::chrono::steady_clock::now();
+    double longest = 0;
+  } gaps;
+
+  sqlite3* handle = core_of(game).db().sql().getHandle();
+  sqlite3_commit_hook(
+      handle,
+      [](void* data) {
+        auto& seen = *static_cast<Gaps*>(data);
+        const auto now = std::chrono::steady_clock::now();
+        seen.longest =
+            std::max(seen.longest, std::chrono::duration<double>(now - seen.last).count());
+        seen.last = now;
+        return 0;
+      },
+      &gaps);
+  work();
+  sqlite3_commit_hook(handle, nullptr, nullptr);
+  return gaps.longest;
+}
+
 double median(std::vector<double> values) {
   std::sort(values.begin(), values.end());
   return values[values.size() / 2];
@@ -472,7 +499,7 @@ void run_tick_bench(const Scale& scale) {
       fmt::format("The full tick ({} players × {} factions)", scale.players, scale.factions));
   std::vector<double> engine_ticks, raw_ticks, floor_ticks;
   std::int64_t events = 0, changed = 0;
-  double peak = 0;
+  double peak = 0, lock = 0;
   std::uintmax_t wal = 0, growth = 0;
   bool same = true;
   for (int round = 0; round < 3; ++round) {
@@ -481,7 +508,9 @@ void run_tick_bench(const Scale& scale) {
     {
       Game game(options(engine_copy, kTick, Durability::Full));
       reset_peak_memory();
-      engine_ticks.push_back(seconds([&] { game.advance_to(kTick); }));
+      lock = std::max(lock, longest_write_lock(game, [&] {
+                        engine_ticks.push_back(seconds([&] { game.advance_to(kTick); }));
+                      }));
       peak = peak_memory_mib();
       wal = file_bytes(engine_copy + "-wal");
       core_of(game).read([&](Reader& reader) {
@@ -513,8 +542,10 @@ void run_tick_bench(const Scale& scale) {
       median(engine_ticks), median(raw_ticks), median(floor_ticks));
   fmt::print(
       "\nThe raw tick leaves {} journal, standings, history, pools and timers as the "
-      "engine's.\nEngine during the tick: peak RSS {:.1f} MiB, WAL {}, file growth {}.\n",
-      same ? "the same" : "DIFFERENT", peak, mib(wal), mib(growth));
+      "engine's.\nEngine during the tick: peak RSS {:.1f} MiB, WAL {}, file growth {}, longest "
+      "write lock {:.1f} ms (catch-up slices of {} rows).\n",
+      same ? "the same" : "DIFFERENT", peak, mib(wal), mib(growth), lock * 1e3,
+      GameOptions{}.tick_slice_rows);
   if (!same) throw std::runtime_error("the raw tick's result differs from the engine's");
 
   // A year of catch-up for the ticked world, left idle: nothing but decay and expiries.
@@ -523,14 +554,16 @@ void run_tick_bench(const Scale& scale) {
     std::filesystem::copy_file(engine_copy, raw_copy);
     Game game(options(raw_copy, kTick, Durability::Full));
     reset_peak_memory();
-    const double year = seconds([&] { game.advance_to(kTick + 365 * kDay); });
+    double year = 0;
+    const double year_lock = longest_write_lock(
+        game, [&] { year = seconds([&] { game.advance_to(kTick + 365 * kDay); }); });
     const std::int64_t caught = core_of(game).read([](Reader& reader) {
       return reader.sql().execAndGet("SELECT count(*) FROM events").getInt64();
     });
     fmt::print(
         "A year of catch-up in one advance: {:.1f} ms, {} events in the journal after it, "
-        "peak RSS {:.1f} MiB.\n",
-        year * 1e3, caught, peak_memory_mib());
+        "peak RSS {:.1f} MiB, longest write lock {:.1f} ms.\n",
+        year * 1e3, caught, peak_memory_mib(), year_lock * 1e3);
   }
 
   print_header(fmt::format("Idle ticks and commands ({} players × {} factions)", scale.players,

@@ -80,6 +80,11 @@ struct GameOptions {
   int busy_timeout_ms = 5000;
   // SQLite's page cache for this game, in KiB. A large world ticks faster with a large cache.
   int cache_size_kib = 32768;
+  // How many rows a catch-up (the time-driven rules applying what fell due while the game was
+  // closed or idle) handles per transaction. Each slice commits on its own, so that another
+  // process waiting to write waits for one slice, not the whole catch-up; the result is the same
+  // whatever the size. At least 1.
+  std::int64_t tick_slice_rows = 2048;
 };
 
 // An open game. Opening creates or migrates the file; a file that is not a game file, or was

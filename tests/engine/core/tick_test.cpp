@@ -118,6 +118,8 @@ struct Disturbance {
   // Two Games on one file, taking the commands and ticks in turn at random.
   bool two_games = false;
   std::uint64_t seed = 1;
+  // Catch-ups committed in slices of this many rows (GameOptions::tick_slice_rows).
+  std::int64_t slice_rows = GameOptions{}.tick_slice_rows;
 };
 
 // A command that is refused, at the clock's time, by one of several rules.
@@ -151,6 +153,7 @@ std::string run(const std::vector<GameTime>& ticks, const Disturbance& disturban
   auto clock = std::make_shared<ManualClock>(test::kStart);
   test::TempFile file;
   GameOptions options = test::options_with(clock);
+  options.tick_slice_rows = disturbance.slice_rows;
   if (disturbance.two_games) {
     options.path = file.path;
     options.durability = Durability::Normal;
@@ -217,11 +220,15 @@ BOOST_AUTO_TEST_CASE(any_sequence_of_ticks_leaves_the_same_world_and_journal) {
                                       random() % static_cast<std::uint64_t>(kEnd - test::kStart));
     }
     std::sort(ticks.begin(), ticks.end());
-    const Disturbance disturbance{sequence % 4 != 0, sequence % 3 == 1, random()};
+    // Slices of 1 to 4 rows in most sequences: a catch-up commits many times over.
+    const std::int64_t slice = sequence % 4 == 3 ? GameOptions{}.tick_slice_rows
+                                                 : 1 + static_cast<std::int64_t>(random() % 4);
+    const Disturbance disturbance{sequence % 4 != 0, sequence % 3 == 1, random(), slice};
     const std::string stepped = run(ticks, disturbance);
     BOOST_TEST(stepped == once, "sequence " << sequence << " of " << ticks.size()
                                             << " ticks, refusals " << disturbance.refusals
-                                            << ", two games " << disturbance.two_games);
+                                            << ", two games " << disturbance.two_games
+                                            << ", slices of " << disturbance.slice_rows);
   }
   // Ticking every hour, the finest sequence.
   std::vector<GameTime> hourly;
@@ -325,6 +332,39 @@ BOOST_AUTO_TEST_CASE(a_tick_that_fails_midway_leaves_nothing_and_is_redone_once)
              5);
 }
 
+// A catch-up commits in slices of tick_slice_rows rows, and ends where one transaction would.
+BOOST_AUTO_TEST_CASE(a_catch_up_commits_in_slices) {
+  auto world = [](std::int64_t slice_rows, int* commits) {
+    auto clock = std::make_shared<ManualClock>(test::kStart);
+    GameOptions options = test::options_with(clock);
+    options.tick_slice_rows = slice_rows;
+    Game game(options);
+    for (int i = 0; i < 30; ++i) {
+      const std::string id = game.players().create({.username = "user" + std::to_string(i)})->id;
+      BOOST_REQUIRE(game.timers().apply_effect(id, "boost", Duration((i + 1) * kHour)).ok());
+      BOOST_REQUIRE(game.reputation().change(id, "terran_federation", 300 + i, "x").ok());
+    }
+    sqlite3* handle = core_of(game).db().sql().getHandle();
+    sqlite3_commit_hook(
+        handle, [](void* count) { return ++*static_cast<int*>(count), 0; }, commits);
+    game.advance_to(test::kStart + 200 * kDay);
+    sqlite3_commit_hook(handle, nullptr, nullptr);
+    return test::query_int(game, "SELECT count(*) FROM events") * 1000000 +
+           test::query_int(game, "SELECT sum(current_value) FROM reputations");
+  };
+  int whole = 0, sliced = 0;
+  const std::int64_t in_one = world(GameOptions{}.tick_slice_rows, &whole);
+  const std::int64_t in_slices = world(5, &sliced);
+  BOOST_TEST(in_slices == in_one);
+  BOOST_TEST(whole == 2);  // the catch-up, then the advance's own command
+  // 30 standings to visit and 30 expiries, 5 rows a slice at most: 12 slices or more, then the
+  // advance's own command.
+  BOOST_TEST(sliced >= 13);
+  GameOptions bad = test::options_with(std::make_shared<ManualClock>(test::kStart));
+  bad.tick_slice_rows = 0;
+  BOOST_CHECK_THROW(Game{bad}, Error);
+}
+
 BOOST_AUTO_TEST_CASE(expiries_fire_once_when_the_process_dies_between_or_during_ticks) {
   TempFile file;
   auto clock = std::make_shared<ManualClock>(test::kStart);
@@ -341,9 +381,17 @@ BOOST_AUTO_TEST_CASE(expiries_fire_once_when_the_process_dies_between_or_during_
     const pid_t child = fork();
     BOOST_REQUIRE(child >= 0);
     if (child == 0) {
-      // The child ticks in small steps until it is killed.
+      // The child ticks in small steps until it is killed, or (every other round) catches up
+      // in one advance committed in slices of one row.
       auto child_clock = std::make_shared<ManualClock>(test::kStart);
-      Game game(test::options_with(child_clock, file.path));
+      GameOptions options = test::options_with(child_clock, file.path);
+      if (round % 2 == 1) {
+        options.tick_slice_rows = 1;
+        Game game(options);
+        game.advance_to(test::kStart + 90 * kDay);
+        _exit(0);
+      }
+      Game game(options);
       for (GameTime t = game.reached_at() + kMinute; t < test::kStart + 90 * kDay; t += kMinute) {
         game.advance_to(t);
       }
