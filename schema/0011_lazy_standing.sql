@@ -11,26 +11,25 @@ DROP INDEX reputations_decay_due;
 CREATE INDEX reputations_decay_event ON reputations (decay_event_at)
   WHERE decay_event_at IS NOT NULL;
 
--- A standing's changes, oldest first: commands and the decay the tick journals. The engine keeps
--- the newest Rules::reputation.history_limit per standing.
+-- A standing's changes, oldest first (seq counts from 1 per standing): commands and the decay
+-- the tick journals. The engine keeps the newest Rules::reputation.history_limit per standing.
+-- Clustered by standing, so that adding an entry and dropping the oldest touch one page.
 CREATE TABLE reputation_history (
-  id INTEGER PRIMARY KEY,
   reputation_id TEXT NOT NULL REFERENCES reputations (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL CHECK (seq >= 1),
   at INTEGER NOT NULL,
   old_value INTEGER NOT NULL,
   new_value INTEGER NOT NULL,
   change INTEGER NOT NULL,
-  reason TEXT NOT NULL CHECK (length(reason) <= 255)
-);
+  reason TEXT NOT NULL CHECK (length(reason) <= 255),
+  PRIMARY KEY (reputation_id, seq)
+) WITHOUT ROWID;
 
-CREATE INDEX reputation_history_by_standing ON reputation_history (reputation_id, id);
-
-INSERT INTO reputation_history (reputation_id, at, old_value, new_value, change, reason)
-SELECT r.id, json_extract(e.value, '$.at'), json_extract(e.value, '$.old_value'),
+INSERT INTO reputation_history (reputation_id, seq, at, old_value, new_value, change, reason)
+SELECT r.id, e.key + 1, json_extract(e.value, '$.at'), json_extract(e.value, '$.old_value'),
        json_extract(e.value, '$.new_value'), json_extract(e.value, '$.change'),
        ifnull(json_extract(e.value, '$.reason'), '')
-FROM reputations r, json_each(r.history) e
-ORDER BY r.rowid, e.key;
+FROM reputations r, json_each(r.history) e;
 
 -- Derived from the value, so computed on read: stored, they went stale between decay steps.
 ALTER TABLE reputations DROP COLUMN history;

@@ -194,16 +194,22 @@ double price_multiplier(const ReputationRules& rules, std::int64_t value) {
 // Appends an entry to a standing's history, keeping the newest history_limit.
 void append_history(Command& command, const std::string& row_id, GameTime at,
                     std::int64_t old_value, std::int64_t new_value, const std::string& reason) {
+  Query last(command, "SELECT ifnull(max(seq), 0) FROM reputation_history WHERE reputation_id = ?",
+             row_id);
+  last.step();
+  const std::int64_t seq = last.integer(0) + 1;
+  last.reset();
   Query insert(command,
-               "INSERT INTO reputation_history (reputation_id, at, old_value, new_value, change, "
-               "reason) VALUES (?1, ?2, ?3, ?4, ?4 - ?3, ?5)",
-               row_id, at, old_value, new_value, reason);
+               "INSERT INTO reputation_history (reputation_id, seq, at, old_value, new_value, "
+               "change, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?5 - ?4, ?6)",
+               row_id, seq, at, old_value, new_value, reason);
   insert.exec();
-  Query trim(command,
-             "DELETE FROM reputation_history WHERE reputation_id = ?1 AND id <= (SELECT id FROM "
-             "reputation_history WHERE reputation_id = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)",
-             row_id, command.rules().reputation.history_limit);
-  trim.exec();
+  const std::int64_t limit = command.rules().reputation.history_limit;
+  if (seq > limit) {
+    Query trim(command, "DELETE FROM reputation_history WHERE reputation_id = ? AND seq <= ?",
+               row_id, seq - limit);
+    trim.exec();
+  }
 }
 
 // Writes the row (inserting it when new), and when the tick must next look at it.
@@ -279,7 +285,7 @@ Standing view(Reader& reader, const Faction& faction, const Row& row, GameTime a
   if (with_history && row.exists) {
     Query history(reader,
                   "SELECT at, old_value, new_value, change, reason FROM reputation_history "
-                  "WHERE reputation_id = ? ORDER BY id",
+                  "WHERE reputation_id = ? ORDER BY seq",
                   row.id);
     while (history.step()) {
       standing.history.push_back({history.integer(0), history.integer(1), history.integer(2),

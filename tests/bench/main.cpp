@@ -1,5 +1,5 @@
 // hearth_bench: the engine's figures beside raw SQLite doing the same work, in the same run.
-// Usage: hearth_bench [ticks|commands|ledger|all] [--players N]
+// Usage: hearth_bench [ticks|ledger|all] [--players N]
 #include <cstring>
 #include <string>
 
@@ -8,6 +8,10 @@
 #include "tests/bench/suites.h"
 
 int main(int argc, char** argv) {
+  if (argc == 4 && std::strcmp(argv[1], "advance-alone") == 0) {
+    hearth::bench::advance_alone(argv[2], std::stoll(argv[3]));
+    return 0;
+  }
   std::string which = "all";
   hearth::bench::Scale scale;
   for (int i = 1; i < argc; ++i) {

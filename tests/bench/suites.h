@@ -9,11 +9,17 @@ struct Scale {
   int factions = 10;
 };
 
-// Issue 4: a full tick (decay, regeneration, expiry all due), an idle tick, spend-turns and
-// change-reputation commands — each beside raw SQLite prepared statements doing the same writes.
+// A full tick (decay, regeneration, expiry all due) beside the best raw-SQLite tick and the
+// plain-SQLite floor; a year of catch-up; the tick once every history is full; an idle tick;
+// spend-turns and change-reputation commands beside raw SQLite.
 void run_tick_bench(const Scale& scale);
 
-// Issue 5: transfers per second through the engine and through raw SQLite, at FULL and NORMAL.
+// In this process, fresh: opens the game file at `path`, advances it to `to` and prints the peak
+// resident set size in MiB (run_tick_bench starts it so that its own memory is not counted).
+void advance_alone(const char* path, long long to);
+
+// Transfers per second through the engine and through raw SQLite, at FULL and NORMAL, one per
+// commit and grouped.
 void run_ledger_bench(const Scale& scale);
 
 }  // namespace hearth::bench

@@ -190,9 +190,15 @@ void raw_full_tick(Raw& raw, GameTime to) {
       "'old_level', old_level, 'new_level', new_level, 'old_title', old_title, 'new_title', "
       "new_title, 'value', new) FROM step WHERE old_level <> new_level) ORDER BY at, rid, k");
   raw.exec(
-      "INSERT INTO reputation_history (reputation_id, at, old_value, new_value, change, reason) "
-      "SELECT id, at, old, new, new - old, printf('Inactivity decay (%d days idle)', idle) "
-      "FROM step ORDER BY at, rid");
+      "INSERT INTO reputation_history (reputation_id, seq, at, old_value, new_value, change, "
+      "reason) SELECT id, (SELECT ifnull(max(seq), 0) + 1 FROM reputation_history h WHERE "
+      "h.reputation_id = step.id), at, old, new, new - old, printf('Inactivity decay (%d days "
+      "idle)', idle) FROM step ORDER BY at, rid");
+  raw.exec(fmt::format("DELETE FROM reputation_history WHERE reputation_id IN (SELECT id FROM "
+                       "step) AND seq <= (SELECT max(x.seq) FROM reputation_history x WHERE "
+                       "x.reputation_id = reputation_history.reputation_id) - {}",
+                       rules.history_limit)
+               .c_str());
   raw.exec(fmt::format(
                "UPDATE reputations SET current_value = s.new, decay_due_at = CASE WHEN abs(s.new) "
                "> {0} THEN s.at + {2} END, decay_event_at = CASE WHEN abs(s.new) > {0} THEN s.at "
@@ -247,8 +253,8 @@ std::string world_digest(const std::string& path) {
        {"SELECT id, at, type, ifnull(subject, ''), payload FROM events ORDER BY id",
         "SELECT id, current_value, ifnull(decay_due_at, 0), ifnull(decay_event_at, 0) FROM "
         "reputations ORDER BY id",
-        "SELECT id, reputation_id, at, old_value, new_value, change, reason FROM "
-        "reputation_history ORDER BY id",
+        "SELECT reputation_id, seq, at, old_value, new_value, change, reason FROM "
+        "reputation_history ORDER BY reputation_id, seq",
         "SELECT id, turns, turns_progress, turns_anchor_at, ifnull(turns_full_at, 0) FROM players "
         "ORDER BY id",
         "SELECT rowid, ifnull(expired_at, 0) FROM user_timers ORDER BY rowid",
@@ -355,11 +361,12 @@ void raw_changes(Raw& raw, const std::vector<int>& players, const std::vector<st
       "UPDATE reputations SET current_value = ?1, last_activity_at = ?2, decay_due_at = "
       "NULLIF(?3, 0), decay_event_at = NULLIF(?4, 0) WHERE id = ?5");
   sqlite3_stmt* history = raw.prepare(
-      "INSERT INTO reputation_history (reputation_id, at, old_value, new_value, change, reason) "
-      "VALUES (?1, ?2, ?3, ?4, ?4 - ?3, 'bench')");
+      "INSERT INTO reputation_history (reputation_id, seq, at, old_value, new_value, change, "
+      "reason) SELECT ?1, ifnull(max(seq), 0) + 1, ?2, ?3, ?4, ?4 - ?3, 'bench' FROM "
+      "reputation_history WHERE reputation_id = ?1");
   sqlite3_stmt* trim = raw.prepare(
-      "DELETE FROM reputation_history WHERE reputation_id = ?1 AND id <= (SELECT id FROM "
-      "reputation_history WHERE reputation_id = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)");
+      "DELETE FROM reputation_history WHERE reputation_id = ?1 AND seq <= (SELECT max(seq) FROM "
+      "reputation_history WHERE reputation_id = ?1) - ?2");
   sqlite3_stmt* event = raw.prepare(
       "INSERT INTO events (at, type, actor, subject, payload) VALUES (?, ?, NULL, ?, json(?))");
   const ReputationRules& rules = kRules.reputation;
@@ -480,6 +487,24 @@ double median(std::vector<double> values) {
 
 }  // namespace
 
+void advance_alone(const char* path, long long to) {
+  Game game(options(path, to, Durability::Full));
+  reset_peak_memory();
+  game.advance_to(to);
+  fmt::print("{:.1f}\n", peak_memory_mib());
+}
+
+// The peak RSS of a fresh process that opens `path` and advances it to `to`, in MiB.
+double peak_memory_alone(const std::string& path, GameTime to) {
+  const std::string command = fmt::format("/proc/{}/exe advance-alone {} {}", getpid(), path, to);
+  FILE* output = popen(command.c_str(), "r");
+  if (output == nullptr) throw std::runtime_error("cannot start " + command);
+  char line[64] = {};
+  const bool read = std::fgets(line, sizeof line, output) != nullptr;
+  if (pclose(output) != 0 || !read) throw std::runtime_error(command + " failed");
+  return std::stod(line);
+}
+
 void run_tick_bench(const Scale& scale) {
   const std::string world = temp_path("world");
   const std::string engine_copy = temp_path("engine");
@@ -507,11 +532,9 @@ void run_tick_bench(const Scale& scale) {
     const std::uintmax_t before = file_bytes(engine_copy);
     {
       Game game(options(engine_copy, kTick, Durability::Full));
-      reset_peak_memory();
       lock = std::max(lock, longest_write_lock(game, [&] {
                         engine_ticks.push_back(seconds([&] { game.advance_to(kTick); }));
                       }));
-      peak = peak_memory_mib();
       wal = file_bytes(engine_copy + "-wal");
       core_of(game).read([&](Reader& reader) {
         events = reader.sql().execAndGet("SELECT count(*) FROM events").getInt64();
@@ -535,6 +558,10 @@ void run_tick_bench(const Scale& scale) {
     }
     if (round == 0) same = world_digest(engine_copy) == world_digest(raw_copy);
   }
+  // The same tick once more, alone in a fresh process, for its memory.
+  remove_file(engine_copy);
+  std::filesystem::copy_file(world, engine_copy);
+  peak = peak_memory_alone(engine_copy, kTick);
   print_floor_time(
       fmt::format("full tick: {} decay steps due, {} shown ({} events), {} pools, "
                   "{} timers (median of 3)",
@@ -542,8 +569,9 @@ void run_tick_bench(const Scale& scale) {
       median(engine_ticks), median(raw_ticks), median(floor_ticks));
   fmt::print(
       "\nThe raw tick leaves {} journal, standings, history, pools and timers as the "
-      "engine's.\nEngine during the tick: peak RSS {:.1f} MiB, WAL {}, file growth {}, longest "
-      "write lock {:.1f} ms (catch-up slices of {} rows).\n",
+      "engine's.\nEngine during the tick: peak RSS {:.1f} MiB (a fresh process that opens the "
+      "file and ticks), WAL at the end {}, file growth {}, longest write lock {:.1f} ms "
+      "(catch-up slices of {} rows).\n",
       same ? "the same" : "DIFFERENT", peak, mib(wal), mib(growth), lock * 1e3,
       GameOptions{}.tick_slice_rows);
   if (!same) throw std::runtime_error("the raw tick's result differs from the engine's");
@@ -553,7 +581,6 @@ void run_tick_bench(const Scale& scale) {
     remove_file(raw_copy);
     std::filesystem::copy_file(engine_copy, raw_copy);
     Game game(options(raw_copy, kTick, Durability::Full));
-    reset_peak_memory();
     double year = 0;
     const double year_lock = longest_write_lock(
         game, [&] { year = seconds([&] { game.advance_to(kTick + 365 * kDay); }); });
@@ -562,8 +589,39 @@ void run_tick_bench(const Scale& scale) {
     });
     fmt::print(
         "A year of catch-up in one advance: {:.1f} ms, {} events in the journal after it, "
-        "peak RSS {:.1f} MiB, longest write lock {:.1f} ms.\n",
-        year * 1e3, caught, peak_memory_mib(), year_lock * 1e3);
+        "longest write lock {:.1f} ms.\n",
+        year * 1e3, caught, year_lock * 1e3);
+  }
+
+  // The first tick again, once every standing's history holds its 50 entries: each entry the
+  // tick adds pushes the oldest out.
+  if (scale.players <= 20000) {
+    fresh_copies();
+    for (const std::string& copy : {engine_copy, raw_copy}) {
+      Raw raw(copy, false);
+      raw.exec(fmt::format("INSERT INTO reputation_history (reputation_id, at, old_value, "
+                           "new_value, change, reason, seq) SELECT r.id, {} + k.i, 0, 0, 0, "
+                           "'earlier', k.i "
+                           "FROM reputations r, (WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL "
+                           "SELECT i + 1 FROM seq WHERE i < {}) SELECT i FROM seq) k "
+                           "ORDER BY r.rowid, k.i",
+                           kCreated, kRules.reputation.history_limit)
+                   .c_str());
+    }
+    double engine = 0, raw_time = 0;
+    {
+      Game game(options(engine_copy, kTick, Durability::Full));
+      engine = seconds([&] { game.advance_to(kTick); });
+    }
+    {
+      Raw raw(raw_copy, true);
+      raw_time = seconds([&] { raw_full_tick(raw, kTick); });
+    }
+    if (world_digest(engine_copy) != world_digest(raw_copy)) {
+      throw std::runtime_error("the raw steady-state tick's result differs from the engine's");
+    }
+    print_floor_time("the same tick, every history already full (50 entries)", engine, raw_time,
+                     median(floor_ticks));
   }
 
   print_header(fmt::format("Idle ticks and commands ({} players × {} factions)", scale.players,

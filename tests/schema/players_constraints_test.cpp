@@ -463,16 +463,21 @@ BOOST_AUTO_TEST_CASE(reputation_history_takes_a_valid_row_and_refuses_each_viola
   BOOST_REQUIRE(reputations.accepts(reputation_row(kReputation, kAlicePlayer, kTerran)));
   Table history(*this, "reputation_history");
   const Row entry = {{"reputation_id", q(kReputation)},
+                     {"seq", "1"},
                      {"at", "1"},
                      {"old_value", "0"},
                      {"new_value", "5"},
                      {"change", "5"},
                      {"reason", q("deal")}};
   BOOST_TEST(history.accepts(entry));
-  BOOST_TEST(history.accepts(with(entry, "reason", q(""))));
-  BOOST_TEST(history.refuses(with(entry, "reason", q(std::string(256, 'r'))), {kCheck, "reason"}));
+  BOOST_TEST(history.accepts(with(with(entry, "seq", "2"), "reason", q(""))));
+  BOOST_TEST(history.refuses(entry, {kUnique, "reputation_history.reputation_id"}));
+  BOOST_TEST(history.refuses(with(entry, "seq", "0"), {kCheck, "seq"}));
+  BOOST_TEST(history.refuses(with(with(entry, "seq", "3"), "reason", q(std::string(256, 'r'))),
+                             {kCheck, "reason"}));
   BOOST_TEST(history.refuses(with(entry, "reputation_id", q(uuid(99))), {kForeignKey}));
-  BOOST_TEST(history.refuses(without(entry, "at"), {kNotNull, "reputation_history.at"}));
+  BOOST_TEST(
+      history.refuses(without(with(entry, "seq", "4"), "at"), {kNotNull, "reputation_history.at"}));
   // A standing's history goes with it.
   BOOST_TEST(reputations.accepts_statement("DELETE FROM reputations WHERE id = " + q(kReputation)));
   BOOST_TEST(history.count() == 0);

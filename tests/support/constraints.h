@@ -130,7 +130,7 @@ class Table {
     BOOST_REQUIRE_MESSAGE(!row_text.empty(), "no table " << name_);
     snapshot_query_ =
         "SELECT count(*) || ':' || coalesce(group_concat(r, char(10)), '') FROM (SELECT " +
-        row_text + " AS r FROM " + name_ + " ORDER BY rowid)";
+        row_text + " AS r FROM " + name_ + " ORDER BY r)";
   }
 
   long long count() { return count_of(fresh_, name_); }
