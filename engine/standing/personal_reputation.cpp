@@ -238,8 +238,11 @@ void tick_personal_reputation(Command& command, GameTime to) {
     }
     due.reset();
     if (rows.empty()) break;
-    command.spend(rows.size());
+    // A slice's allowance counts each row visited and each step it journals: one row may carry a
+    // year of steps.
     for (Row& row : rows) {
+      if (command.work_spent()) return;
+      std::size_t journaled = 0;
       GameTime written = 0;  // the time of the last step applied
       while (row.event != 0 && row.event <= to) {
         const GameTime at = row.event;
@@ -252,6 +255,7 @@ void tick_personal_reputation(Command& command, GameTime to) {
           emit_tier_change(command, at, row.player, old_tier, new_tier, value, true);
           row.value = value;
           row.due = value == 0 ? 0 : at + rules.decay_interval;
+          ++journaled;
           written = at;
         } else if (value == row.value && row.due != 0 && row.due <= at) {
           row.due = 0;  // nothing left to decay
@@ -270,6 +274,7 @@ void tick_personal_reputation(Command& command, GameTime to) {
         reschedule.exec();
         if (row.event != 0) command.schedule(row.event);
       }
+      command.spend(1 + journaled);
     }
   }
 }

@@ -573,8 +573,11 @@ void tick_reputation_decay(Command& command, GameTime to) {
     }
     due.reset();
     if (rows.empty()) break;
-    command.spend(rows.size());
+    // A slice's allowance counts each row visited and each step it journals: one row may carry a
+    // year of steps.
     for (Due& row : rows) {
+      if (command.work_spent()) return;
+      std::size_t journaled = 0;
       while (row.event != 0 && row.event <= to) {
         const GameTime at = row.event;
         const reputation::Tier& old_tier = tier_of(row.value);
@@ -595,6 +598,7 @@ void tick_reputation_decay(Command& command, GameTime to) {
                          fmt::format("Inactivity decay ({} days idle)", idle_days));
           row.value = value;
           row.due = floor ? 0 : at + rules.decay_interval;
+          ++journaled;
         } else if (value == row.value && row.due != 0 && row.due <= at) {
           row.due = 0;  // nothing left to decay (the rules' floor moved)
         }
@@ -609,6 +613,7 @@ void tick_reputation_decay(Command& command, GameTime to) {
                    row.value, row.due, row.event, row.id);
       update.exec();
       if (row.event != 0) command.schedule(row.event);
+      command.spend(1 + journaled);
     }
   }
 }

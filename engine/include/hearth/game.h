@@ -37,7 +37,9 @@ class Turns;
 constexpr std::uint32_t kApplicationId = 0x48525448;
 
 // How hard a commit works to survive a power loss. Full (the default): a command that returned
-// survives a power cut. Normal: faster; a power cut may lose the last commands, never the file.
+// survives a power cut. Normal: faster; a power cut may lose the commands since the last
+// checkpoint, never the file's consistency; an open file game then runs its checkpoints on a
+// thread of its own, so that no command waits for one.
 enum class Durability { Full, Normal };
 
 // A game's own schema step, applied after the engine's, in order, once per file.
@@ -80,10 +82,11 @@ struct GameOptions {
   int busy_timeout_ms = 5000;
   // SQLite's page cache for this game, in KiB. A large world ticks faster with a large cache.
   int cache_size_kib = 32768;
-  // How many rows a catch-up (the time-driven rules applying what fell due while the game was
-  // closed or idle) handles per transaction. Each slice commits on its own, so that another
-  // process waiting to write waits for one slice, not the whole catch-up; the result is the same
-  // whatever the size. At least 1.
+  // How much of a catch-up (the time-driven rules applying what fell due while the game was
+  // closed or idle) one transaction takes: this many rows, where a standing counts once plus once
+  // per decay step it journals. Each slice commits on its own, so that another process waiting
+  // to write waits for one slice, not the whole catch-up; the result is the same whatever the
+  // size. At least 1.
   std::int64_t tick_slice_rows = 2048;
 };
 
