@@ -306,39 +306,12 @@ GameTime Core::begin_command(Command& command, std::optional<GameTime> when, Gam
 }
 
 void Core::catch_up(GameTime to) {
-  check_game_time(to);
   if (next_due_ != 0 && to < next_due_) return;  // nothing due: no transaction at all
-  for (;;) {
-    std::vector<Event> committed;
-    bool finished = false;
-    {
-      struct ResetAtExit {
-        Core& core;
-
-        ~ResetAtExit() { core.reset_statements(); }
-      } reset_at_exit{*this};
-
-      std::optional<MemoryState> before;
-      try {
-        Transaction transaction(*this, "BEGIN IMMEDIATE");
-        notice_other_writers();
-        before = memory_state();
-        Command command(*this, to);
-        command.limit_work(tick_slice_rows_);
-        finished = advance_world(command, to);
-        if (random_.state() != before->random.state()) save_random_state(command);
-        transaction.commit();
-        committed = std::move(command.emitted());
-      } catch (const Error&) {
-        if (before) restore(*before);
-        throw;
-      } catch (...) {
-        if (before) restore(*before);
-        rethrow_as_error();
-      }
-    }
-    notify(committed);
-    if (finished) return;
+  const auto slice = [&](Command& command) {
+    command.limit_work(tick_slice_rows_);
+    return advance_world(command, to);
+  };
+  while (!execute(to, false, slice)) {
   }
 }
 
