@@ -277,9 +277,12 @@ BOOST_AUTO_TEST_CASE(the_history_keeps_the_newest_entries) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-// A save from before standings decayed lazily (schema 0010): its JSON history moves into
-// reputation_history, and its pending decay goes on as if nothing had changed.
+// Saves from before: from before standings decayed lazily (schema 0010), or written under other
+// rules.
 BOOST_AUTO_TEST_SUITE(reputation_migration_test)
+
+// Its JSON history moves into reputation_history, and its pending decay goes on as if nothing
+// had changed.
 
 BOOST_AUTO_TEST_CASE(a_save_from_before_keeps_its_history_and_its_decay) {
   test::TempFile file;
@@ -329,6 +332,35 @@ BOOST_AUTO_TEST_CASE(a_save_from_before_keeps_its_history_and_its_decay) {
   int decays = 0;
   for (const Event& event : game.events(0, 100)) decays += event.type == "reputation.decayed";
   BOOST_TEST(decays == 2);
+}
+
+// Opening a save with other decay rules moves the steps a player sees: they are found again under
+// the new rules, not journaled where the old ones put them.
+BOOST_AUTO_TEST_CASE(new_decay_rules_reschedule_the_visible_steps) {
+  test::TempFile file;
+  auto clock = std::make_shared<ManualClock>(test::kStart);
+  std::string ann;
+  {
+    Game game(test::options_with(clock, file.path));
+    ann = game.players().create({.username = "ann"})->id;
+    BOOST_REQUIRE(game.reputation().change(ann, kTerran, 260, "deal").ok());
+  }
+  GameOptions options = test::options_with(clock, file.path);
+  options.rules = Rules{};
+  options.rules->reputation.decay_per_week = 80;
+  Game game(options);
+  game.advance_to(test::kStart + 100 * kDay);
+  std::vector<Event> decays;
+  for (const Event& event : game.events(0, 100)) {
+    if (event.type == "reputation.decayed") decays.push_back(event);
+  }
+  // 260 → 180 on day 37 (into ACKNOWLEDGED), → 100 on day 44 (the floor).
+  BOOST_TEST_REQUIRE(decays.size() == 2u);
+  BOOST_TEST(decays[0].at == test::kStart + 37 * kDay);
+  BOOST_TEST(decays[0].payload ==
+             R"({"faction":"terran_federation","old":260,"new":180,"days_idle":37})");
+  BOOST_TEST(decays[1].at == test::kStart + 44 * kDay);
+  BOOST_TEST(game.reputation().standing(ann, kTerran)->value == 100);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
