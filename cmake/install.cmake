@@ -15,11 +15,11 @@ if(HEARTH_SHARED)
   set(HEARTH_PC_REQUIRES "")
 else()
   # A static library brings its own dependencies along: the storage and schema libraries, and
-  # SQLiteCpp, SQLite and fmt from the system.
+  # SQLiteCpp, SQLite, fmt, OpenSSL's libcrypto and libxcrypt from the system.
   install(TARGETS hearth_engine hearth_storage hearth_schema EXPORT HearthTargets
           ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
   set(HEARTH_PC_LIBS "-lhearth_engine -lhearth_storage -lhearth_schema -lSQLiteCpp -pthread")
-  set(HEARTH_PC_REQUIRES "sqlite3 fmt")
+  set(HEARTH_PC_REQUIRES "sqlite3 fmt libcrypto libcrypt")
 endif()
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/engine/include/hearth
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})

@@ -14,6 +14,16 @@ void serialize(Archive& archive, PlayerRules& rules) {
 }
 
 template <class Archive>
+void serialize(Archive& archive, AccountRules& rules) {
+  archive(cereal::make_nvp("password_cost", rules.password_cost),
+          cereal::make_nvp("password_min_length", rules.password_min_length),
+          cereal::make_nvp("max_failed_logins", rules.max_failed_logins),
+          cereal::make_nvp("lockout", rules.lockout),
+          cereal::make_nvp("access_token_lifetime", rules.access_token_lifetime),
+          cereal::make_nvp("refresh_token_lifetime", rules.refresh_token_lifetime));
+}
+
+template <class Archive>
 void serialize(Archive& archive, TurnRules& rules) {
   archive(cereal::make_nvp("per_day", rules.per_day), cereal::make_nvp("base_cap", rules.base_cap),
           cereal::make_nvp("starting", rules.starting),
@@ -218,6 +228,7 @@ void serialize(Archive& archive, TimeRules& rules) {
 template <class Archive>
 void serialize(Archive& archive, Rules& rules) {
   archive(cereal::make_nvp("time", rules.time), cereal::make_nvp("players", rules.players),
+          cereal::make_nvp("accounts", rules.accounts),
           cereal::make_nvp("turns", rules.turns), cereal::make_nvp("reputation", rules.reputation),
           cereal::make_nvp("personal_reputation", rules.personal_reputation),
           cereal::make_nvp("ranks", rules.ranks), cereal::make_nvp("teams", rules.teams),

@@ -19,6 +19,7 @@ class Core;
 
 // The concern handles Game hands out. Each is declared in its own header, which a game includes
 // where it uses the concern ("hearth/economy/ledger.h" for game.ledger()...).
+class Accounts;
 class CustomTables;
 class Inventory;
 class Ledger;
@@ -177,6 +178,9 @@ class Game {
 
   // The players: create, read, rename, delete.
   Players players();
+
+  // Passwords and sessions: register, log in, authenticate, refresh, log out.
+  Accounts accounts();
 
   // The money: currencies, accounts, transfers, reversals, conversions, the invariant check.
   Ledger ledger();

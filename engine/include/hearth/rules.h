@@ -30,6 +30,7 @@ struct TimeRules {
 struct Rules {
   TimeRules time;
   PlayerRules players;
+  AccountRules accounts;
   TurnRules turns;
   ReputationRules reputation;
   PersonalReputationRules personal_reputation;

@@ -275,11 +275,9 @@ BOOST_AUTO_TEST_CASE(the_history_keeps_the_newest_entries) {
   BOOST_TEST((history.back() == ReputationHistoryEntry{test::kStart, 59, 60, 1, "step 60"}));
 }
 
-BOOST_AUTO_TEST_SUITE_END()
-
 // Saves from before: from before standings decayed lazily (schema 0010), or written under other
 // rules.
-BOOST_AUTO_TEST_SUITE(reputation_migration_test)
+BOOST_AUTO_TEST_SUITE(from_other_saves)
 
 // Its JSON history moves into reputation_history, and its pending decay goes on as if nothing
 // had changed.
@@ -315,22 +313,22 @@ BOOST_AUTO_TEST_CASE(a_save_from_before_keeps_its_history_and_its_decay) {
     rules.bind(1, Rules{}.to_json());
     rules.exec();
   }
-  auto clock = std::make_shared<ManualClock>(test::kStart);
-  Game game(test::options_with(clock, file.path));
+  auto save_clock = std::make_shared<ManualClock>(test::kStart);
+  Game opened(test::options_with(save_clock, file.path));
   const std::string player = "00000000-0000-4000-8000-0000000000a1";
-  Standing standing = *game.reputation().standing(player, kTerran);
+  Standing standing = *opened.reputation().standing(player, kTerran);
   BOOST_TEST(standing.value == 260);
   BOOST_TEST(standing.level == "TRUSTED");
   BOOST_TEST_REQUIRE(standing.history.size() == 1u);
   BOOST_TEST(
       (standing.history[0] == ReputationHistoryEntry{test::kStart, 0, 260, 260, "old deal"}));
   // The migrated row is looked at on its next step (day 37: nothing to see), then on day 44.
-  game.advance_to(test::kStart + 100 * kDay);
-  standing = *game.reputation().standing(player, kTerran);
+  opened.advance_to(test::kStart + 100 * kDay);
+  standing = *opened.reputation().standing(player, kTerran);
   BOOST_TEST(standing.value == 100);
   BOOST_TEST(standing.history.size() == 3u);
   int decays = 0;
-  for (const Event& event : game.events(0, 100)) decays += event.type == "reputation.decayed";
+  for (const Event& event : opened.events(0, 100)) decays += event.type == "reputation.decayed";
   BOOST_TEST(decays == 2);
 }
 
@@ -338,20 +336,20 @@ BOOST_AUTO_TEST_CASE(a_save_from_before_keeps_its_history_and_its_decay) {
 // the new rules, not journaled where the old ones put them.
 BOOST_AUTO_TEST_CASE(new_decay_rules_reschedule_the_visible_steps) {
   test::TempFile file;
-  auto clock = std::make_shared<ManualClock>(test::kStart);
+  auto save_clock = std::make_shared<ManualClock>(test::kStart);
   std::string ann;
   {
-    Game game(test::options_with(clock, file.path));
-    ann = game.players().create({.username = "ann"})->id;
-    BOOST_REQUIRE(game.reputation().change(ann, kTerran, 260, "deal").ok());
+    Game first(test::options_with(save_clock, file.path));
+    ann = first.players().create({.username = "ann"})->id;
+    BOOST_REQUIRE(first.reputation().change(ann, kTerran, 260, "deal").ok());
   }
-  GameOptions options = test::options_with(clock, file.path);
+  GameOptions options = test::options_with(save_clock, file.path);
   options.rules = Rules{};
   options.rules->reputation.decay_per_week = 80;
-  Game game(options);
-  game.advance_to(test::kStart + 100 * kDay);
+  Game opened(options);
+  opened.advance_to(test::kStart + 100 * kDay);
   std::vector<Event> decays;
-  for (const Event& event : game.events(0, 100)) {
+  for (const Event& event : opened.events(0, 100)) {
     if (event.type == "reputation.decayed") decays.push_back(event);
   }
   // 260 → 180 on day 37 (into ACKNOWLEDGED), → 100 on day 44 (the floor).
@@ -360,7 +358,9 @@ BOOST_AUTO_TEST_CASE(new_decay_rules_reschedule_the_visible_steps) {
   BOOST_TEST(decays[0].payload ==
              R"({"faction":"terran_federation","old":260,"new":180,"days_idle":37})");
   BOOST_TEST(decays[1].at == test::kStart + 44 * kDay);
-  BOOST_TEST(game.reputation().standing(ann, kTerran)->value == 100);
+  BOOST_TEST(opened.reputation().standing(ann, kTerran)->value == 100);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END()  // reputation_test

@@ -9,8 +9,9 @@ namespace hearth {
 // What failed. Storage: the file or SQLite (I/O, locking, a full disk). CorruptData: the file's
 // content is not what the engine wrote (not a game file, a newer schema, malformed JSON).
 // Usage: the calling code asked for something impossible (a bad argument, an unknown id where a
-// valid one is required).
-enum class ErrorKind { Storage, CorruptData, Usage };
+// valid one is required). System: the operating system or a cryptographic library failed (no
+// random bytes, a hash that could not be computed).
+enum class ErrorKind { Storage, CorruptData, Usage, System };
 
 // A failure, as opposed to a refusal: refusals (not enough turns, cooldown active...) are values
 // of type Outcome and never thrown. Every exception from the libraries underneath is converted

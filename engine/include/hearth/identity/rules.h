@@ -1,9 +1,11 @@
-// The numbers of players and their users (Rules::players).
+// The numbers of players, their users and their accounts (Rules::players, Rules::accounts).
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "hearth/core/clock.h"
 
 namespace hearth {
 
@@ -17,6 +19,24 @@ struct PlayerRules {
   std::int64_t starting_credits = 10000;
 
   bool operator==(const PlayerRules&) const = default;
+};
+
+// Passwords, log-ins and sessions (Rules::accounts).
+struct AccountRules {
+  // bcrypt's cost: each step doubles the work (12 ≈ 0.2 s here); 4 to 31. A stored hash of a
+  // lower cost is made again at the next successful log-in.
+  std::int64_t password_cost = 12;
+  // A password has at least this many characters, and at most 72 bytes (bcrypt ignores the rest).
+  std::int64_t password_min_length = 8;
+  // This many wrong passwords in a row lock the account for `lockout`.
+  std::int64_t max_failed_logins = 5;
+  GameTime lockout = 15 * kMinute;
+  // How long a log-in's tokens are good for: the access token that authenticates commands, the
+  // refresh token that trades itself for new ones.
+  GameTime access_token_lifetime = kHour;
+  GameTime refresh_token_lifetime = 30 * kDay;
+
+  bool operator==(const AccountRules&) const = default;
 };
 
 }  // namespace hearth

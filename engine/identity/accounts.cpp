@@ -1,0 +1,381 @@
+#include "hearth/identity/accounts.h"
+
+#include <optional>
+
+#include <fmt/core.h>
+
+#include "engine/core/payload.h"
+#include "engine/core/query.h"
+#include "engine/core/text.h"
+#include "engine/identity/players_internal.h"
+#include "engine/identity/secrets.h"
+
+#include "hearth/game.h"
+
+namespace hearth {
+
+Accounts Game::accounts() { return Accounts(*core_); }
+
+namespace {
+
+// The one sentence for an unknown name and a wrong password alike: it does not tell which.
+constexpr const char* kWrongPassword = "The name or the password is wrong.";
+
+// The longest token or name accepted for a look-up (a token is 43 characters).
+constexpr std::int64_t kMaxLookup = 255;
+
+// What logging in reads of a user.
+struct Credentials {
+  PlayerId id;
+  std::string hash;  // empty: no password (a user made by Players::create)
+  bool deleted = false;
+  bool active = true;
+  bool activated = true;
+  std::int64_t failed = 0;
+  GameTime locked_until = 0;
+};
+
+constexpr const char* kCredentials =
+    "SELECT id, ifnull(password_hash, ''), deleted, is_active, activated, failed_logins, "
+    "ifnull(login_locked_until, 0) FROM users ";
+
+std::optional<Credentials> read_credentials(Query& query) {
+  if (!query.step()) return std::nullopt;
+  Credentials found{query.text(0),         query.text(1),         query.integer(2) != 0,
+                    query.integer(3) != 0, query.integer(4) != 0, query.integer(5),
+                    query.integer(6)};
+  query.reset();
+  return found;
+}
+
+std::optional<Credentials> credentials_by_id(Reader& reader, const PlayerId& user) {
+  Query query(reader, std::string(kCredentials) + "WHERE id = ?", user);
+  return read_credentials(query);
+}
+
+std::optional<Credentials> credentials_by_name(Reader& reader, const std::string& name) {
+  Query query(reader, std::string(kCredentials) + "WHERE username = ?1 OR email = ?1", name);
+  return read_credentials(query);
+}
+
+// Refuses a password the rules refuse: too short (in characters), longer than bcrypt reads (in
+// bytes), not valid text.
+Outcome check_password(const AccountRules& rules, const std::string& password) {
+  if (Outcome valid = text::check("A password", password, rules.password_min_length,
+                                  static_cast<std::int64_t>(secrets::kMaxPasswordBytes));
+      !valid) {
+    return valid;
+  }
+  if (password.size() > secrets::kMaxPasswordBytes) {
+    return Outcome::refused(Refusal::InvalidArgument,
+                            "A password may not be longer than 72 bytes (bcrypt reads no more).");
+  }
+  return {};
+}
+
+Outcome check_lookup(std::string_view what, const std::string& value) {
+  return text::check(what, value, 1, kMaxLookup);
+}
+
+// Ok when the user may hold a session: not deleted, not deactivated, activated.
+Outcome may_log_in(const Credentials& user) {
+  if (user.deleted) return Outcome::refused(Refusal::NotAllowed, "The account is deleted.");
+  if (!user.active) return Outcome::refused(Refusal::NotAllowed, "The account is deactivated.");
+  if (!user.activated) {
+    return Outcome::refused(Refusal::NotAllowed, "The account is not activated yet.");
+  }
+  return {};
+}
+
+Outcome locked(const Credentials& user, GameTime now) {
+  if (user.locked_until <= now) return {};
+  return Outcome::refused(
+      Refusal::NotAllowed,
+      fmt::format("The account is locked after too many wrong passwords, for {} more.",
+                  format_duration(Duration(user.locked_until - now))));
+}
+
+// Counts a wrong password; the one that reaches the rules' maximum locks the account.
+void record_failure(Command& command, const Credentials& user) {
+  const AccountRules& rules = command.rules().accounts;
+  const bool lock = user.failed + 1 >= rules.max_failed_logins;
+  const GameTime until = lock ? command.now() + rules.lockout : 0;
+  Query update(command,
+               "UPDATE users SET failed_logins = ?1, login_locked_until = NULLIF(?2, 0) "
+               "WHERE id = ?3",
+               lock ? 0 : user.failed + 1, until, user.id);
+  update.exec();
+  if (lock) {
+    command.emit(AccountEvents::kLocked, "", user.id, Payload().add("until", until).str());
+  }
+}
+
+// Stores a log-in's tokens (as their SHA-256): the next refresh token of series `series` (0: a
+// new log-in, whose series is this token) after `previous` (0: none), and an access token.
+Session issue(Command& command, const PlayerId& user, const std::string& access,
+              const std::string& refresh, std::int64_t previous, std::int64_t series) {
+  const AccountRules& rules = command.rules().accounts;
+  Session session{user, access, refresh, command.now() + rules.access_token_lifetime,
+                  command.now() + rules.refresh_token_lifetime};
+  Query store_refresh(command,
+                      "INSERT INTO user_tokens (token, type, user_id, previous_id, expires_at, "
+                      "created_at, series_id) VALUES (?1, 'refresh', ?2, NULLIF(?3, 0), ?4, ?5, "
+                      "NULLIF(?6, 0))",
+                      secrets::token_hash(refresh), user, previous, session.refresh_expires_at,
+                      command.now(), series);
+  store_refresh.exec();
+  if (series == 0) {
+    series = command.last_insert_id();
+    Query first(command, "UPDATE user_tokens SET series_id = id WHERE id = ?", series);
+    first.exec();
+  }
+  Query store_access(command,
+                     "INSERT INTO user_tokens (token, type, user_id, expires_at, created_at, "
+                     "series_id) VALUES (?1, 'login', ?2, ?3, ?4, ?5)",
+                     secrets::token_hash(access), user, session.access_expires_at, command.now(),
+                     series);
+  store_access.exec();
+  return session;
+}
+
+// Revokes every token of the user's log-ins not revoked yet; returns how many.
+std::int64_t revoke_all(Command& command, const PlayerId& user) {
+  Query revoke(command,
+               "UPDATE user_tokens SET revoked_at = ?1 WHERE user_id = ?2 AND type IN ('login', "
+               "'refresh') AND revoked_at IS NULL",
+               command.now(), user);
+  revoke.exec();
+  return command.sql().getChanges();
+}
+
+// A command's answer that is written whatever it says: a refusal here still keeps the count of
+// wrong passwords or the revocation of a reused series.
+template <class T>
+struct Recorded {
+  Outcome outcome;
+  T value{};
+};
+
+}  // namespace
+
+Result<PlayerView> Accounts::register_account(const NewAccount& account) {
+  const AccountRules rules = core_.read([](Reader& reader) { return reader.rules().accounts; });
+  if (Outcome valid = check_password(rules, account.password); !valid) return valid;
+  const std::string hash =
+      secrets::hash_password(account.password, static_cast<int>(rules.password_cost));
+  std::optional<Result<PlayerView>> created;
+  const Outcome done = core_.group([&]() -> Outcome {
+    created = Players(core_).create(account.user);
+    if (!*created) return created->outcome();
+    return core_.run([&](Command& command) -> Outcome {
+      Query store(command,
+                  "UPDATE users SET password_hash = ?1, password_changed_at = ?2 WHERE id = ?3",
+                  hash, command.now(), (*created)->id);
+      store.exec();
+      return {};
+    });
+  });
+  if (!done) return done;
+  return *created;
+}
+
+Result<Session> Accounts::log_in(const std::string& name_or_email, const std::string& password) {
+  if (Outcome valid = check_lookup("A name or email", name_or_email); !valid) return valid;
+
+  struct Seen {
+    AccountRules rules;
+    GameTime now;
+    std::optional<Credentials> user;
+  };
+
+  const Seen seen = core_.read([&](Reader& reader) {
+    return Seen{reader.rules().accounts, reader.now(), credentials_by_name(reader, name_or_email)};
+  });
+  if (seen.user) {
+    if (Outcome open = locked(*seen.user, seen.now); !open) return open;
+  }
+  // The slow part, outside any transaction. An unknown name costs a hash as well, so that the
+  // time taken does not tell whether the name exists.
+  const int cost = static_cast<int>(seen.rules.password_cost);
+  bool right = false;
+  if (!seen.user || seen.user->hash.empty() || password.size() > secrets::kMaxPasswordBytes ||
+      password.find('\0') != std::string::npos) {
+    secrets::hash_password(std::string_view(password).substr(0, secrets::kMaxPasswordBytes), cost);
+  } else {
+    right = secrets::verify_password(password, seen.user->hash);
+  }
+  const std::string rehash = right && secrets::password_cost(seen.user->hash) < cost
+                                 ? secrets::hash_password(password, cost)
+                                 : "";
+  const std::string access = secrets::new_token();
+  const std::string refresh = secrets::new_token();
+
+  const Recorded<Session> answer = core_.run([&](Command& command) -> Recorded<Session> {
+    if (!seen.user) return {Outcome::refused(Refusal::NotAllowed, kWrongPassword)};
+    const auto user = credentials_by_id(command, seen.user->id);
+    // The password was changed meanwhile: what was verified is not the password any more.
+    if (!user || user->hash != seen.user->hash) {
+      return {Outcome::refused(Refusal::NotAllowed, kWrongPassword)};
+    }
+    if (Outcome open = locked(*user, command.now()); !open) return {open};
+    if (!right) {
+      record_failure(command, *user);
+      return {Outcome::refused(Refusal::NotAllowed, kWrongPassword)};
+    }
+    if (Outcome may = may_log_in(*user); !may) return {may};
+    Query reset(command,
+                "UPDATE users SET failed_logins = 0, login_locked_until = NULL, password_hash = "
+                "CASE WHEN ?1 = '' THEN password_hash ELSE ?1 END WHERE id = ?2",
+                rehash, user->id);
+    reset.exec();
+    players::record_login(command, user->id);
+    Session session = issue(command, user->id, access, refresh, 0, 0);
+    command.emit(AccountEvents::kLoggedIn, "", user->id, "{}");
+    return {{}, std::move(session)};
+  });
+  if (!answer.outcome) return answer.outcome;
+  return answer.value;
+}
+
+Result<PlayerId> Accounts::authenticate(const std::string& access_token) const {
+  if (Outcome valid = check_lookup("A token", access_token); !valid) return valid;
+  const std::string hash = secrets::token_hash(access_token);
+  return core_.read([&](Reader& reader) -> Result<PlayerId> {
+    Query query(reader,
+                "SELECT t.user_id, t.expires_at, t.revoked_at IS NOT NULL FROM user_tokens t "
+                "WHERE t.token = ? AND t.type = 'login'",
+                hash);
+    if (!query.step()) return Outcome::refused(Refusal::NotAllowed, "The token is not known.");
+    const PlayerId user = query.text(0);
+    const GameTime expires = query.integer(1);
+    const bool revoked = query.integer(2) != 0;
+    query.reset();
+    if (revoked) return Outcome::refused(Refusal::NotAllowed, "The token has been revoked.");
+    if (expires <= reader.now()) {
+      return Outcome::refused(Refusal::NotAllowed, "The token has expired.");
+    }
+    const auto credentials = credentials_by_id(reader, user);
+    if (!credentials) return Outcome::refused(Refusal::NotAllowed, "The token is not known.");
+    if (Outcome may = may_log_in(*credentials); !may) return may;
+    return user;
+  });
+}
+
+Result<Session> Accounts::refresh(const std::string& refresh_token) {
+  if (Outcome valid = check_lookup("A token", refresh_token); !valid) return valid;
+  const std::string hash = secrets::token_hash(refresh_token);
+  const std::string access = secrets::new_token();
+  const std::string next = secrets::new_token();
+  const Recorded<Session> answer = core_.run([&](Command& command) -> Recorded<Session> {
+    Query query(command,
+                "SELECT t.id, t.user_id, t.expires_at, t.revoked_at IS NOT NULL, t.series_id, "
+                "EXISTS (SELECT 1 FROM user_tokens n WHERE n.previous_id = t.id) "
+                "FROM user_tokens t WHERE t.token = ? AND t.type = 'refresh'",
+                hash);
+    if (!query.step()) return {Outcome::refused(Refusal::NotAllowed, "The token is not known.")};
+    const std::int64_t id = query.integer(0);
+    const PlayerId user = query.text(1);
+    const GameTime expires = query.integer(2);
+    const bool revoked = query.integer(3) != 0;
+    const std::int64_t series = query.integer(4);
+    const bool traded = query.integer(5) != 0;
+    query.reset();
+    if (traded) {
+      Query revoke(command,
+                   "UPDATE user_tokens SET revoked_at = ?1 WHERE series_id = ?2 AND revoked_at "
+                   "IS NULL",
+                   command.now(), series);
+      revoke.exec();
+      command.emit(AccountEvents::kTokenReused, "", user, Payload().add("series", series).str());
+      return {Outcome::refused(Refusal::NotAllowed,
+                               "The refresh token was used before: every token of its log-in is "
+                               "revoked.")};
+    }
+    if (revoked) return {Outcome::refused(Refusal::NotAllowed, "The token has been revoked.")};
+    if (expires <= command.now()) {
+      return {Outcome::refused(Refusal::NotAllowed, "The token has expired.")};
+    }
+    if (Outcome may = may_log_in(*credentials_by_id(command, user)); !may) return {may};
+    return {{}, issue(command, user, access, next, id, series)};
+  });
+  if (!answer.outcome) return answer.outcome;
+  return answer.value;
+}
+
+Outcome Accounts::log_out(const std::string& token) {
+  if (Outcome valid = check_lookup("A token", token); !valid) return valid;
+  const std::string hash = secrets::token_hash(token);
+  return core_.run([&](Command& command) -> Outcome {
+    Query query(command,
+                "SELECT series_id FROM user_tokens WHERE token = ? AND type IN ('login', "
+                "'refresh')",
+                hash);
+    if (!query.step()) return Outcome::refused(Refusal::NotFound, "The token is not known.");
+    const std::int64_t series = query.integer(0);
+    query.reset();
+    Query revoke(command,
+                 "UPDATE user_tokens SET revoked_at = ?1 WHERE series_id = ?2 AND revoked_at IS "
+                 "NULL",
+                 command.now(), series);
+    revoke.exec();
+    if (command.sql().getChanges() == 0) {
+      return Outcome::refused(Refusal::AlreadyDone, "The log-in has ended already.");
+    }
+    return {};
+  });
+}
+
+Outcome Accounts::log_out_everywhere(const PlayerId& user) {
+  return core_.run([&](Command& command) -> Outcome {
+    if (!players::deleted(command, user)) {
+      return Outcome::refused(Refusal::NotFound, "There is no such user.");
+    }
+    const std::int64_t revoked = revoke_all(command, user);
+    command.emit(AccountEvents::kLoggedOutEverywhere, "", user,
+                 Payload().add("revoked", revoked).str());
+    return {};
+  });
+}
+
+Outcome Accounts::change_password(const PlayerId& user, const std::string& current,
+                                  const std::string& password) {
+  struct Seen {
+    AccountRules rules;
+    std::optional<Credentials> user;
+  };
+
+  const Seen seen = core_.read([&](Reader& reader) {
+    return Seen{reader.rules().accounts, credentials_by_id(reader, user)};
+  });
+  if (!seen.user) return Outcome::refused(Refusal::NotFound, "There is no such user.");
+  if (Outcome valid = check_password(seen.rules, password); !valid) return valid;
+  const bool right = !seen.user->hash.empty() && current.size() <= secrets::kMaxPasswordBytes &&
+                     current.find('\0') == std::string::npos &&
+                     secrets::verify_password(current, seen.user->hash);
+  const std::string hash =
+      right ? secrets::hash_password(password, static_cast<int>(seen.rules.password_cost)) : "";
+  const Recorded<bool> answer = core_.run([&](Command& command) -> Recorded<bool> {
+    const auto now_user = credentials_by_id(command, user);
+    if (!now_user || now_user->hash != seen.user->hash) {
+      return {Outcome::refused(Refusal::NotAllowed, "The current password is wrong.")};
+    }
+    if (Outcome open = locked(*now_user, command.now()); !open) return {open};
+    if (!right) {
+      record_failure(command, *now_user);
+      return {Outcome::refused(Refusal::NotAllowed, "The current password is wrong.")};
+    }
+    if (Outcome may = may_log_in(*now_user); !may) return {may};
+    Query store(command,
+                "UPDATE users SET password_hash = ?1, password_changed_at = ?2, failed_logins = 0 "
+                "WHERE id = ?3",
+                hash, command.now(), user);
+    store.exec();
+    const std::int64_t revoked = revoke_all(command, user);
+    command.emit(AccountEvents::kPasswordChanged, "", user,
+                 Payload().add("revoked", revoked).str());
+    return {{}, true};
+  });
+  return answer.outcome;
+}
+
+}  // namespace hearth

@@ -1,0 +1,90 @@
+// Accounts: registering with a password, logging in, and the sessions that follow (access and
+// refresh tokens).
+#pragma once
+
+#include <string>
+
+#include "hearth/core/clock.h"
+#include "hearth/core/id.h"
+#include "hearth/core/outcome.h"
+#include "hearth/identity/players.h"
+
+namespace hearth {
+
+class Core;
+
+// What a new account is registered with: a user (and its player) as Players::create makes it,
+// and a password.
+struct NewAccount {
+  NewUser user;
+  std::string password;  // Rules::accounts.password_min_length characters or more, ≤ 72 bytes
+};
+
+// A log-in: who, and the two tokens the game hands to the player's client. The engine keeps
+// neither token, only its SHA-256: they cannot be read back.
+struct Session {
+  PlayerId user;
+  std::string access_token;   // authenticates commands until access_expires_at
+  std::string refresh_token;  // trades itself once for a new session until refresh_expires_at
+  GameTime access_expires_at = 0;
+  GameTime refresh_expires_at = 0;
+};
+
+// Passwords and sessions. Obtain it from Game::accounts(); it is a light handle.
+//
+// Hashing a password takes about 0.2 s at the default cost: register_account, log_in and
+// change_password do it before their transaction, so other commands keep committing meanwhile.
+class Accounts {
+ public:
+  explicit Accounts(Core& core) : core_(core) {}
+
+  // Creates the user and its player (as Players::create) with a bcrypt hash of the password.
+  // Refuses what Players::create refuses, and a password that is too short, longer than 72 bytes,
+  // or not valid text. Journals "player.created".
+  Result<PlayerView> register_account(const NewAccount& account);
+
+  // Logs in by username or email (any case). Refuses, writing only the count of wrong passwords:
+  // an unknown name or a wrong password (one sentence for both), a deleted, deactivated or not
+  // activated account, an account locked by Rules::accounts.max_failed_logins wrong passwords in
+  // a row (for Rules::accounts.lockout; the lock is journaled "account.locked"). Success resets
+  // the count, records the log-in, makes the hash again when Rules::accounts.password_cost has
+  // grown, and journals "account.logged_in".
+  Result<Session> log_in(const std::string& name_or_email, const std::string& password);
+
+  // The user an access token belongs to. Refuses an unknown, expired or revoked token and a
+  // deleted or deactivated user, checked on every call.
+  Result<PlayerId> authenticate(const std::string& access_token) const;
+
+  // Trades a refresh token for a new session (a new access token and the next refresh token of
+  // the series). A refresh token is good once: presenting one that was already traded is taken
+  // for a stolen token, revokes every token of its log-in and journals "account.token_reused".
+  // Refuses an unknown, expired or revoked token and a user who may not log in.
+  Result<Session> refresh(const std::string& refresh_token);
+
+  // Ends the log-in a token (access or refresh) belongs to: every token of it is revoked. Refuses
+  // an unknown token; AlreadyDone when the log-in has ended already.
+  Outcome log_out(const std::string& token);
+
+  // Ends every log-in of a user. Refuses an unknown user. Journals "account.logged_out_everywhere".
+  Outcome log_out_everywhere(const PlayerId& user);
+
+  // Changes a password, given the current one; every log-in of the user ends. Refuses a wrong
+  // current password (counted as a wrong log-in), and a new password the rules refuse. Journals
+  // "account.password_changed".
+  Outcome change_password(const PlayerId& user, const std::string& current,
+                          const std::string& password);
+
+ private:
+  Core& core_;
+};
+
+// The event types accounts journal (payloads: docs/rules.md).
+struct AccountEvents {
+  static constexpr std::string_view kLoggedIn = "account.logged_in";
+  static constexpr std::string_view kLocked = "account.locked";
+  static constexpr std::string_view kTokenReused = "account.token_reused";
+  static constexpr std::string_view kLoggedOutEverywhere = "account.logged_out_everywhere";
+  static constexpr std::string_view kPasswordChanged = "account.password_changed";
+};
+
+}  // namespace hearth

@@ -1,0 +1,314 @@
+// Accounts: passwords (bcrypt), log-ins, lockout, tokens and their rotation, log-outs; and the
+// secrets underneath (known bcrypt and SHA-256 vectors, token shape).
+#include "hearth/identity/accounts.h"
+
+#include <fstream>
+#include <iterator>
+
+#include <boost/test/unit_test.hpp>
+
+#include "engine/identity/secrets.h"
+#include "tests/support/fixtures.h"
+#include "tests/support/print.h"
+
+#include "hearth/game.h"
+
+using namespace hearth;
+
+namespace {
+
+constexpr const char* kPassword = "correct horse";
+
+// A game whose passwords cost the least bcrypt allows (4), as tests should.
+struct AccountGame {
+  std::shared_ptr<ManualClock> clock = std::make_shared<ManualClock>(test::kStart);
+  Game game{options()};
+
+  GameOptions options(const std::string& path = ":memory:") {
+    GameOptions options = test::options_with(clock, path);
+    options.rules = Rules{};
+    options.rules->accounts.password_cost = 4;
+    return options;
+  }
+
+  PlayerId register_ann() {
+    return game.accounts()
+        .register_account({{.username = "ann", .email = "ann@example.org"}, kPassword})
+        .value()
+        .id;
+  }
+
+  int count(const std::string& type) {
+    int found = 0;
+    for (const Event& event : game.events(0, 1000)) found += event.type == type;
+    return found;
+  }
+
+  // Sets a users column directly (no public command deactivates an account yet).
+  void set_user(const PlayerId& user, const std::string& assignment) {
+    core_of(game).run([&](Command& command) {
+      command.sql().exec("UPDATE users SET " + assignment + " WHERE id = '" + user.value() + "'");
+    });
+  }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(accounts_test, AccountGame)
+
+BOOST_AUTO_TEST_CASE(bcrypt_and_sha256_meet_their_known_vectors) {
+  // The OpenBSD bcrypt test vector (also in libxcrypt's tests).
+  const std::string known = "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
+  BOOST_TEST(secrets::verify_password("U*U", known));
+  BOOST_TEST(!secrets::verify_password("U*V", known));
+  BOOST_TEST(secrets::password_cost(known) == 5);
+  BOOST_TEST(!secrets::verify_password("U*U", "$2a$05$short"));
+  BOOST_TEST(secrets::password_cost("plain text") == 0);
+  const std::string made = secrets::hash_password("secret", 4);
+  BOOST_TEST(made.rfind("$2b$04$", 0) == 0u);
+  BOOST_TEST(secrets::verify_password("secret", made));
+  BOOST_TEST(secrets::hash_password("secret", 4) != made);  // a new salt every time
+  BOOST_CHECK_THROW(secrets::hash_password("secret", 32), Error);
+  // FIPS 180-2's "abc".
+  BOOST_TEST(secrets::token_hash("abc") ==
+             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  const std::string token = secrets::new_token();
+  BOOST_TEST(token.size() == 43u);
+  BOOST_TEST(token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                     "0123456789-_") == std::string::npos);
+  BOOST_TEST(secrets::new_token() != token);
+}
+
+BOOST_AUTO_TEST_CASE(a_registered_account_logs_in_by_name_or_email_and_authenticates) {
+  const PlayerId ann = register_ann();
+  BOOST_TEST(game.players().find(ann)->username == "ann");
+  for (const std::string name : {"ann", "ANN", "ann@example.org", "Ann@Example.org"}) {
+    const auto session = game.accounts().log_in(name, kPassword);
+    BOOST_TEST_REQUIRE(session.ok(), name);
+    BOOST_TEST(session->user == ann);
+    BOOST_TEST(session->access_token != session->refresh_token);
+    BOOST_TEST(session->access_expires_at == test::kStart + kHour);
+    BOOST_TEST(session->refresh_expires_at == test::kStart + 30 * kDay);
+    BOOST_TEST(game.accounts().authenticate(session->access_token).value() == ann);
+    // An access token does not refresh, and a refresh token does not authenticate.
+    BOOST_TEST(!game.accounts().authenticate(session->refresh_token));
+    BOOST_TEST(!game.accounts().refresh(session->access_token));
+  }
+  BOOST_TEST(count("account.logged_in") == 4);
+  BOOST_TEST(test::query_int(game, "SELECT last_login_at FROM users") == test::kStart);
+}
+
+BOOST_AUTO_TEST_CASE(bad_passwords_are_refused_and_write_nothing) {
+  const std::string before = test::snapshot(game);
+  const auto refused = [&](const std::string& password) {
+    return game.accounts().register_account({{.username = "bob"}, password}).refusal();
+  };
+  BOOST_TEST((refused("short") == Refusal::InvalidArgument));               // 5 < 8 characters
+  BOOST_TEST((refused(std::string(73, 'x')) == Refusal::InvalidArgument));  // bcrypt reads 72
+  BOOST_TEST((refused("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+                      "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+                      "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+                      "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+                      "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9") == Refusal::InvalidArgument));
+  BOOST_TEST((refused(std::string("pass\0word1", 10)) == Refusal::InvalidArgument));
+  BOOST_TEST((refused("\xff\xfe password") == Refusal::InvalidArgument));
+  BOOST_TEST((game.accounts().register_account({{.username = "x"}, kPassword}).refusal() ==
+              Refusal::InvalidArgument));  // the username rules still apply
+  BOOST_TEST(test::snapshot(game) == before);
+  register_ann();
+  BOOST_TEST((game.accounts().register_account({{.username = "ANN"}, kPassword}).refusal() ==
+              Refusal::AlreadyExists));
+  // 8 characters of two bytes each: long enough, and 16 bytes.
+  BOOST_TEST(game.accounts()
+                 .register_account({{.username = "cid"},
+                                    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3"
+                                    "\xa9\xc3\xa9\xc3\xa9\xc3\xa9"})
+                 .ok());
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_name_and_a_wrong_password_read_the_same) {
+  register_ann();
+  const auto unknown = game.accounts().log_in("nobody", kPassword);
+  const auto wrong = game.accounts().log_in("ann", "wrong horse");
+  BOOST_TEST((unknown.refusal() == Refusal::NotAllowed));
+  BOOST_TEST((wrong.refusal() == Refusal::NotAllowed));
+  BOOST_TEST(unknown.outcome().detail() == wrong.outcome().detail());
+  BOOST_TEST((game.accounts().log_in("", kPassword).refusal() == Refusal::InvalidArgument));
+  // A user made without a password cannot log in at all.
+  game.players().create({.username = "nopass"}).value();
+  BOOST_TEST(game.accounts().log_in("nopass", "").outcome().detail() == wrong.outcome().detail());
+}
+
+BOOST_AUTO_TEST_CASE(wrong_passwords_in_a_row_lock_the_account_for_a_while) {
+  const PlayerId ann = register_ann();
+  for (int i = 0; i < 4; ++i) BOOST_REQUIRE(!game.accounts().log_in("ann", "wrong horse"));
+  BOOST_TEST(test::query_int(game, "SELECT failed_logins FROM users") == 4);
+  BOOST_TEST(count("account.locked") == 0);
+  BOOST_REQUIRE(!game.accounts().log_in("ann", "wrong horse"));  // the fifth
+  BOOST_TEST(count("account.locked") == 1);
+  // Locked: even the right password is refused, with its own sentence.
+  const auto locked = game.accounts().log_in("ann", kPassword);
+  BOOST_TEST((locked.refusal() == Refusal::NotAllowed));
+  BOOST_TEST(locked.outcome().detail().find("locked") != std::string::npos);
+  clock->advance(Duration(15 * kMinute));
+  BOOST_TEST(game.accounts().log_in("ann", kPassword).ok());
+  BOOST_TEST(test::query_int(game, "SELECT failed_logins FROM users") == 0);
+  // A success in between resets the count.
+  for (int i = 0; i < 4; ++i) BOOST_REQUIRE(!game.accounts().log_in("ann", "wrong horse"));
+  BOOST_REQUIRE(game.accounts().log_in("ann", kPassword).ok());
+  for (int i = 0; i < 4; ++i) BOOST_REQUIRE(!game.accounts().log_in("ann", "wrong horse"));
+  BOOST_TEST(game.accounts().log_in("ann", kPassword).ok());
+  BOOST_TEST(count("account.locked") == 1);
+  (void)ann;
+}
+
+BOOST_AUTO_TEST_CASE(deleted_deactivated_and_unactivated_accounts_cannot_log_in) {
+  const PlayerId ann = register_ann();
+  const Session session = game.accounts().log_in("ann", kPassword).value();
+  set_user(ann, "is_active = 0");
+  BOOST_TEST(game.accounts().log_in("ann", kPassword).outcome().detail() ==
+             "The account is deactivated.");
+  BOOST_TEST(!game.accounts().authenticate(session.access_token));  // checked on every call
+  BOOST_TEST(!game.accounts().refresh(session.refresh_token));
+  set_user(ann, "is_active = 1, activated = 0");
+  BOOST_TEST(game.accounts().log_in("ann", kPassword).outcome().detail() ==
+             "The account is not activated yet.");
+  set_user(ann, "activated = 1");
+  BOOST_TEST(game.accounts().authenticate(session.access_token).ok());
+  BOOST_REQUIRE(game.players().remove(ann).ok());
+  BOOST_TEST(game.accounts().log_in("ann", kPassword).outcome().detail() ==
+             "The account is deleted.");
+  BOOST_TEST(!game.accounts().authenticate(session.access_token));
+}
+
+BOOST_AUTO_TEST_CASE(tokens_expire_and_unknown_tokens_are_refused) {
+  register_ann();
+  const Session session = game.accounts().log_in("ann", kPassword).value();
+  BOOST_TEST(game.accounts().authenticate(session.access_token).ok());
+  clock->advance(Duration(kHour));
+  BOOST_TEST(game.accounts().authenticate(session.access_token).outcome().detail() ==
+             "The token has expired.");
+  BOOST_TEST(game.accounts().authenticate("not a token").outcome().detail() ==
+             "The token is not known.");
+  BOOST_TEST((game.accounts().authenticate("").refusal() == Refusal::InvalidArgument));
+  BOOST_TEST(
+      (game.accounts().authenticate(std::string(256, 'a')).refusal() == Refusal::InvalidArgument));
+  clock->advance(Duration(30 * kDay));
+  BOOST_TEST(game.accounts().refresh(session.refresh_token).outcome().detail() ==
+             "The token has expired.");
+}
+
+BOOST_AUTO_TEST_CASE(a_refresh_rotates_and_a_reused_token_revokes_its_log_in) {
+  register_ann();
+  const Session first = game.accounts().log_in("ann", kPassword).value();
+  const Session other = game.accounts().log_in("ann", kPassword).value();  // another device
+  clock->advance(Duration(kMinute));
+  const Session second = game.accounts().refresh(first.refresh_token).value();
+  BOOST_TEST(second.access_expires_at == test::kStart + kMinute + kHour);
+  BOOST_TEST(game.accounts().authenticate(second.access_token).ok());
+  const Session third = game.accounts().refresh(second.refresh_token).value();
+  BOOST_TEST(game.accounts().authenticate(third.access_token).ok());
+  // The first refresh token again: somebody kept a copy. Its whole log-in ends.
+  const auto reused = game.accounts().refresh(first.refresh_token);
+  BOOST_TEST((reused.refusal() == Refusal::NotAllowed));
+  BOOST_TEST(count("account.token_reused") == 1);
+  for (const Session* ended : {&first, &second, &third}) {
+    BOOST_TEST(!game.accounts().authenticate(ended->access_token));
+  }
+  BOOST_TEST(!game.accounts().refresh(third.refresh_token));
+  // The other device's log-in is another series: untouched.
+  BOOST_TEST(game.accounts().authenticate(other.access_token).ok());
+  BOOST_TEST(game.accounts().refresh(other.refresh_token).ok());
+  BOOST_TEST(test::query_int(game,
+                             "SELECT count(*) FROM user_tokens WHERE previous_id IS NOT "
+                             "NULL") == 3);
+}
+
+BOOST_AUTO_TEST_CASE(log_out_ends_one_log_in_and_everywhere_ends_them_all) {
+  const PlayerId ann = register_ann();
+  const Session phone = game.accounts().log_in("ann", kPassword).value();
+  const Session laptop = game.accounts().log_in("ann", kPassword).value();
+  BOOST_TEST(game.accounts().log_out(phone.access_token).ok());
+  BOOST_TEST(!game.accounts().authenticate(phone.access_token));
+  BOOST_TEST(!game.accounts().refresh(phone.refresh_token));
+  BOOST_TEST((game.accounts().log_out(phone.refresh_token).refusal() == Refusal::AlreadyDone));
+  BOOST_TEST((game.accounts().log_out("nothing").refusal() == Refusal::NotFound));
+  BOOST_TEST(game.accounts().authenticate(laptop.access_token).ok());
+  const Session tablet = game.accounts().log_in("ann", kPassword).value();
+  BOOST_TEST(game.accounts().log_out_everywhere(ann).ok());
+  BOOST_TEST(!game.accounts().authenticate(laptop.access_token));
+  BOOST_TEST(!game.accounts().authenticate(tablet.access_token));
+  BOOST_TEST((game.accounts()
+                  .log_out_everywhere(PlayerId("00000000-0000-4000-8000-000000000000"))
+                  .refusal() == Refusal::NotFound));
+  BOOST_TEST(count("account.logged_out_everywhere") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_password_change_needs_the_current_one_and_ends_every_log_in) {
+  const PlayerId ann = register_ann();
+  const Session session = game.accounts().log_in("ann", kPassword).value();
+  const std::string before = test::snapshot(game);
+  BOOST_TEST((game.accounts().change_password(ann, kPassword, "short").refusal() ==
+              Refusal::InvalidArgument));
+  BOOST_TEST(test::snapshot(game) == before);
+  BOOST_TEST((game.accounts().change_password(ann, "wrong horse", "battery staple").refusal() ==
+              Refusal::NotAllowed));
+  BOOST_TEST(test::query_int(game, "SELECT failed_logins FROM users") == 1);  // counted
+  BOOST_TEST(game.accounts().change_password(ann, kPassword, "battery staple").ok());
+  BOOST_TEST(!game.accounts().authenticate(session.access_token));
+  BOOST_TEST(!game.accounts().log_in("ann", kPassword));
+  BOOST_TEST(game.accounts().log_in("ann", "battery staple").ok());
+  BOOST_TEST(count("account.password_changed") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_stored_hash_of_a_lower_cost_is_made_again_at_log_in) {
+  test::TempFile file;
+  {
+    Game cheap(options(file.path));
+    BOOST_REQUIRE(cheap.accounts().register_account({{.username = "ann"}, kPassword}).ok());
+  }
+  GameOptions dearer = options(file.path);
+  dearer.rules->accounts.password_cost = 5;
+  Game again(dearer);
+  const auto hash = [&] {
+    return core_of(again).read([](SQLite::Database& db) {
+      return db.execAndGet("SELECT password_hash FROM users").getString();
+    });
+  };
+  BOOST_TEST(hash().rfind("$2b$04$", 0) == 0u);
+  BOOST_TEST(!again.accounts().log_in("ann", "wrong horse"));
+  BOOST_TEST(hash().rfind("$2b$04$", 0) == 0u);  // not on a failure
+  BOOST_REQUIRE(again.accounts().log_in("ann", kPassword).ok());
+  BOOST_TEST(hash().rfind("$2b$05$", 0) == 0u);
+  BOOST_TEST(again.accounts().log_in("ann", kPassword).ok());
+}
+
+// Neither a password nor a token is ever written: only bcrypt hashes and SHA-256s.
+BOOST_AUTO_TEST_CASE(no_password_or_token_reaches_the_file) {
+  test::TempFile file;
+  std::vector<std::string> secrets_seen = {kPassword, "battery staple"};
+  {
+    Game saved(options(file.path));
+    const PlayerId ann =
+        saved.accounts().register_account({{.username = "ann"}, kPassword}).value().id;
+    const Session session = saved.accounts().log_in("ann", kPassword).value();
+    const Session next = saved.accounts().refresh(session.refresh_token).value();
+    BOOST_REQUIRE(saved.accounts().change_password(ann, kPassword, "battery staple").ok());
+    const Session last = saved.accounts().log_in("ann", "battery staple").value();
+    for (const Session* s : {&session, &next, &last}) {
+      secrets_seen.push_back(s->access_token);
+      secrets_seen.push_back(s->refresh_token);
+    }
+  }
+  std::string bytes = file.bytes();
+  for (const char* suffix : {"-wal", "-journal"}) {
+    std::ifstream side(file.path + suffix, std::ios::binary);
+    bytes.append(std::istreambuf_iterator<char>(side), std::istreambuf_iterator<char>());
+  }
+  BOOST_TEST(bytes.find("$2b$04$") != std::string::npos);
+  for (const std::string& secret : secrets_seen) {
+    BOOST_TEST(bytes.find(secret) == std::string::npos, secret);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
