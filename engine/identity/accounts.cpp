@@ -242,22 +242,25 @@ Result<PlayerId> Accounts::authenticate(const std::string& access_token) const {
   const std::string hash = secrets::token_hash(access_token);
   return core_.read([&](Reader& reader) -> Result<PlayerId> {
     Query query(reader,
-                "SELECT t.user_id, t.expires_at, t.revoked_at IS NOT NULL FROM user_tokens t "
+                "SELECT t.user_id, t.expires_at, t.revoked_at IS NOT NULL, u.deleted, u.is_active, "
+                "u.activated FROM user_tokens t JOIN users u ON u.id = t.user_id "
                 "WHERE t.token = ? AND t.type = 'login'",
                 hash);
     if (!query.step()) return Outcome::refused(Refusal::NotAllowed, "The token is not known.");
-    const PlayerId user = query.text(0);
+    Credentials user;
+    user.id = query.text(0);
     const GameTime expires = query.integer(1);
     const bool revoked = query.integer(2) != 0;
+    user.deleted = query.integer(3) != 0;
+    user.active = query.integer(4) != 0;
+    user.activated = query.integer(5) != 0;
     query.reset();
     if (revoked) return Outcome::refused(Refusal::NotAllowed, "The token has been revoked.");
     if (expires <= reader.now()) {
       return Outcome::refused(Refusal::NotAllowed, "The token has expired.");
     }
-    const auto credentials = credentials_by_id(reader, user);
-    if (!credentials) return Outcome::refused(Refusal::NotAllowed, "The token is not known.");
-    if (Outcome may = may_log_in(*credentials); !may) return may;
-    return user;
+    if (Outcome may = may_log_in(user); !may) return may;
+    return user.id;
   });
 }
 

@@ -22,4 +22,8 @@ void advance_alone(const char* path, long long to);
 // commit and grouped.
 void run_ledger_bench(const Scale& scale);
 
+// Authentications per second beside raw SQLite; a log-in at the default bcrypt cost while another
+// connection commits.
+void run_accounts_bench(const Scale& scale);
+
 }  // namespace hearth::bench

@@ -1,0 +1,129 @@
+// Accounts: authenticate per second beside raw SQLite finding the same token hash; a log-in at
+// the default bcrypt cost, and how many commands another connection commits while it hashes.
+#include <atomic>
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "engine/core/command.h"
+#include "engine/identity/secrets.h"
+#include "tests/bench/harness.h"
+#include "tests/bench/suites.h"
+#include "tests/support/fixtures.h"
+
+#include "hearth/game.h"
+#include "hearth/identity/accounts.h"
+#include "hearth/identity/players.h"
+#include "hearth/progression/turns.h"
+#include <sqlite3.h>
+
+namespace hearth::bench {
+
+namespace {
+
+constexpr int kAccounts = 2000;
+constexpr int kRounds = 20;  // authentications per account
+
+GameOptions options_for(const std::string& path, std::int64_t cost) {
+  GameOptions options = test::options_with(std::make_shared<ManualClock>(test::kStart), path);
+  options.durability = Durability::Normal;
+  options.rules = Rules{};
+  options.rules->accounts.password_cost = cost;
+  return options;
+}
+
+// Raw SQLite: the SHA-256 of the token, then the token row and its user through the indexes.
+double raw_authentications(const std::string& path, const std::vector<std::string>& tokens) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* find = nullptr;
+  sqlite3_prepare_v3(db,
+                     "SELECT t.user_id, t.expires_at, t.revoked_at, u.deleted, u.is_active, "
+                     "u.activated FROM user_tokens t JOIN users u ON u.id = t.user_id "
+                     "WHERE t.token = ? AND t.type = 'login'",
+                     -1, SQLITE_PREPARE_PERSISTENT, &find, nullptr);
+  int found = 0;
+  const double elapsed = seconds([&] {
+    for (int round = 0; round < kRounds; ++round) {
+      for (const std::string& token : tokens) {
+        const std::string hash = secrets::token_hash(token);
+        sqlite3_bind_text(find, 1, hash.c_str(), static_cast<int>(hash.size()), SQLITE_STATIC);
+        found += sqlite3_step(find) == SQLITE_ROW ? 1 : 0;
+        sqlite3_reset(find);
+      }
+    }
+  });
+  sqlite3_finalize(find);
+  sqlite3_close(db);
+  if (found != kRounds * static_cast<int>(tokens.size())) {
+    throw std::runtime_error("raw SQLite did not find every token");
+  }
+  return elapsed;
+}
+
+}  // namespace
+
+void run_accounts_bench(const Scale&) {
+  print_header(fmt::format("Accounts ({} accounts)", kAccounts));
+  test::TempFile file;
+  std::vector<std::string> tokens;
+  {
+    Game game(options_for(file.path, 4));
+    for (int i = 0; i < kAccounts; ++i) {
+      const std::string name = fmt::format("pilot{}", i);
+      if (!game.accounts().register_account({{.username = name}, "correct horse"})) {
+        throw std::runtime_error("registration refused");
+      }
+      tokens.push_back(game.accounts().log_in(name, "correct horse").value().access_token);
+    }
+    int known = 0;
+    const double engine = seconds([&] {
+      for (int round = 0; round < kRounds; ++round) {
+        for (const std::string& token : tokens)
+          known += game.accounts().authenticate(token) ? 1 : 0;
+      }
+    });
+    if (known != kRounds * kAccounts) throw std::runtime_error("a token was refused");
+    const double raw = raw_authentications(file.path, tokens);
+    print_rate("authenticate (SHA-256 of the token, the token and its user by index)",
+               kRounds * kAccounts / engine, kRounds * kAccounts / raw);
+  }
+
+  // A log-in at the default cost (12) in one game while a second game on the same file commits
+  // turn spends: the hash runs before the log-in's transaction, so the spends go on.
+  GameOptions dear = options_for(file.path, Rules{}.accounts.password_cost);
+  Game login_game(dear);
+  if (!login_game.accounts().change_password(login_game.players().find_by_username("pilot0")->id,
+                                             "correct horse", "battery staple")) {
+    throw std::runtime_error("the password change was refused");
+  }
+  Game other(dear);
+  std::vector<PlayerId> spenders;
+  for (const PlayerView& player : other.players().list()) spenders.push_back(player.id);
+  std::atomic<bool> done = false;
+  long spends = 0;
+  double login_seconds = 0;
+  std::thread login([&] {
+    login_seconds = seconds([&] {
+      if (!login_game.accounts().log_in("pilot0", "battery staple")) {
+        throw std::runtime_error("the log-in was refused");
+      }
+    });
+    done = true;
+  });
+  while (!done) {
+    if (other.turns().spend(spenders[static_cast<std::size_t>(spends) % spenders.size()], 1)) {
+      ++spends;
+    }
+  }
+  login.join();
+  print_figure("log-in at bcrypt cost 12",
+               fmt::format("{:.0f} ms; meanwhile another game on the file committed {} spends",
+                           login_seconds * 1e3, spends));
+}
+
+}  // namespace hearth::bench
