@@ -1,9 +1,12 @@
 #include "hearth/identity/accounts.h"
 
+#include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include <fmt/core.h>
 
+#include "engine/core/documents_json.h"
 #include "engine/core/payload.h"
 #include "engine/core/query.h"
 #include "engine/core/text.h"
@@ -110,6 +113,97 @@ void record_failure(Command& command, const Credentials& user) {
   }
 }
 
+// A user's TOTP, as mfa_secrets keeps it.
+struct Mfa {
+  bool enabled = false;
+  std::string secret;
+  GameTime last_step_at = 0;  // the start of the last TOTP step accepted: no code of it or before
+  StringList recovery;        // the SHA-256 of each unused recovery code
+};
+
+constexpr GameTime kTotpStep = 30 * kSecond;
+constexpr std::size_t kRecoveryCodes = 10;
+
+std::optional<Mfa> read_mfa(Reader& reader, const PlayerId& user) {
+  Query query(reader,
+              "SELECT is_enabled, secret, ifnull(last_used_at, 0), backup_codes FROM mfa_secrets "
+              "WHERE user_id = ?",
+              user);
+  if (!query.step()) return std::nullopt;
+  Mfa mfa{query.integer(0) != 0, query.text(1), query.integer(2),
+          storage::from_json<StringList>(query.text(3), kBackupCodesColumn)};
+  query.reset();
+  return mfa;
+}
+
+// Whether `code` is a TOTP code of the steps around the clock's `reading` (one either way) not
+// used before, or an unused recovery code; marks what it used, and records the attempt.
+bool accept_code(Command& command, const PlayerId& user, const Mfa& mfa, const std::string& code,
+                 GameTime reading) {
+  bool accepted = false;
+  const bool recovery = code.size() == 10;
+  if (recovery) {
+    const std::string hash = secrets::token_hash(code);
+    StringList left = mfa.recovery;
+    const auto found = std::find(left.begin(), left.end(), hash);
+    if (found != left.end()) {
+      left.erase(found);
+      accepted = true;
+      Query use(command,
+                "UPDATE mfa_secrets SET backup_codes = ?1, updated_at = ?2 WHERE user_id = ?3",
+                storage::to_json(left), command.now(), user);
+      use.exec();
+    }
+  } else if (code.size() == 6) {
+    const std::int64_t now_step = reading / kTotpStep;
+    for (std::int64_t step = now_step - 1; step <= now_step + 1 && !accepted; ++step) {
+      if (step * kTotpStep <= mfa.last_step_at) continue;  // each step's code is good once
+      if (secrets::totp_code(mfa.secret, step) != code) continue;
+      accepted = true;
+      Query use(command,
+                "UPDATE mfa_secrets SET last_used_at = ?1, updated_at = ?2 WHERE user_id = ?3",
+                step * kTotpStep, command.now(), user);
+      use.exec();
+    }
+  }
+  Query attempt(command,
+                "INSERT INTO mfa_attempts (id, user_id, attempt_type, success, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                command.new_uuid(), user, recovery ? "backup_code" : "totp", accepted ? 1 : 0,
+                command.now());
+  attempt.exec();
+  return accepted;
+}
+
+// With TOTP in force for `user`, refuses a missing or wrong code (a wrong one counts as a wrong
+// password); ok otherwise.
+Outcome check_second_factor(Command& command, const Credentials& user, const std::string& code,
+                            GameTime reading) {
+  const auto mfa = read_mfa(command, user.id);
+  if (!mfa || !mfa->enabled) return {};
+  if (code.empty()) {
+    return Outcome::refused(Refusal::NotAllowed, "A code from the authenticator is required.");
+  }
+  if (!accept_code(command, user.id, *mfa, code, reading)) {
+    record_failure(command, user);
+    return Outcome::refused(Refusal::NotAllowed, "The code is wrong.");
+  }
+  return {};
+}
+
+// `text` with every byte but unreserved ones percent-encoded (RFC 3986), for the otpauth URI.
+std::string uri_encoded(std::string_view text) {
+  std::string out;
+  for (const unsigned char c : text) {
+    if (std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += fmt::format("%{:02X}", c);
+    }
+  }
+  return out;
+}
+
 // Stores a log-in's tokens (as their SHA-256): the next refresh token of series `series` (0: a
 // new log-in, whose series is this token) after `previous` (0: none), and an access token.
 Session issue(Command& command, const PlayerId& user, const std::string& access,
@@ -148,6 +242,40 @@ std::int64_t revoke_all(Command& command, const PlayerId& user) {
   return command.sql().getChanges();
 }
 
+// Verifies `password` for `user` outside any transaction: what the command then re-checks.
+struct Verified {
+  AccountRules rules;
+  std::optional<Credentials> user;
+  bool right = false;
+};
+
+Verified verify(Core& core, const PlayerId& user, const std::string& password) {
+  Verified seen = core.read([&](Reader& reader) {
+    return Verified{reader.rules().accounts, credentials_by_id(reader, user)};
+  });
+  seen.right = seen.user && !seen.user->hash.empty() &&
+               password.size() <= secrets::kMaxPasswordBytes &&
+               password.find('\0') == std::string::npos &&
+               secrets::verify_password(password, seen.user->hash);
+  return seen;
+}
+
+// In a command: the user as verify() saw it, not locked, with the password right (a wrong one
+// counted) and allowed to log in; or the refusal.
+Result<Credentials> confirm_password(Command& command, const Verified& seen) {
+  const auto user = credentials_by_id(command, seen.user->id);
+  if (!user || user->hash != seen.user->hash) {
+    return Outcome::refused(Refusal::NotAllowed, "The password is wrong.");
+  }
+  if (Outcome open = locked(*user, command.now()); !open) return open;
+  if (!seen.right) {
+    record_failure(command, *user);
+    return Outcome::refused(Refusal::NotAllowed, "The password is wrong.");
+  }
+  if (Outcome may = may_log_in(*user); !may) return may;
+  return *user;
+}
+
 // A command's answer that is written whatever it says: a refusal here still keeps the count of
 // wrong passwords or the revocation of a reused series.
 template <class T>
@@ -179,7 +307,8 @@ Result<PlayerView> Accounts::register_account(const NewAccount& account) {
   return *created;
 }
 
-Result<Session> Accounts::log_in(const std::string& name_or_email, const std::string& password) {
+Result<Session> Accounts::log_in(const std::string& name_or_email, const std::string& password,
+                                 const std::string& code) {
   if (Outcome valid = check_lookup("A name or email", name_or_email); !valid) return valid;
 
   struct Seen {
@@ -209,6 +338,7 @@ Result<Session> Accounts::log_in(const std::string& name_or_email, const std::st
                                  : "";
   const std::string access = secrets::new_token();
   const std::string refresh = secrets::new_token();
+  const GameTime reading = core_.clock().now();
 
   const Recorded<Session> answer = core_.run([&](Command& command) -> Recorded<Session> {
     if (!seen.user) return {Outcome::refused(Refusal::NotAllowed, kWrongPassword)};
@@ -223,6 +353,9 @@ Result<Session> Accounts::log_in(const std::string& name_or_email, const std::st
       return {Outcome::refused(Refusal::NotAllowed, kWrongPassword)};
     }
     if (Outcome may = may_log_in(*user); !may) return {may};
+    if (Outcome second = check_second_factor(command, *user, code, reading); !second) {
+      return {second};
+    }
     Query reset(command,
                 "UPDATE users SET failed_logins = 0, login_locked_until = NULL, password_hash = "
                 "CASE WHEN ?1 = '' THEN password_hash ELSE ?1 END WHERE id = ?2",
@@ -341,33 +474,20 @@ Outcome Accounts::log_out_everywhere(const PlayerId& user) {
 }
 
 Outcome Accounts::change_password(const PlayerId& user, const std::string& current,
-                                  const std::string& password) {
-  struct Seen {
-    AccountRules rules;
-    std::optional<Credentials> user;
-  };
-
-  const Seen seen = core_.read([&](Reader& reader) {
-    return Seen{reader.rules().accounts, credentials_by_id(reader, user)};
-  });
+                                  const std::string& password, const std::string& code) {
+  const Verified seen = verify(core_, user, current);
   if (!seen.user) return Outcome::refused(Refusal::NotFound, "There is no such user.");
   if (Outcome valid = check_password(seen.rules, password); !valid) return valid;
-  const bool right = !seen.user->hash.empty() && current.size() <= secrets::kMaxPasswordBytes &&
-                     current.find('\0') == std::string::npos &&
-                     secrets::verify_password(current, seen.user->hash);
   const std::string hash =
-      right ? secrets::hash_password(password, static_cast<int>(seen.rules.password_cost)) : "";
+      seen.right ? secrets::hash_password(password, static_cast<int>(seen.rules.password_cost))
+                 : "";
+  const GameTime reading = core_.clock().now();
   const Recorded<bool> answer = core_.run([&](Command& command) -> Recorded<bool> {
-    const auto now_user = credentials_by_id(command, user);
-    if (!now_user || now_user->hash != seen.user->hash) {
-      return {Outcome::refused(Refusal::NotAllowed, "The current password is wrong.")};
+    const auto checked = confirm_password(command, seen);
+    if (!checked) return {checked.outcome()};
+    if (Outcome second = check_second_factor(command, *checked, code, reading); !second) {
+      return {second};
     }
-    if (Outcome open = locked(*now_user, command.now()); !open) return {open};
-    if (!right) {
-      record_failure(command, *now_user);
-      return {Outcome::refused(Refusal::NotAllowed, "The current password is wrong.")};
-    }
-    if (Outcome may = may_log_in(*now_user); !may) return {may};
     Query store(command,
                 "UPDATE users SET password_hash = ?1, password_changed_at = ?2, failed_logins = 0 "
                 "WHERE id = ?3",
@@ -376,6 +496,92 @@ Outcome Accounts::change_password(const PlayerId& user, const std::string& curre
     const std::int64_t revoked = revoke_all(command, user);
     command.emit(AccountEvents::kPasswordChanged, "", user,
                  Payload().add("revoked", revoked).str());
+    return {{}, true};
+  });
+  return answer.outcome;
+}
+
+Result<MfaEnrolment> Accounts::begin_mfa(const PlayerId& user, const std::string& password,
+                                         const std::string& issuer) {
+  if (Outcome valid = text::check("An issuer", issuer, 1, 50); !valid) return valid;
+  if (issuer.find(':') != std::string::npos) {
+    return Outcome::refused(Refusal::InvalidArgument, "An issuer may not hold ':'.");
+  }
+  const Verified seen = verify(core_, user, password);
+  if (!seen.user) return Outcome::refused(Refusal::NotFound, "There is no such user.");
+  const std::string secret = secrets::new_totp_secret();
+  const Recorded<MfaEnrolment> answer = core_.run([&](Command& command) -> Recorded<MfaEnrolment> {
+    const auto checked = confirm_password(command, seen);
+    if (!checked) return {checked.outcome()};
+    if (const auto mfa = read_mfa(command, user); mfa && mfa->enabled) {
+      return {Outcome::refused(Refusal::AlreadyDone, "TOTP is already in force.")};
+    }
+    Query store(command,
+                "INSERT INTO mfa_secrets (user_id, secret, created_at, updated_at) "
+                "VALUES (?1, ?2, ?3, ?3) ON CONFLICT (user_id) DO UPDATE SET secret = ?2, "
+                "backup_codes = '[]', last_used_at = NULL, verified_at = NULL, updated_at = ?3",
+                user, secret, command.now());
+    store.exec();
+    Query name(command, "SELECT username FROM users WHERE id = ?", user);
+    name.step();
+    const std::string label = uri_encoded(issuer) + ":" + uri_encoded(name.text(0));
+    return {{},
+            {secret, fmt::format("otpauth://totp/{}?secret={}&issuer={}", label, secret,
+                                 uri_encoded(issuer))}};
+  });
+  if (!answer.outcome) return answer.outcome;
+  return answer.value;
+}
+
+Result<std::vector<std::string>> Accounts::confirm_mfa(const PlayerId& user,
+                                                       const std::string& code) {
+  std::vector<std::string> codes;
+  StringList hashes;
+  for (std::size_t i = 0; i < kRecoveryCodes; ++i) {
+    codes.push_back(secrets::new_recovery_code());
+    hashes.push_back(secrets::token_hash(codes.back()));
+  }
+  const GameTime reading = core_.clock().now();
+  const Recorded<bool> answer = core_.run([&](Command& command) -> Recorded<bool> {
+    const auto found = credentials_by_id(command, user);
+    if (!found) return {Outcome::refused(Refusal::NotFound, "There is no such user.")};
+    const auto mfa = read_mfa(command, user);
+    if (!mfa) return {Outcome::refused(Refusal::NotFound, "No TOTP enrolment has begun.")};
+    if (mfa->enabled) return {Outcome::refused(Refusal::AlreadyDone, "TOTP is already in force.")};
+    if (code.size() != 6 || !accept_code(command, user, *mfa, code, reading)) {
+      record_failure(command, *found);
+      return {Outcome::refused(Refusal::NotAllowed, "The code is wrong.")};
+    }
+    Query enable(command,
+                 "UPDATE mfa_secrets SET is_enabled = 1, verified_at = ?1, backup_codes = ?2, "
+                 "updated_at = ?1 WHERE user_id = ?3",
+                 command.now(), storage::to_json(hashes), user);
+    enable.exec();
+    command.emit(AccountEvents::kMfaEnabled, "", user, "{}");
+    return {{}, true};
+  });
+  if (!answer.outcome) return answer.outcome;
+  return codes;
+}
+
+Outcome Accounts::disable_mfa(const PlayerId& user, const std::string& password,
+                              const std::string& code) {
+  const Verified seen = verify(core_, user, password);
+  if (!seen.user) return Outcome::refused(Refusal::NotFound, "There is no such user.");
+  const GameTime reading = core_.clock().now();
+  const Recorded<bool> answer = core_.run([&](Command& command) -> Recorded<bool> {
+    const auto checked = confirm_password(command, seen);
+    if (!checked) return {checked.outcome()};
+    const auto mfa = read_mfa(command, user);
+    if (!mfa || !mfa->enabled) {
+      return {Outcome::refused(Refusal::AlreadyDone, "TOTP is not in force.")};
+    }
+    if (Outcome second = check_second_factor(command, *checked, code, reading); !second) {
+      return {second};
+    }
+    Query remove(command, "DELETE FROM mfa_secrets WHERE user_id = ?", user);
+    remove.exec();
+    command.emit(AccountEvents::kMfaDisabled, "", user, "{}");
     return {{}, true};
   });
   return answer.outcome;

@@ -2,12 +2,14 @@
 
 #include <array>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 #include "hearth/core/error.h"
 #include <crypt.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/rand.h>
 
 namespace hearth::secrets {
@@ -15,6 +17,30 @@ namespace hearth::secrets {
 namespace {
 
 constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr char kBase32[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+void random_bytes(unsigned char* out, int count) {
+  if (RAND_bytes(out, count) != 1) {
+    throw Error(ErrorKind::System, "The operating system gave no random bytes.");
+  }
+}
+
+// Bytes as base32 (RFC 4648, no padding).
+std::string base32(const unsigned char* bytes, std::size_t count) {
+  std::string text;
+  unsigned buffer = 0;
+  int bits = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    buffer = (buffer << 8) | bytes[i];
+    bits += 8;
+    while (bits >= 5) {
+      text += kBase32[(buffer >> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) text += kBase32[(buffer << (5 - bits)) & 31];
+  return text;
+}
 
 // libxcrypt's work area is 32 KiB: on the heap, not the stack.
 std::unique_ptr<crypt_data> work_area() { return std::make_unique<crypt_data>(); }
@@ -56,9 +82,7 @@ int password_cost(const std::string& hash) {
 
 std::string new_token() {
   std::array<unsigned char, 33> bytes{};  // 32 random bytes and a zero: 11 groups of 3
-  if (RAND_bytes(bytes.data(), 32) != 1) {
-    throw Error(ErrorKind::System, "The operating system gave no random bytes for a token.");
-  }
+  random_bytes(bytes.data(), 32);
   std::string token;
   for (std::size_t i = 0; i < bytes.size(); i += 3) {
     const unsigned group = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
@@ -77,6 +101,52 @@ std::string token_hash(std::string_view text) {
   std::string hex(size * 2, '0');
   for (unsigned int i = 0; i < size; ++i) std::snprintf(&hex[i * 2], 3, "%02x", digest[i]);
   return hex;
+}
+
+std::string new_totp_secret() {
+  std::array<unsigned char, 20> bytes{};
+  random_bytes(bytes.data(), static_cast<int>(bytes.size()));
+  return base32(bytes.data(), bytes.size());
+}
+
+std::string new_recovery_code() {
+  std::array<unsigned char, 7> bytes{};
+  random_bytes(bytes.data(), static_cast<int>(bytes.size()));
+  return base32(bytes.data(), bytes.size()).substr(0, 10);
+}
+
+std::string totp_code(std::string_view secret, std::int64_t step) {
+  std::string key;
+  unsigned buffer = 0;
+  int bits = 0;
+  for (const char c : secret) {
+    const char* found = c == '\0' ? nullptr : std::strchr(kBase32, c);
+    if (found == nullptr) return "";
+    buffer = (buffer << 5) | static_cast<unsigned>(found - kBase32);
+    bits += 5;
+    if (bits >= 8) {
+      key += static_cast<char>((buffer >> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  if (key.empty()) return "";
+  std::array<unsigned char, 8> counter{};
+  for (int i = 7; i >= 0; --i) {
+    counter[static_cast<std::size_t>(i)] = static_cast<unsigned char>(step & 0xff);
+    step >>= 8;
+  }
+  std::array<unsigned char, EVP_MAX_MD_SIZE> mac{};
+  unsigned int size = 0;
+  if (HMAC(EVP_sha1(), key.data(), static_cast<int>(key.size()), counter.data(), counter.size(),
+           mac.data(), &size) == nullptr) {
+    throw Error(ErrorKind::System, "OpenSSL could not compute an HMAC-SHA1.");
+  }
+  const unsigned offset = mac[size - 1] & 0x0f;
+  const unsigned value = ((mac[offset] & 0x7fu) << 24) | (mac[offset + 1] << 16) |
+                         (mac[offset + 2] << 8) | mac[offset + 3];
+  char code[7];
+  std::snprintf(code, sizeof code, "%06u", value % 1000000);
+  return code;
 }
 
 }  // namespace hearth::secrets

@@ -2,6 +2,7 @@
 // operating system, kept only as their SHA-256). Internal to the engine.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -27,5 +28,16 @@ std::string new_token();
 
 // SHA-256 of `text`, as 64 lowercase hexadecimal characters: how a token is stored and found.
 std::string token_hash(std::string_view text);
+
+// A new TOTP secret: 20 random bytes from the operating system, as 32 base32 characters (RFC 4648,
+// no padding), the form authenticator apps take.
+std::string new_totp_secret();
+
+// The 6-digit TOTP code (RFC 6238: HMAC-SHA1, dynamic truncation) of the base32 `secret` for time
+// step `step` (Unix time / 30 s); empty when `secret` is not base32.
+std::string totp_code(std::string_view secret, std::int64_t step);
+
+// A new recovery code: 10 base32 characters (50 random bits from the operating system).
+std::string new_recovery_code();
 
 }  // namespace hearth::secrets

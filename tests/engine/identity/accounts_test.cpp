@@ -311,4 +311,70 @@ BOOST_AUTO_TEST_CASE(no_password_or_token_reaches_the_file) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(totp_codes_meet_the_rfc_6238_vectors) {
+  // RFC 6238 appendix B, HMAC-SHA1, the secret "12345678901234567890" in base32; the last six of
+  // its eight digits.
+  const std::string secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+  BOOST_TEST(secrets::totp_code(secret, 59 / 30) == "287082");
+  BOOST_TEST(secrets::totp_code(secret, 1111111109 / 30) == "081804");
+  BOOST_TEST(secrets::totp_code(secret, 1234567890 / 30) == "005924");
+  BOOST_TEST(secrets::totp_code(secret, 2000000000 / 30) == "279037");
+  BOOST_TEST(secrets::totp_code(secret, 20000000000 / 30) == "353130");
+  BOOST_TEST(secrets::totp_code("not base32!", 1).empty());
+  const std::string made = secrets::new_totp_secret();
+  BOOST_TEST(made.size() == 32u);
+  BOOST_TEST(secrets::totp_code(made, 1).size() == 6u);
+  BOOST_TEST(secrets::new_recovery_code().size() == 10u);
+}
+
+BOOST_AUTO_TEST_CASE(totp_guards_log_ins_once_confirmed) {
+  const PlayerId ann = register_ann();
+  BOOST_TEST(
+      (game.accounts().begin_mfa(ann, kPassword, "a:b").refusal() == Refusal::InvalidArgument));
+  BOOST_TEST((game.accounts().confirm_mfa(ann, "123456").refusal() == Refusal::NotFound));
+  const MfaEnrolment enrolment = game.accounts().begin_mfa(ann, kPassword, "Star Game").value();
+  BOOST_TEST(enrolment.uri ==
+             "otpauth://totp/Star%20Game:ann?secret=" + enrolment.secret + "&issuer=Star%20Game");
+  BOOST_TEST(game.accounts().log_in("ann", kPassword).ok());  // not in force yet
+  const auto code_at = [&](GameTime at) {
+    return secrets::totp_code(enrolment.secret, at / 30000);
+  };
+  BOOST_TEST(!game.accounts().confirm_mfa(ann, code_at(test::kStart - 5 * kMinute)));
+  const std::vector<std::string> recovery =
+      game.accounts().confirm_mfa(ann, code_at(test::kStart)).value();
+  BOOST_TEST(recovery.size() == 10u);
+  BOOST_TEST(count("account.mfa_enabled") == 1);
+  BOOST_TEST(
+      (game.accounts().begin_mfa(ann, kPassword, "Star Game").refusal() == Refusal::AlreadyDone));
+
+  BOOST_TEST(game.accounts().log_in("ann", kPassword).outcome().detail() ==
+             "A code from the authenticator is required.");
+  // The confirming code's step is used: the same code again is refused.
+  BOOST_TEST(game.accounts().log_in("ann", kPassword, code_at(test::kStart)).outcome().detail() ==
+             "The code is wrong.");
+  clock->advance(Duration(30 * kSecond));
+  BOOST_TEST(game.accounts().log_in("ann", kPassword, code_at(clock->now())).ok());
+  // One step of drift either way; two is too many.
+  clock->advance(Duration(60 * kSecond));
+  BOOST_TEST(!game.accounts().log_in("ann", kPassword, code_at(clock->now() + 60 * kSecond)));
+  BOOST_TEST(game.accounts().log_in("ann", kPassword, code_at(clock->now() + 30 * kSecond)).ok());
+  // A recovery code works once.
+  BOOST_TEST(game.accounts().log_in("ann", kPassword, recovery[3]).ok());
+  BOOST_TEST(!game.accounts().log_in("ann", kPassword, recovery[3]));
+  // A password change needs a code too.
+  clock->advance(Duration(kMinute));
+  BOOST_TEST(!game.accounts().change_password(ann, kPassword, "battery staple"));
+  BOOST_TEST(game.accounts().change_password(ann, kPassword, "battery staple", recovery[0]).ok());
+  // Every code tried was recorded.
+  BOOST_TEST(test::query_int(game, "SELECT count(*) FROM mfa_attempts") == 9);
+  BOOST_TEST(test::query_int(game, "SELECT count(*) FROM mfa_attempts WHERE success = 1") == 5);
+  // Turned off with the password and a code: log-ins need no code again.
+  BOOST_TEST(!game.accounts().disable_mfa(ann, "battery staple", "000000"));
+  BOOST_TEST(game.accounts().disable_mfa(ann, "battery staple", recovery[1]).ok());
+  BOOST_TEST((game.accounts().disable_mfa(ann, "battery staple", recovery[2]).refusal() ==
+              Refusal::AlreadyDone));
+  BOOST_TEST(game.accounts().log_in("ann", "battery staple").ok());
+  BOOST_TEST(count("account.mfa_disabled") == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

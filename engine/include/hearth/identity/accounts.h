@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "hearth/core/clock.h"
 #include "hearth/core/id.h"
@@ -30,6 +31,12 @@ struct Session {
   GameTime refresh_expires_at = 0;
 };
 
+// A TOTP enrolment: the secret to show the player once, as text or as the QR code of `uri`.
+struct MfaEnrolment {
+  std::string secret;  // base32 (RFC 4648), what authenticator apps take
+  std::string uri;     // otpauth://totp/<issuer>:<username>?secret=<secret>&issuer=<issuer>
+};
+
 // Passwords and sessions. Obtain it from Game::accounts(); it is a light handle.
 //
 // Hashing a password takes about 0.2 s at the default cost: register_account, log_in and
@@ -49,7 +56,11 @@ class Accounts {
   // a row (for Rules::accounts.lockout; the lock is journaled "account.locked"). Success resets
   // the count, records the log-in, makes the hash again when Rules::accounts.password_cost has
   // grown, and journals "account.logged_in".
-  Result<Session> log_in(const std::string& name_or_email, const std::string& password);
+  // With TOTP in force, `code` is required too: a code from the authenticator (RFC 6238: 6
+  // digits, 30-second steps, one step of drift either way, each step good once) or an unused
+  // recovery code; a wrong one counts as a wrong password. Every code tried is recorded.
+  Result<Session> log_in(const std::string& name_or_email, const std::string& password,
+                         const std::string& code = "");
 
   // The user an access token belongs to. Refuses an unknown, expired or revoked token and a
   // deleted or deactivated user, checked on every call.
@@ -71,8 +82,25 @@ class Accounts {
   // Changes a password, given the current one; every log-in of the user ends. Refuses a wrong
   // current password (counted as a wrong log-in), and a new password the rules refuse. Journals
   // "account.password_changed".
+  // With TOTP in force, `code` is required too, as for log_in.
   Outcome change_password(const PlayerId& user, const std::string& current,
-                          const std::string& password);
+                          const std::string& password, const std::string& code = "");
+
+  // Starts TOTP for a user, given their password: a new secret from the operating system, not in
+  // force until confirm_mfa. `issuer` names the game in the authenticator (1 to 50 characters, no
+  // ':'). Refuses a wrong password (counted), an unknown user, and TOTP already in force
+  // (AlreadyDone). A second begin_mfa replaces a secret not yet confirmed.
+  Result<MfaEnrolment> begin_mfa(const PlayerId& user, const std::string& password,
+                                 const std::string& issuer);
+
+  // Puts TOTP in force with a first code from the authenticator, and returns 10 recovery codes
+  // to show the player once (the engine keeps only their SHA-256). Refuses a wrong code (counted),
+  // no enrolment begun, TOTP already in force.
+  Result<std::vector<std::string>> confirm_mfa(const PlayerId& user, const std::string& code);
+
+  // Turns TOTP off, given the password and a code. Refuses either wrong (counted), TOTP not in
+  // force (AlreadyDone).
+  Outcome disable_mfa(const PlayerId& user, const std::string& password, const std::string& code);
 
  private:
   Core& core_;
@@ -85,6 +113,8 @@ struct AccountEvents {
   static constexpr std::string_view kTokenReused = "account.token_reused";
   static constexpr std::string_view kLoggedOutEverywhere = "account.logged_out_everywhere";
   static constexpr std::string_view kPasswordChanged = "account.password_changed";
+  static constexpr std::string_view kMfaEnabled = "account.mfa_enabled";
+  static constexpr std::string_view kMfaDisabled = "account.mfa_disabled";
 };
 
 }  // namespace hearth
