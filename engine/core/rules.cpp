@@ -20,7 +20,10 @@ void serialize(Archive& archive, AccountRules& rules) {
           cereal::make_nvp("max_failed_logins", rules.max_failed_logins),
           cereal::make_nvp("lockout", rules.lockout),
           cereal::make_nvp("access_token_lifetime", rules.access_token_lifetime),
-          cereal::make_nvp("refresh_token_lifetime", rules.refresh_token_lifetime));
+          cereal::make_nvp("refresh_token_lifetime", rules.refresh_token_lifetime),
+          cereal::make_nvp("verification_token_lifetime", rules.verification_token_lifetime),
+          cereal::make_nvp("activation_token_lifetime", rules.activation_token_lifetime),
+          cereal::make_nvp("reset_token_lifetime", rules.reset_token_lifetime));
 }
 
 template <class Archive>
@@ -228,8 +231,8 @@ void serialize(Archive& archive, TimeRules& rules) {
 template <class Archive>
 void serialize(Archive& archive, Rules& rules) {
   archive(cereal::make_nvp("time", rules.time), cereal::make_nvp("players", rules.players),
-          cereal::make_nvp("accounts", rules.accounts),
-          cereal::make_nvp("turns", rules.turns), cereal::make_nvp("reputation", rules.reputation),
+          cereal::make_nvp("accounts", rules.accounts), cereal::make_nvp("turns", rules.turns),
+          cereal::make_nvp("reputation", rules.reputation),
           cereal::make_nvp("personal_reputation", rules.personal_reputation),
           cereal::make_nvp("ranks", rules.ranks), cereal::make_nvp("teams", rules.teams),
           cereal::make_nvp("locations", rules.locations),

@@ -276,6 +276,55 @@ Result<Credentials> confirm_password(Command& command, const Verified& seen) {
   return *user;
 }
 
+// A one-shot token kind as user_tokens stores it, and its lifetime in the rules.
+struct OneShotKind {
+  const char* type;
+  GameTime AccountRules::*lifetime;
+};
+
+OneShotKind kind_of(OneShotToken kind) {
+  switch (kind) {
+    case OneShotToken::EmailVerification:
+      return {"generic", &AccountRules::verification_token_lifetime};
+    case OneShotToken::Activation:
+      return {"activation", &AccountRules::activation_token_lifetime};
+    case OneShotToken::PasswordReset:
+      break;
+  }
+  return {"password", &AccountRules::reset_token_lifetime};
+}
+
+// A one-shot token used: its user and what it was issued for (the email address of a
+// verification token). Marks it used; a refusal leaves it as it was (the command writes nothing).
+struct Used {
+  PlayerId user;
+  std::string nonce;
+};
+
+Result<Used> use_token(Command& command, std::string_view type, const std::string& token) {
+  if (Outcome valid = check_lookup("A token", token); !valid) return valid;
+  Query query(command,
+              "SELECT id, user_id, ifnull(nonce, ''), expires_at, revoked_at IS NOT NULL "
+              "FROM user_tokens WHERE token = ? AND type = ?",
+              secrets::token_hash(token), type);
+  if (!query.step()) return Outcome::refused(Refusal::NotAllowed, "The token is not known.");
+  const std::int64_t id = query.integer(0);
+  Used used{query.text(1), query.text(2)};
+  const GameTime expires = query.integer(3);
+  const bool spent = query.integer(4) != 0;
+  query.reset();
+  if (spent) return Outcome::refused(Refusal::NotAllowed, "The token was used or replaced.");
+  if (expires <= command.now()) {
+    return Outcome::refused(Refusal::NotAllowed, "The token has expired.");
+  }
+  if (players::deleted(command, used.user).value_or(true)) {
+    return Outcome::refused(Refusal::NotAllowed, "The account is deleted.");
+  }
+  Query spend(command, "UPDATE user_tokens SET revoked_at = ?1 WHERE id = ?2", command.now(), id);
+  spend.exec();
+  return used;
+}
+
 // A command's answer that is written whatever it says: a refusal here still keeps the count of
 // wrong passwords or the revocation of a reused series.
 template <class T>
@@ -297,8 +346,9 @@ Result<PlayerView> Accounts::register_account(const NewAccount& account) {
     if (!*created) return created->outcome();
     return core_.run([&](Command& command) -> Outcome {
       Query store(command,
-                  "UPDATE users SET password_hash = ?1, password_changed_at = ?2 WHERE id = ?3",
-                  hash, command.now(), (*created)->id);
+                  "UPDATE users SET password_hash = ?1, password_changed_at = ?2, activated = ?3 "
+                  "WHERE id = ?4",
+                  hash, command.now(), account.activated ? 1 : 0, (*created)->id);
       store.exec();
       return {};
     });
@@ -496,6 +546,119 @@ Outcome Accounts::change_password(const PlayerId& user, const std::string& curre
     const std::int64_t revoked = revoke_all(command, user);
     command.emit(AccountEvents::kPasswordChanged, "", user,
                  Payload().add("revoked", revoked).str());
+    return {{}, true};
+  });
+  return answer.outcome;
+}
+
+Result<std::string> Accounts::issue_token(const PlayerId& user, OneShotToken kind) {
+  const std::string token = secrets::new_token();
+  return core_.run([&](Command& command) -> Result<std::string> {
+    Query query(command,
+                "SELECT deleted, ifnull(email, ''), verified, activated FROM users WHERE id = ?",
+                user);
+    if (!query.step()) return Outcome::refused(Refusal::NotFound, "There is no such user.");
+    const bool deleted = query.integer(0) != 0;
+    const std::string email = query.text(1);
+    const bool verified = query.integer(2) != 0;
+    const bool activated = query.integer(3) != 0;
+    query.reset();
+    if (deleted) return Outcome::refused(Refusal::NotAllowed, "The account is deleted.");
+    if (kind == OneShotToken::EmailVerification) {
+      if (email.empty()) {
+        return Outcome::refused(Refusal::NotAllowed, "The user has no email address.");
+      }
+      if (verified) return Outcome::refused(Refusal::AlreadyDone, "The email is verified.");
+    }
+    if (kind == OneShotToken::Activation && activated) {
+      return Outcome::refused(Refusal::AlreadyDone, "The account is active.");
+    }
+    const OneShotKind shape = kind_of(kind);
+    Query replace(command,
+                  "UPDATE user_tokens SET revoked_at = ?1 WHERE user_id = ?2 AND type = ?3 AND "
+                  "revoked_at IS NULL",
+                  command.now(), user, shape.type);
+    replace.exec();
+    Query store(command,
+                "INSERT INTO user_tokens (token, nonce, type, user_id, expires_at, created_at) "
+                "VALUES (?1, NULLIF(?2, ''), ?3, ?4, ?5, ?6)",
+                secrets::token_hash(token),
+                kind == OneShotToken::EmailVerification ? email : std::string(), shape.type, user,
+                command.now() + command.rules().accounts.*shape.lifetime, command.now());
+    store.exec();
+    return token;
+  });
+}
+
+Outcome Accounts::verify_email(const std::string& token) {
+  return core_.run([&](Command& command) -> Outcome {
+    const auto used = use_token(command, "generic", token);
+    if (!used) return used.outcome();
+    Query email(command, "SELECT ifnull(email, '') = ?1 COLLATE NOCASE FROM users WHERE id = ?2",
+                used->nonce, used->user);
+    email.step();
+    if (email.integer(0) == 0) {
+      return Outcome::refused(Refusal::NotAllowed,
+                              "The token was issued for another email address.");
+    }
+    email.reset();
+    Query verify(command, "UPDATE users SET verified = 1 WHERE id = ?", used->user);
+    verify.exec();
+    command.emit(AccountEvents::kEmailVerified, "", used->user, "{}");
+    return {};
+  });
+}
+
+Outcome Accounts::activate(const std::string& token) {
+  return core_.run([&](Command& command) -> Outcome {
+    const auto used = use_token(command, "activation", token);
+    if (!used) return used.outcome();
+    Query activate(command, "UPDATE users SET activated = 1 WHERE id = ?", used->user);
+    activate.exec();
+    command.emit(AccountEvents::kActivated, "", used->user, "{}");
+    return {};
+  });
+}
+
+Outcome Accounts::reset_password(const std::string& token, const std::string& password) {
+  const AccountRules rules = core_.read([](Reader& reader) { return reader.rules().accounts; });
+  if (Outcome valid = check_password(rules, password); !valid) return valid;
+  const std::string hash = secrets::hash_password(password, static_cast<int>(rules.password_cost));
+  return core_.run([&](Command& command) -> Outcome {
+    const auto used = use_token(command, "password", token);
+    if (!used) return used.outcome();
+    Query store(command,
+                "UPDATE users SET password_hash = ?1, password_changed_at = ?2, failed_logins = 0, "
+                "login_locked_until = NULL WHERE id = ?3",
+                hash, command.now(), used->user);
+    store.exec();
+    const std::int64_t revoked = revoke_all(command, used->user);
+    command.emit(AccountEvents::kPasswordChanged, "", used->user,
+                 Payload().add("revoked", revoked).str());
+    return {};
+  });
+}
+
+Outcome Accounts::change_email(const PlayerId& user, const std::string& password,
+                               const std::string& email, const std::string& code) {
+  const Verified seen = verify(core_, user, password);
+  if (!seen.user) return Outcome::refused(Refusal::NotFound, "There is no such user.");
+  const GameTime reading = core_.clock().now();
+  const Recorded<bool> answer = core_.run([&](Command& command) -> Recorded<bool> {
+    const auto checked = confirm_password(command, seen);
+    if (!checked) return {checked.outcome()};
+    if (Outcome second = check_second_factor(command, *checked, code, reading); !second) {
+      return {second};
+    }
+    if (Outcome stored = players::set_email(command, user, email); !stored) return {stored};
+    Query unverify(command, "UPDATE users SET verified = 0 WHERE id = ?", user);
+    unverify.exec();
+    Query stale(command,
+                "UPDATE user_tokens SET revoked_at = ?1 WHERE user_id = ?2 AND type = 'generic' "
+                "AND revoked_at IS NULL",
+                command.now(), user);
+    stale.exec();
+    command.emit(AccountEvents::kEmailChanged, "", user, "{}");
     return {{}, true};
   });
   return answer.outcome;

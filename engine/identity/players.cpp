@@ -184,6 +184,32 @@ Outcome players::check_active(Reader& reader, const PlayerId& player) {
   return {};
 }
 
+namespace {
+
+// Refuses an email address that is not one (3 to 255 characters with an '@'), or that a user
+// other than `owner` has, in any case.
+Outcome check_email(Reader& reader, const std::string& email, const PlayerId& owner) {
+  if (!text::check("An email address", email, 3, 255) || email.find('@') == std::string::npos) {
+    return Outcome::refused(Refusal::InvalidArgument,
+                            fmt::format("'{}' is not an email address.", email));
+  }
+  Query taken(reader, "SELECT 1 FROM users WHERE email = ? AND id <> ?", email, owner);
+  if (taken.step()) {
+    return Outcome::refused(Refusal::AlreadyExists, fmt::format("The email '{}' is taken.", email));
+  }
+  return {};
+}
+
+}  // namespace
+
+Outcome players::set_email(Command& command, const PlayerId& player, const std::string& email) {
+  if (Outcome valid = check_email(command, email, player); !valid) return valid;
+  Query store(command, "UPDATE users SET email = ?1, updated_at = ?2 WHERE id = ?3", email,
+              command.now(), player);
+  store.exec();
+  return {};
+}
+
 Result<PlayerView> Players::create(const NewUser& user) {
   return core_.run([&](Command& command) -> Result<PlayerView> {
     const PlayerRules& rules = command.rules().players;
@@ -196,16 +222,7 @@ Result<PlayerView> Players::create(const NewUser& user) {
       return valid;
     }
     if (!user.email.empty()) {
-      if (!text::check("An email address", user.email, 3, 255) ||
-          user.email.find('@') == std::string::npos) {
-        return Outcome::refused(Refusal::InvalidArgument,
-                                fmt::format("'{}' is not an email address.", user.email));
-      }
-      Query email(command, "SELECT 1 FROM users WHERE email = ?", user.email);
-      if (email.step()) {
-        return Outcome::refused(Refusal::AlreadyExists,
-                                fmt::format("The email '{}' is taken.", user.email));
-      }
+      if (Outcome valid = check_email(command, user.email, ""); !valid) return valid;
     }
     if (Outcome valid = text::check_code("A language", user.language, 2); !valid) return valid;
     if (!user.country.empty()) {

@@ -37,6 +37,10 @@ void set_nickname(Command& command, const PlayerId& player, const std::string& n
 void set_setting(Command& command, const PlayerId& player, const std::string& key,
                  const std::string& json);
 
+// Sets a user's email address; refuses one that is not an address, or that another user has (any
+// case).
+Outcome set_email(Command& command, const PlayerId& player, const std::string& email);
+
 // Records a login at the command's time (users.last_login_at, players.last_game_login_at).
 void record_login(Command& command, const PlayerId& player);
 

@@ -377,4 +377,85 @@ BOOST_AUTO_TEST_CASE(totp_guards_log_ins_once_confirmed) {
   BOOST_TEST(count("account.mfa_disabled") == 1);
 }
 
+BOOST_AUTO_TEST_CASE(one_shot_tokens_work_once_and_expire) {
+  const PlayerId ann = register_ann();
+  BOOST_TEST(test::query_int(game, "SELECT verified FROM users") == 0);
+  const std::string first =
+      game.accounts().issue_token(ann, OneShotToken::EmailVerification).value();
+  const std::string second =
+      game.accounts().issue_token(ann, OneShotToken::EmailVerification).value();
+  // A newer token replaces the older one.
+  BOOST_TEST(game.accounts().verify_email(first).detail() == "The token was used or replaced.");
+  BOOST_TEST(game.accounts().verify_email(second).ok());
+  BOOST_TEST(test::query_int(game, "SELECT verified FROM users") == 1);
+  BOOST_TEST(!game.accounts().verify_email(second));  // good once
+  BOOST_TEST((game.accounts().issue_token(ann, OneShotToken::EmailVerification).refusal() ==
+              Refusal::AlreadyDone));
+  BOOST_TEST((game.accounts().issue_token(ann, OneShotToken::Activation).refusal() ==
+              Refusal::AlreadyDone));
+  // A token of one kind does nothing for another.
+  const std::string reset = game.accounts().issue_token(ann, OneShotToken::PasswordReset).value();
+  BOOST_TEST(!game.accounts().activate(reset));
+  BOOST_TEST(!game.accounts().verify_email(reset));
+  // A refused new password leaves the token good; then it expires after an hour.
+  BOOST_TEST(
+      (game.accounts().reset_password(reset, "short").refusal() == Refusal::InvalidArgument));
+  clock->advance(Duration(kHour));
+  BOOST_TEST(game.accounts().reset_password(reset, "battery staple").detail() ==
+             "The token has expired.");
+  BOOST_TEST((game.accounts()
+                  .issue_token(PlayerId("00000000-0000-4000-8000-000000000000"),
+                               OneShotToken::PasswordReset)
+                  .refusal() == Refusal::NotFound));
+  BOOST_TEST(count("account.email_verified") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_password_reset_lifts_a_lock_and_ends_every_log_in) {
+  const PlayerId ann = register_ann();
+  const Session session = game.accounts().log_in("ann", kPassword).value();
+  for (int i = 0; i < 5; ++i) BOOST_REQUIRE(!game.accounts().log_in("ann", "wrong horse"));
+  const std::string reset = game.accounts().issue_token(ann, OneShotToken::PasswordReset).value();
+  BOOST_TEST(game.accounts().reset_password(reset, "battery staple").ok());
+  BOOST_TEST(!game.accounts().authenticate(session.access_token));
+  BOOST_TEST(game.accounts().log_in("ann", "battery staple").ok());  // no longer locked
+  BOOST_TEST(!game.accounts().reset_password(reset, "another staple"));
+}
+
+BOOST_AUTO_TEST_CASE(an_account_made_inactive_logs_in_once_activated) {
+  const PlayerId bob = game.accounts()
+                           .register_account({{.username = "bob"}, kPassword, /*activated=*/false})
+                           .value()
+                           .id;
+  BOOST_TEST(game.accounts().log_in("bob", kPassword).outcome().detail() ==
+             "The account is not activated yet.");
+  const std::string token = game.accounts().issue_token(bob, OneShotToken::Activation).value();
+  BOOST_TEST(game.accounts().activate(token).ok());
+  BOOST_TEST(game.accounts().log_in("bob", kPassword).ok());
+  BOOST_TEST(count("account.activated") == 1);
+  BOOST_TEST((game.accounts().issue_token(bob, OneShotToken::EmailVerification).refusal() ==
+              Refusal::NotAllowed));  // no email address
+}
+
+BOOST_AUTO_TEST_CASE(an_email_change_needs_the_password_and_is_verified_again) {
+  const PlayerId ann = register_ann();
+  const std::string old_token =
+      game.accounts().issue_token(ann, OneShotToken::EmailVerification).value();
+  game.accounts()
+      .register_account({{.username = "bob", .email = "bob@example.org"}, kPassword})
+      .value();
+  BOOST_TEST(!game.accounts().change_email(ann, "wrong horse", "new@example.org"));
+  BOOST_TEST((game.accounts().change_email(ann, kPassword, "BOB@example.org").refusal() ==
+              Refusal::AlreadyExists));
+  BOOST_TEST((game.accounts().change_email(ann, kPassword, "no address").refusal() ==
+              Refusal::InvalidArgument));
+  BOOST_TEST(game.accounts().change_email(ann, kPassword, "new@example.org").ok());
+  BOOST_TEST(game.accounts().log_in("new@example.org", kPassword).ok());
+  // The token issued for the old address does not verify the new one.
+  BOOST_TEST(!game.accounts().verify_email(old_token));
+  const std::string token =
+      game.accounts().issue_token(ann, OneShotToken::EmailVerification).value();
+  BOOST_TEST(game.accounts().verify_email(token).ok());
+  BOOST_TEST(count("account.email_changed") == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

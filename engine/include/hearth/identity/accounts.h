@@ -19,6 +19,15 @@ class Core;
 struct NewAccount {
   NewUser user;
   std::string password;  // Rules::accounts.password_min_length characters or more, ≤ 72 bytes
+  // False: the account cannot log in until activated with a token (issue_token(Activation)).
+  bool activated = true;
+};
+
+// The one-shot tokens a game delivers to a player (by mail, on screen...).
+enum class OneShotToken {
+  EmailVerification,  // proves the address: users.verified
+  Activation,         // lets an account made with activated = false log in
+  PasswordReset,      // sets a new password without the old one
 };
 
 // A log-in: who, and the two tokens the game hands to the player's client. The engine keeps
@@ -86,6 +95,30 @@ class Accounts {
   Outcome change_password(const PlayerId& user, const std::string& current,
                           const std::string& password, const std::string& code = "");
 
+  // Issues a one-shot token of `kind` for the game to deliver; an earlier unused one of the same
+  // kind stops working. Good once, until Rules::accounts' lifetime for the kind. Refuses an
+  // unknown or deleted user; EmailVerification a user without an email or already verified;
+  // Activation an account already active.
+  Result<std::string> issue_token(const PlayerId& user, OneShotToken kind);
+
+  // Uses an EmailVerification token: the address it was issued for is verified (a token issued
+  // before an email change does not verify the new address). Refuses an unknown, used, expired
+  // or superseded token.
+  Outcome verify_email(const std::string& token);
+
+  // Uses an Activation token: the account may log in. Refuses as verify_email does.
+  Outcome activate(const std::string& token);
+
+  // Uses a PasswordReset token: sets `password`, ends every log-in and lifts a lock. Refuses as
+  // verify_email does, and a password the rules refuse (the token stays good then). Journals
+  // "account.password_changed".
+  Outcome reset_password(const std::string& token, const std::string& password);
+
+  // Changes the email address, given the password (and a code with TOTP in force); the new
+  // address is not verified. Refuses an address taken by another user (any case) or not valid.
+  Outcome change_email(const PlayerId& user, const std::string& password, const std::string& email,
+                       const std::string& code = "");
+
   // Starts TOTP for a user, given their password: a new secret from the operating system, not in
   // force until confirm_mfa. `issuer` names the game in the authenticator (1 to 50 characters, no
   // ':'). Refuses a wrong password (counted), an unknown user, and TOTP already in force
@@ -113,6 +146,9 @@ struct AccountEvents {
   static constexpr std::string_view kTokenReused = "account.token_reused";
   static constexpr std::string_view kLoggedOutEverywhere = "account.logged_out_everywhere";
   static constexpr std::string_view kPasswordChanged = "account.password_changed";
+  static constexpr std::string_view kEmailVerified = "account.email_verified";
+  static constexpr std::string_view kEmailChanged = "account.email_changed";
+  static constexpr std::string_view kActivated = "account.activated";
   static constexpr std::string_view kMfaEnabled = "account.mfa_enabled";
   static constexpr std::string_view kMfaDisabled = "account.mfa_disabled";
 };

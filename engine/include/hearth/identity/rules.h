@@ -35,6 +35,11 @@ struct AccountRules {
   // refresh token that trades itself for new ones.
   GameTime access_token_lifetime = kHour;
   GameTime refresh_token_lifetime = 30 * kDay;
+  // How long a one-shot token the game delivers is good for: to verify an email address, to
+  // activate an account, to reset a forgotten password.
+  GameTime verification_token_lifetime = 7 * kDay;
+  GameTime activation_token_lifetime = 7 * kDay;
+  GameTime reset_token_lifetime = kHour;
 
   bool operator==(const AccountRules&) const = default;
 };
