@@ -276,6 +276,17 @@ Result<Credentials> confirm_password(Command& command, const Verified& seen) {
   return *user;
 }
 
+// Sets a new password hash, lifts a lock, ends every log-in; journals the change.
+void store_password(Command& command, const PlayerId& user, const std::string& hash) {
+  Query store(command,
+              "UPDATE users SET password_hash = ?1, password_changed_at = ?2, failed_logins = 0, "
+              "login_locked_until = NULL WHERE id = ?3",
+              hash, command.now(), user);
+  store.exec();
+  const std::int64_t revoked = revoke_all(command, user);
+  command.emit(AccountEvents::kPasswordChanged, "", user, Payload().add("revoked", revoked).str());
+}
+
 // A one-shot token kind as user_tokens stores it, and its lifetime in the rules.
 struct OneShotKind {
   const char* type;
@@ -538,14 +549,7 @@ Outcome Accounts::change_password(const PlayerId& user, const std::string& curre
     if (Outcome second = check_second_factor(command, *checked, code, reading); !second) {
       return {second};
     }
-    Query store(command,
-                "UPDATE users SET password_hash = ?1, password_changed_at = ?2, failed_logins = 0 "
-                "WHERE id = ?3",
-                hash, command.now(), user);
-    store.exec();
-    const std::int64_t revoked = revoke_all(command, user);
-    command.emit(AccountEvents::kPasswordChanged, "", user,
-                 Payload().add("revoked", revoked).str());
+    store_password(command, user, hash);
     return {{}, true};
   });
   return answer.outcome;
@@ -627,14 +631,7 @@ Outcome Accounts::reset_password(const std::string& token, const std::string& pa
   return core_.run([&](Command& command) -> Outcome {
     const auto used = use_token(command, "password", token);
     if (!used) return used.outcome();
-    Query store(command,
-                "UPDATE users SET password_hash = ?1, password_changed_at = ?2, failed_logins = 0, "
-                "login_locked_until = NULL WHERE id = ?3",
-                hash, command.now(), used->user);
-    store.exec();
-    const std::int64_t revoked = revoke_all(command, used->user);
-    command.emit(AccountEvents::kPasswordChanged, "", used->user,
-                 Payload().add("revoked", revoked).str());
+    store_password(command, used->user, hash);
     return {};
   });
 }
