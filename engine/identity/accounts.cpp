@@ -661,6 +661,40 @@ Outcome Accounts::change_email(const PlayerId& user, const std::string& password
   return answer.outcome;
 }
 
+Outcome Accounts::deactivate(const PlayerId& user, const std::string& password,
+                             const std::string& code) {
+  const Verified seen = verify(core_, user, password);
+  if (!seen.user) return Outcome::refused(Refusal::NotFound, "There is no such user.");
+  if (!seen.user->deleted && !seen.user->active) {
+    return Outcome::refused(Refusal::AlreadyDone, "The account is deactivated already.");
+  }
+  const GameTime reading = core_.clock().now();
+  const Recorded<bool> answer = core_.run([&](Command& command) -> Recorded<bool> {
+    const auto checked = confirm_password(command, seen);
+    if (!checked) return {checked.outcome()};
+    if (Outcome second = check_second_factor(command, *checked, code, reading); !second) {
+      return {second};
+    }
+    players::set_active(command, user, false);
+    const std::int64_t revoked = revoke_all(command, user);
+    command.emit(AccountEvents::kDeactivated, "", user, Payload().add("revoked", revoked).str());
+    return {{}, true};
+  });
+  return answer.outcome;
+}
+
+Outcome Accounts::reactivate(const PlayerId& user) {
+  return core_.run([&](Command& command) -> Outcome {
+    const auto found = credentials_by_id(command, user);
+    if (!found) return Outcome::refused(Refusal::NotFound, "There is no such user.");
+    if (found->deleted) return Outcome::refused(Refusal::NotAllowed, "The account is deleted.");
+    if (found->active) return Outcome::refused(Refusal::AlreadyDone, "The account is active.");
+    players::set_active(command, user, true);
+    command.emit(AccountEvents::kReactivated, "", user, "{}");
+    return {};
+  });
+}
+
 Result<MfaEnrolment> Accounts::begin_mfa(const PlayerId& user, const std::string& password,
                                          const std::string& issuer) {
   if (Outcome valid = text::check("An issuer", issuer, 1, 50); !valid) return valid;

@@ -210,6 +210,13 @@ Outcome players::set_email(Command& command, const PlayerId& player, const std::
   return {};
 }
 
+void players::set_active(Command& command, const PlayerId& player, bool active) {
+  Query store(command,
+              "UPDATE users SET is_active = ?1, updated_at = ?2 WHERE id = ?3 AND deleted = 0",
+              active ? 1 : 0, command.now(), player);
+  store.exec();
+}
+
 Result<PlayerView> Players::create(const NewUser& user) {
   return core_.run([&](Command& command) -> Result<PlayerView> {
     const PlayerRules& rules = command.rules().players;

@@ -41,6 +41,9 @@ void set_setting(Command& command, const PlayerId& player, const std::string& ke
 // case).
 Outcome set_email(Command& command, const PlayerId& player, const std::string& email);
 
+// Turns a user's account on or off (users.is_active); a deleted user stays off.
+void set_active(Command& command, const PlayerId& player, bool active);
+
 // Records a login at the command's time (users.last_login_at, players.last_game_login_at).
 void record_login(Command& command, const PlayerId& player);
 

@@ -458,4 +458,23 @@ BOOST_AUTO_TEST_CASE(an_email_change_needs_the_password_and_is_verified_again) {
   BOOST_TEST(count("account.email_changed") == 1);
 }
 
+BOOST_AUTO_TEST_CASE(a_player_deactivates_and_the_game_reactivates) {
+  const PlayerId ann = register_ann();
+  const Session session = game.accounts().log_in("ann", kPassword).value();
+  BOOST_TEST(!game.accounts().deactivate(ann, "wrong horse"));
+  BOOST_TEST(game.accounts().authenticate(session.access_token).ok());
+  BOOST_TEST(game.accounts().deactivate(ann, kPassword).ok());
+  BOOST_TEST(!game.accounts().authenticate(session.access_token));
+  BOOST_TEST(game.accounts().log_in("ann", kPassword).outcome().detail() ==
+             "The account is deactivated.");
+  BOOST_TEST((game.accounts().deactivate(ann, kPassword).refusal() == Refusal::AlreadyDone));
+  BOOST_TEST(game.accounts().reactivate(ann).ok());
+  BOOST_TEST((game.accounts().reactivate(ann).refusal() == Refusal::AlreadyDone));
+  BOOST_TEST(game.accounts().log_in("ann", kPassword).ok());
+  BOOST_REQUIRE(game.players().remove(ann).ok());
+  BOOST_TEST((game.accounts().reactivate(ann).refusal() == Refusal::NotAllowed));
+  BOOST_TEST(count("account.deactivated") == 1);
+  BOOST_TEST(count("account.reactivated") == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -119,6 +119,17 @@ class Accounts {
   Outcome change_email(const PlayerId& user, const std::string& password, const std::string& email,
                        const std::string& code = "");
 
+  // The player turns their account off, given the password (and a code with TOTP in force): it
+  // cannot log in, and every log-in ends, until reactivate. Refuses what change_password refuses,
+  // and an account already off (AlreadyDone). Journals "account.deactivated".
+  Outcome deactivate(const PlayerId& user, const std::string& password,
+                     const std::string& code = "");
+
+  // Turns a deactivated account on again (the game's decision: support, a confirmed request).
+  // Refuses an unknown or deleted user, and an account that is on (AlreadyDone). Journals
+  // "account.reactivated".
+  Outcome reactivate(const PlayerId& user);
+
   // Starts TOTP for a user, given their password: a new secret from the operating system, not in
   // force until confirm_mfa. `issuer` names the game in the authenticator (1 to 50 characters, no
   // ':'). Refuses a wrong password (counted), an unknown user, and TOTP already in force
@@ -149,6 +160,8 @@ struct AccountEvents {
   static constexpr std::string_view kEmailVerified = "account.email_verified";
   static constexpr std::string_view kEmailChanged = "account.email_changed";
   static constexpr std::string_view kActivated = "account.activated";
+  static constexpr std::string_view kDeactivated = "account.deactivated";
+  static constexpr std::string_view kReactivated = "account.reactivated";
   static constexpr std::string_view kMfaEnabled = "account.mfa_enabled";
   static constexpr std::string_view kMfaDisabled = "account.mfa_disabled";
 };
