@@ -6,3 +6,8 @@ ALTER TABLE users ADD COLUMN login_locked_until INTEGER;
 
 ALTER TABLE user_tokens ADD COLUMN series_id INTEGER REFERENCES user_tokens (id) ON DELETE CASCADE;
 CREATE INDEX user_tokens_by_series ON user_tokens (series_id) WHERE series_id IS NOT NULL;
+
+-- Subscriptions that are running ('active', or 'cancelled': not renewed, good until they end)
+-- are ended by the tick at their expiry.
+CREATE INDEX users_subscription_due ON users (subscription_expires_at)
+  WHERE subscription_status IN ('active', 'cancelled') AND subscription_expires_at IS NOT NULL;

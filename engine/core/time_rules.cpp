@@ -1,6 +1,7 @@
 // The registry of time-driven rules. The order matters where one rule reads what another moves:
 // team recalculations read members' standings in closed form, before decay materialises them.
 #include "engine/core/tick.h"
+#include "engine/identity/accounts_internal.h"
 #include "engine/progression/timers_internal.h"
 #include "engine/progression/turns_internal.h"
 #include "engine/standing/personal_reputation_internal.h"
@@ -26,6 +27,10 @@ constexpr TimeRule kTimeRules[] = {
      tick_personal_reputation, reschedule_personal_reputation_decay},
     {"turn pools reaching their cap",
      "SELECT min(turns_full_at) FROM players WHERE turns_full_at IS NOT NULL", tick_turns},
+    {"subscription expiry",
+     "SELECT min(subscription_expires_at) FROM users WHERE subscription_status IN ('active', "
+     "'cancelled') AND subscription_expires_at IS NOT NULL",
+     tick_subscriptions},
     {"timer, effect and access expiry",
      "SELECT min(expires_at) FROM user_timers WHERE expired_at IS NULL", tick_timers},
 };

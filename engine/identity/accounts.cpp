@@ -10,6 +10,7 @@
 #include "engine/core/payload.h"
 #include "engine/core/query.h"
 #include "engine/core/text.h"
+#include "engine/identity/accounts_internal.h"
 #include "engine/identity/players_internal.h"
 #include "engine/identity/secrets.h"
 
@@ -18,6 +19,23 @@
 namespace hearth {
 
 Accounts Game::accounts() { return Accounts(*core_); }
+
+namespace {
+
+constexpr const char* kStatusNames[] = {"active", "cancelled", "expired"};
+
+std::optional<SubscriptionStatus> status_named(const std::string& name) {
+  for (int i = 0; i < 3; ++i) {
+    if (name == kStatusNames[i]) return static_cast<SubscriptionStatus>(i);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view to_string(SubscriptionStatus status) {
+  return kStatusNames[static_cast<int>(status)];
+}
 
 namespace {
 
@@ -693,6 +711,100 @@ Outcome Accounts::reactivate(const PlayerId& user) {
     command.emit(AccountEvents::kReactivated, "", user, "{}");
     return {};
   });
+}
+
+Outcome Accounts::set_subscription(const PlayerId& user, const Subscription& subscription) {
+  if (Outcome valid = text::check("A subscription tier", subscription.tier, 1, 50); !valid) {
+    return valid;
+  }
+  if (Outcome valid =
+          text::check_optional("A provider reference", subscription.provider_reference, 255);
+      !valid) {
+    return valid;
+  }
+  if (subscription.status == SubscriptionStatus::Expired) {
+    return Outcome::refused(Refusal::InvalidArgument,
+                            "A subscription is set running; the tick expires it.");
+  }
+  check_game_time(subscription.started_at);
+  if (subscription.expires_at != 0) check_game_time(subscription.expires_at);
+  if (subscription.expires_at != 0 && subscription.expires_at <= subscription.started_at) {
+    return Outcome::refused(Refusal::InvalidArgument,
+                            "A subscription must expire after it starts.");
+  }
+  return core_.run([&](Command& command) -> Outcome {
+    if (Outcome active = players::check_active(command, user); !active) return active;
+    if (subscription.expires_at != 0 && subscription.expires_at <= command.now()) {
+      return Outcome::refused(Refusal::InvalidArgument,
+                              "A running subscription must expire in the future.");
+    }
+    Query store(command,
+                "UPDATE users SET subscription_tier = ?1, subscription_status = ?2, "
+                "subscription_started_at = ?3, subscription_expires_at = NULLIF(?4, 0), "
+                "paypal_subscription_id = NULLIF(?5, '') WHERE id = ?6",
+                subscription.tier, to_string(subscription.status), subscription.started_at,
+                subscription.expires_at, subscription.provider_reference, user);
+    store.exec();
+    if (subscription.expires_at != 0) command.schedule(subscription.expires_at);
+    command.emit(AccountEvents::kSubscriptionSet, "", user,
+                 Payload()
+                     .add("tier", subscription.tier)
+                     .add("status", to_string(subscription.status))
+                     .add("expires_at", subscription.expires_at)
+                     .str());
+    return {};
+  });
+}
+
+std::optional<Subscription> Accounts::subscription(const PlayerId& user) const {
+  return core_.read([&](Reader& reader) -> std::optional<Subscription> {
+    Query query(reader,
+                "SELECT subscription_tier, ifnull(subscription_status, ''), "
+                "ifnull(subscription_started_at, 0), ifnull(subscription_expires_at, 0), "
+                "ifnull(paypal_subscription_id, '') FROM users WHERE id = ? AND "
+                "subscription_tier IS NOT NULL",
+                user);
+    if (!query.step()) return std::nullopt;
+    const auto status = status_named(query.text(1));
+    if (!status) {
+      throw Error(
+          ErrorKind::CorruptData,
+          fmt::format("The subscription status '{}' is not one the engine writes.", query.text(1)));
+    }
+    Subscription found{query.text(0), *status, query.integer(2), query.integer(3), query.text(4)};
+    return found;
+  });
+}
+
+void tick_subscriptions(Command& command, GameTime to) {
+  constexpr int kBatch = 512;
+  for (;;) {
+    if (command.work_spent()) return;
+    Query due(command,
+              "SELECT id, subscription_tier, subscription_expires_at FROM users "
+              "WHERE subscription_status IN ('active', 'cancelled') AND "
+              "subscription_expires_at <= ?1 ORDER BY subscription_expires_at LIMIT ?2",
+              to, command.batch_of(kBatch));
+
+    struct Ending {
+      PlayerId user;
+      std::string tier;
+      GameTime at;
+    };
+
+    std::vector<Ending> ending;
+    while (due.step()) ending.push_back({due.text(0), due.text(1), due.integer(2)});
+    due.reset();
+    if (ending.empty()) return;
+    command.spend(ending.size());
+    for (const Ending& end : ending) {
+      Query expire(command, "UPDATE users SET subscription_status = 'expired' WHERE id = ?",
+                   end.user);
+      expire.exec();
+      command.emit_at(end.at, AccountEvents::kSubscriptionExpired, "", end.user,
+                      Payload().add("tier", end.tier).str());
+    }
+  }
 }
 
 Result<MfaEnrolment> Accounts::begin_mfa(const PlayerId& user, const std::string& password,

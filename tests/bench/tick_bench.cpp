@@ -286,7 +286,9 @@ void raw_idle_ticks(Raw& raw, GameTime from, int count) {
       "FROM "
       "reputations WHERE lock_expires_at IS NOT NULL), ?1), ifnull((SELECT "
       "min(next_recalculation_at) FROM team_reputations), ?1), ifnull((SELECT min(expires_at) "
-      "FROM user_timers WHERE expired_at IS NULL), ?1))");
+      "FROM user_timers WHERE expired_at IS NULL), ?1), ifnull((SELECT "
+      "min(subscription_expires_at) FROM users WHERE subscription_status IN ('active', "
+      "'cancelled') AND subscription_expires_at IS NOT NULL), ?1))");
   sqlite3_stmt* record = raw.prepare("UPDATE game_clock SET reached_at = ?1 WHERE id = 1");
   for (int i = 1; i <= count; ++i) {
     raw.exec("BEGIN IMMEDIATE");

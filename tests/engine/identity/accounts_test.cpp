@@ -2,6 +2,7 @@
 // secrets underneath (known bcrypt and SHA-256 vectors, token shape).
 #include "hearth/identity/accounts.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 
@@ -475,6 +476,73 @@ BOOST_AUTO_TEST_CASE(a_player_deactivates_and_the_game_reactivates) {
   BOOST_TEST((game.accounts().reactivate(ann).refusal() == Refusal::NotAllowed));
   BOOST_TEST(count("account.deactivated") == 1);
   BOOST_TEST(count("account.reactivated") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_subscription_expires_once_at_its_time_however_the_game_ticks) {
+  const auto run = [](const std::vector<GameTime>& ticks) {
+    AccountGame world;
+    const PlayerId ann = world.register_ann();
+    const PlayerId bob =
+        world.game.accounts().register_account({{.username = "bob"}, kPassword}).value().id;
+    const Subscription gold{"gold", SubscriptionStatus::Active, test::kStart,
+                            test::kStart + 30 * kDay, "I-123"};
+    BOOST_REQUIRE(world.game.accounts().set_subscription(ann, gold).ok());
+    Subscription cancelled = gold;
+    cancelled.status = SubscriptionStatus::Cancelled;
+    cancelled.expires_at = test::kStart + 10 * kDay;
+    BOOST_REQUIRE(world.game.accounts().set_subscription(bob, cancelled).ok());
+    for (const GameTime tick : ticks) world.game.advance_to(tick);
+    world.game.advance_to(test::kStart + 60 * kDay);
+    std::string journal;
+    for (const Event& event : world.game.events(0, 1000)) {
+      if (event.type == "account.subscription_expired") {
+        journal += std::to_string(event.at) + event.subject + event.payload + "\n";
+      }
+    }
+    BOOST_TEST((world.game.accounts().subscription(ann)->status == SubscriptionStatus::Expired));
+    BOOST_TEST((world.game.accounts().subscription(bob)->status == SubscriptionStatus::Expired));
+    return journal;
+  };
+  const std::string once = run({});
+  BOOST_TEST(std::count(once.begin(), once.end(), '\n') == 2);
+  BOOST_TEST(once.find(std::to_string(test::kStart + 10 * kDay)) == 0u);  // bob's first
+  std::vector<GameTime> daily;
+  for (int day = 1; day < 60; ++day) daily.push_back(test::kStart + day * kDay);
+  BOOST_TEST(run(daily) == once);
+  BOOST_TEST(run({test::kStart + 10 * kDay, test::kStart + 30 * kDay}) == once);
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_subscription_is_refused_and_writes_nothing) {
+  const PlayerId ann = register_ann();
+  const std::string before = test::snapshot(game);
+  const Subscription good{"gold", SubscriptionStatus::Active, test::kStart, test::kStart + kDay,
+                          ""};
+  Subscription bad = good;
+  bad.tier = "";
+  BOOST_TEST((game.accounts().set_subscription(ann, bad).refusal() == Refusal::InvalidArgument));
+  bad = good;
+  bad.tier = std::string(51, 't');
+  BOOST_TEST((game.accounts().set_subscription(ann, bad).refusal() == Refusal::InvalidArgument));
+  bad = good;
+  bad.status = SubscriptionStatus::Expired;
+  BOOST_TEST((game.accounts().set_subscription(ann, bad).refusal() == Refusal::InvalidArgument));
+  bad = good;
+  bad.expires_at = test::kStart;  // not after its start
+  BOOST_TEST((game.accounts().set_subscription(ann, bad).refusal() == Refusal::InvalidArgument));
+  bad = good;
+  bad.started_at = test::kStart - 10 * kDay;
+  bad.expires_at = test::kStart - kDay;  // over already
+  BOOST_TEST((game.accounts().set_subscription(ann, bad).refusal() == Refusal::InvalidArgument));
+  bad = good;
+  bad.provider_reference = std::string(256, 'p');
+  BOOST_TEST((game.accounts().set_subscription(ann, bad).refusal() == Refusal::InvalidArgument));
+  BOOST_TEST((game.accounts()
+                  .set_subscription(PlayerId("00000000-0000-4000-8000-000000000000"), good)
+                  .refusal() == Refusal::NotFound));
+  BOOST_TEST(test::snapshot(game) == before);
+  BOOST_TEST(!game.accounts().subscription(ann));
+  BOOST_TEST(game.accounts().set_subscription(ann, good).ok());
+  BOOST_TEST((*game.accounts().subscription(ann) == good));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,7 +2,9 @@
 // refresh tokens).
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hearth/core/clock.h"
@@ -38,6 +40,23 @@ struct Session {
   std::string refresh_token;  // trades itself once for a new session until refresh_expires_at
   GameTime access_expires_at = 0;
   GameTime refresh_expires_at = 0;
+};
+
+// Where a subscription stands. Active and Cancelled (not renewed) both run until expires_at,
+// when the tick makes them Expired.
+enum class SubscriptionStatus { Active, Cancelled, Expired };
+
+std::string_view to_string(SubscriptionStatus status);
+
+// A user's subscription, as the game's payment side reports it.
+struct Subscription {
+  std::string tier;  // the game's name for it, 1 to 50 characters: "gold"
+  SubscriptionStatus status = SubscriptionStatus::Active;
+  GameTime started_at = 0;
+  GameTime expires_at = 0;         // 0: never (only for Active and Cancelled)
+  std::string provider_reference;  // the payment provider's id for it; optional, ≤ 255 characters
+
+  bool operator==(const Subscription&) const = default;
 };
 
 // A TOTP enrolment: the secret to show the player once, as text or as the QR code of `uri`.
@@ -130,6 +149,15 @@ class Accounts {
   // "account.reactivated".
   Outcome reactivate(const PlayerId& user);
 
+  // Records a user's subscription (replacing the one before). Refuses an unknown or deleted user,
+  // a tier of 0 or more than 50 characters, a provider reference over 255, a start after the
+  // expiry, a running subscription whose expiry is not after now, and Expired (the tick expires).
+  // Journals "account.subscription_set".
+  Outcome set_subscription(const PlayerId& user, const Subscription& subscription);
+
+  // The user's subscription; nullopt for none (or an unknown user).
+  std::optional<Subscription> subscription(const PlayerId& user) const;
+
   // Starts TOTP for a user, given their password: a new secret from the operating system, not in
   // force until confirm_mfa. `issuer` names the game in the authenticator (1 to 50 characters, no
   // ':'). Refuses a wrong password (counted), an unknown user, and TOTP already in force
@@ -162,6 +190,8 @@ struct AccountEvents {
   static constexpr std::string_view kActivated = "account.activated";
   static constexpr std::string_view kDeactivated = "account.deactivated";
   static constexpr std::string_view kReactivated = "account.reactivated";
+  static constexpr std::string_view kSubscriptionSet = "account.subscription_set";
+  static constexpr std::string_view kSubscriptionExpired = "account.subscription_expired";
   static constexpr std::string_view kMfaEnabled = "account.mfa_enabled";
   static constexpr std::string_view kMfaDisabled = "account.mfa_disabled";
 };
