@@ -250,6 +250,16 @@ Session issue(Command& command, const PlayerId& user, const std::string& access,
   return session;
 }
 
+// A new log-in of `user` through `via` ("password", a provider): recorded, journaled, its tokens
+// stored.
+Session open_session(Command& command, const PlayerId& user, const std::string& access,
+                     const std::string& refresh, std::string_view via) {
+  players::record_login(command, user);
+  Session session = issue(command, user, access, refresh, 0, 0);
+  command.emit(AccountEvents::kLoggedIn, "", user, Payload().add("via", via).str());
+  return session;
+}
+
 // Revokes every token of the user's log-ins not revoked yet; returns how many.
 std::int64_t revoke_all(Command& command, const PlayerId& user) {
   Query revoke(command,
@@ -440,10 +450,7 @@ Result<Session> Accounts::log_in(const std::string& name_or_email, const std::st
                 "CASE WHEN ?1 = '' THEN password_hash ELSE ?1 END WHERE id = ?2",
                 rehash, user->id);
     reset.exec();
-    players::record_login(command, user->id);
-    Session session = issue(command, user->id, access, refresh, 0, 0);
-    command.emit(AccountEvents::kLoggedIn, "", user->id, "{}");
-    return {{}, std::move(session)};
+    return {{}, open_session(command, user->id, access, refresh, "password")};
   });
   if (!answer.outcome) return answer.outcome;
   return answer.value;
@@ -805,6 +812,134 @@ void tick_subscriptions(Command& command, GameTime to) {
                       Payload().add("tier", end.tier).str());
     }
   }
+}
+
+namespace {
+
+// Refuses a provider name: 1 to 20 lowercase ASCII letters, digits, '_' or '-'.
+Outcome check_provider(const std::string& provider) {
+  const bool shaped =
+      !provider.empty() && provider.size() <= 20 &&
+      provider.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") == std::string::npos;
+  if (shaped) return {};
+  return Outcome::refused(Refusal::InvalidArgument,
+                          "A provider is 1 to 20 lowercase letters, digits, '_' or '-'.");
+}
+
+}  // namespace
+
+Outcome Accounts::link_provider(const PlayerId& user, const ProviderLink& link) {
+  if (Outcome valid = check_provider(link.provider); !valid) return valid;
+  if (Outcome valid = text::check("A provider's user id", link.provider_user_id, 1, 255); !valid) {
+    return valid;
+  }
+  if (Outcome valid = text::check_optional("A provider's email", link.email, 255); !valid) {
+    return valid;
+  }
+  if (Outcome valid = text::check_optional("A provider's username", link.username, 255); !valid) {
+    return valid;
+  }
+  return core_.run([&](Command& command) -> Outcome {
+    if (Outcome active = players::check_active(command, user); !active) return active;
+    Query taken(command,
+                "SELECT user_id = ?3, deleted FROM oauth_accounts WHERE provider = ?1 AND "
+                "provider_user_id = ?2",
+                link.provider, link.provider_user_id, user);
+    const bool known = taken.step();
+    const bool removed = known && taken.integer(1) != 0;
+    taken.reset();
+    if (known && !removed) {
+      return Outcome::refused(Refusal::AlreadyExists,
+                              fmt::format("This {} identity is linked already.", link.provider));
+    }
+    Query other(command,
+                "SELECT 1 FROM oauth_accounts WHERE user_id = ? AND provider = ? AND deleted = 0",
+                user, link.provider);
+    if (other.step()) {
+      return Outcome::refused(Refusal::AlreadyExists,
+                              fmt::format("The user has a {} link already.", link.provider));
+    }
+    other.reset();
+    Query store(command,
+                "INSERT INTO oauth_accounts (id, user_id, provider, provider_user_id, "
+                "provider_account_email, provider_account_username, created_at, updated_at) "
+                "VALUES (:id, :user, :provider, :provider_user, NULLIF(:email, ''), "
+                "NULLIF(:username, ''), :now, :now) ON CONFLICT (provider, provider_user_id) DO "
+                "UPDATE SET user_id = :user, provider_account_email = NULLIF(:email, ''), "
+                "provider_account_username = NULLIF(:username, ''), deleted = 0, "
+                "updated_at = :now",
+                named(":id", command.new_uuid()), named(":user", user),
+                named(":provider", link.provider), named(":provider_user", link.provider_user_id),
+                named(":email", link.email), named(":username", link.username),
+                named(":now", command.now()));
+    store.exec();
+    command.emit(AccountEvents::kProviderLinked, "", user,
+                 Payload().add("provider", link.provider).str());
+    return {};
+  });
+}
+
+Outcome Accounts::unlink_provider(const PlayerId& user, const std::string& provider) {
+  if (Outcome valid = check_provider(provider); !valid) return valid;
+  return core_.run([&](Command& command) -> Outcome {
+    Query unlink(command,
+                 "UPDATE oauth_accounts SET deleted = 1, updated_at = ?1 WHERE user_id = ?2 AND "
+                 "provider = ?3 AND deleted = 0",
+                 command.now(), user, provider);
+    unlink.exec();
+    if (command.sql().getChanges() == 0) {
+      return Outcome::refused(Refusal::NotFound, fmt::format("The user has no {} link.", provider));
+    }
+    command.emit(AccountEvents::kProviderUnlinked, "", user,
+                 Payload().add("provider", provider).str());
+    return {};
+  });
+}
+
+std::vector<ProviderLink> Accounts::providers(const PlayerId& user) const {
+  return core_.read([&](Reader& reader) {
+    Query query(reader,
+                "SELECT provider, provider_user_id, ifnull(provider_account_email, ''), "
+                "ifnull(provider_account_username, '') FROM oauth_accounts WHERE user_id = ? AND "
+                "deleted = 0 ORDER BY provider",
+                user);
+    std::vector<ProviderLink> links;
+    while (query.step()) {
+      links.push_back({query.text(0), query.text(1), query.text(2), query.text(3)});
+    }
+    return links;
+  });
+}
+
+Result<Session> Accounts::log_in_with_provider(const std::string& provider,
+                                               const std::string& provider_user_id,
+                                               const std::string& code) {
+  if (Outcome valid = check_provider(provider); !valid) return valid;
+  if (Outcome valid = check_lookup("A provider's user id", provider_user_id); !valid) return valid;
+  const std::string access = secrets::new_token();
+  const std::string refresh = secrets::new_token();
+  const GameTime reading = core_.clock().now();
+  const Recorded<Session> answer = core_.run([&](Command& command) -> Recorded<Session> {
+    Query linked(command,
+                 "SELECT user_id FROM oauth_accounts WHERE provider = ? AND provider_user_id = ? "
+                 "AND deleted = 0",
+                 provider, provider_user_id);
+    if (!linked.step()) {
+      return {Outcome::refused(Refusal::NotAllowed,
+                               fmt::format("This {} identity is linked to no account.", provider))};
+    }
+    const PlayerId id = linked.text(0);
+    linked.reset();
+    const auto user = credentials_by_id(command, id);
+    if (Outcome open = locked(*user, command.now()); !open) return {open};
+    if (Outcome may = may_log_in(*user); !may) return {may};
+    if (Outcome second = check_second_factor(command, *user, code, reading); !second) {
+      return {second};
+    }
+    return {{}, open_session(command, id, access, refresh, provider)};
+  });
+  if (!answer.outcome) return answer.outcome;
+  return answer.value;
 }
 
 Result<MfaEnrolment> Accounts::begin_mfa(const PlayerId& user, const std::string& password,

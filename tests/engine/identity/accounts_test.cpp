@@ -545,4 +545,40 @@ BOOST_AUTO_TEST_CASE(a_bad_subscription_is_refused_and_writes_nothing) {
   BOOST_TEST((*game.accounts().subscription(ann) == good));
 }
 
+BOOST_AUTO_TEST_CASE(provider_links_are_recorded_and_log_in) {
+  const PlayerId ann = register_ann();
+  const PlayerId bob =
+      game.accounts().register_account({{.username = "bob"}, kPassword}).value().id;
+  const ProviderLink discord{"discord", "80351110224678912", "ann@discord", "ann#1234"};
+  const std::string before = test::snapshot(game);
+  BOOST_TEST((game.accounts().link_provider(ann, {"Discord", "1", "", ""}).refusal() ==
+              Refusal::InvalidArgument));
+  BOOST_TEST((game.accounts().link_provider(ann, {"discord", "", "", ""}).refusal() ==
+              Refusal::InvalidArgument));
+  BOOST_TEST((game.accounts().link_provider(ann, {std::string(21, 'd'), "1", "", ""}).refusal() ==
+              Refusal::InvalidArgument));
+  BOOST_TEST(test::snapshot(game) == before);
+  BOOST_TEST(game.accounts().link_provider(ann, discord).ok());
+  BOOST_TEST((game.accounts().link_provider(bob, discord).refusal() == Refusal::AlreadyExists));
+  BOOST_TEST((game.accounts().link_provider(ann, {"discord", "2", "", ""}).refusal() ==
+              Refusal::AlreadyExists));
+  BOOST_TEST((game.accounts().providers(ann) == std::vector<ProviderLink>{discord}));
+  const auto session = game.accounts().log_in_with_provider("discord", "80351110224678912");
+  BOOST_TEST_REQUIRE(session.ok());
+  BOOST_TEST(game.accounts().authenticate(session->access_token).value() == ann);
+  BOOST_TEST(!game.accounts().log_in_with_provider("discord", "999"));
+  // Unlinked, the identity logs in nobody, and may be linked to someone else.
+  BOOST_TEST(game.accounts().unlink_provider(ann, "discord").ok());
+  BOOST_TEST((game.accounts().unlink_provider(ann, "discord").refusal() == Refusal::NotFound));
+  BOOST_TEST(!game.accounts().log_in_with_provider("discord", "80351110224678912"));
+  BOOST_TEST(game.accounts().link_provider(bob, discord).ok());
+  BOOST_TEST(game.accounts().log_in_with_provider("discord", "80351110224678912")->user == bob);
+  BOOST_TEST(game.accounts().providers(ann).empty());
+  // A provider log-in obeys the account's state and its TOTP.
+  BOOST_REQUIRE(game.accounts().deactivate(bob, kPassword).ok());
+  BOOST_TEST(!game.accounts().log_in_with_provider("discord", "80351110224678912"));
+  BOOST_TEST(count("account.provider_linked") == 2);
+  BOOST_TEST(count("account.provider_unlinked") == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

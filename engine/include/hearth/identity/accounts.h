@@ -59,6 +59,17 @@ struct Subscription {
   bool operator==(const Subscription&) const = default;
 };
 
+// A user's identity at an outside provider (Discord, Steam...), as the game verified it: the
+// engine records links and never talks to a provider.
+struct ProviderLink {
+  std::string provider;          // 1 to 20 characters: lowercase letters, digits, '_', '-'
+  std::string provider_user_id;  // the provider's id for the user, 1 to 255 characters
+  std::string email;             // optional, ≤ 255 characters
+  std::string username;          // optional, ≤ 255 characters
+
+  bool operator==(const ProviderLink&) const = default;
+};
+
 // A TOTP enrolment: the secret to show the player once, as text or as the QR code of `uri`.
 struct MfaEnrolment {
   std::string secret;  // base32 (RFC 4648), what authenticator apps take
@@ -158,6 +169,25 @@ class Accounts {
   // The user's subscription; nullopt for none (or an unknown user).
   std::optional<Subscription> subscription(const PlayerId& user) const;
 
+  // Links a provider identity to a user. Refuses an unknown or deleted user, a link the rules
+  // above refuse, an identity linked to a user already (AlreadyExists), and a second link of one
+  // provider for a user. Journals "account.provider_linked".
+  Outcome link_provider(const PlayerId& user, const ProviderLink& link);
+
+  // Removes the user's link with `provider` (the identity may then be linked again, to anyone).
+  // Refuses when there is none. Journals "account.provider_unlinked".
+  Outcome unlink_provider(const PlayerId& user, const std::string& provider);
+
+  // The user's provider links, by provider.
+  std::vector<ProviderLink> providers(const PlayerId& user) const;
+
+  // Logs in through a provider: the game has verified the identity with the provider itself.
+  // Refuses an identity linked to nobody and a user who may not log in (as log_in does; with
+  // TOTP in force a code is required too). Journals "account.logged_in".
+  Result<Session> log_in_with_provider(const std::string& provider,
+                                       const std::string& provider_user_id,
+                                       const std::string& code = "");
+
   // Starts TOTP for a user, given their password: a new secret from the operating system, not in
   // force until confirm_mfa. `issuer` names the game in the authenticator (1 to 50 characters, no
   // ':'). Refuses a wrong password (counted), an unknown user, and TOTP already in force
@@ -192,6 +222,8 @@ struct AccountEvents {
   static constexpr std::string_view kReactivated = "account.reactivated";
   static constexpr std::string_view kSubscriptionSet = "account.subscription_set";
   static constexpr std::string_view kSubscriptionExpired = "account.subscription_expired";
+  static constexpr std::string_view kProviderLinked = "account.provider_linked";
+  static constexpr std::string_view kProviderUnlinked = "account.provider_unlinked";
   static constexpr std::string_view kMfaEnabled = "account.mfa_enabled";
   static constexpr std::string_view kMfaDisabled = "account.mfa_disabled";
 };
