@@ -942,6 +942,74 @@ Result<Session> Accounts::log_in_with_provider(const std::string& provider,
   return answer.value;
 }
 
+namespace {
+
+// Columns an export leaves out: secrets, even hashed.
+bool secret_column(const std::string& table, const std::string& column) {
+  return column == "password_hash" || (table == "user_tokens" && column == "token") ||
+         column == "nonce" ||
+         (table == "mfa_secrets" && column != "user_id" && column != "is_enabled" &&
+          column != "created_at") ||
+         column == "access_token" || column == "refresh_token";
+}
+
+// A JSON object expression of a row of `table`, without its secret columns (blobs as hex).
+std::string row_object(Reader& reader, const std::string& table) {
+  std::string object = "json_object(";
+  Query columns(reader, "SELECT name FROM pragma_table_info(?) ORDER BY cid", table);
+  bool first = true;
+  while (columns.step()) {
+    const std::string column = columns.text(0);
+    if (secret_column(table, column)) continue;
+    object +=
+        fmt::format("{}'{}', CASE WHEN typeof(\"{}\") = 'blob' THEN hex(\"{}\") ELSE \"{}\" END",
+                    first ? "" : ", ", column, column, column, column);
+    first = false;
+  }
+  return object + ")";
+}
+
+}  // namespace
+
+std::optional<std::string> Accounts::export_data(const PlayerId& user) const {
+  return core_.read([&](Reader& reader) -> std::optional<std::string> {
+    // Every (table, column) whose foreign key names users or players: a player's id is its user's.
+    std::vector<std::pair<std::string, std::string>> references;
+    {
+      Query links(
+          reader,
+          "SELECT m.name, f.\"from\" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f "
+          "WHERE m.type = 'table' AND f.\"table\" IN ('users', 'players') "
+          "ORDER BY m.name, f.\"from\"");
+      while (links.step()) references.emplace_back(links.text(0), links.text(1));
+    }
+    Query own(reader, "SELECT " + row_object(reader, "users") + " FROM users WHERE id = ?", user);
+    if (!own.step()) return std::nullopt;
+    std::string out = "{\"user\":" + own.text(0) + ",\"tables\":{";
+    own.reset();
+    std::string table;
+    std::string rows;
+    const auto flush = [&] {
+      if (table.empty()) return;
+      out += (out.back() == '{' ? "" : ",") + fmt::format("\"{}\":[{}]", table, rows);
+      rows.clear();
+    };
+    for (const auto& [name, column] : references) {
+      if (name != table) {
+        flush();
+        table = name;
+      }
+      Query query(reader,
+                  fmt::format("SELECT {} FROM \"{}\" WHERE \"{}\" = ? ORDER BY 1",
+                              row_object(reader, name), name, column),
+                  user);
+      while (query.step()) rows += (rows.empty() ? "" : ",") + query.text(0);
+    }
+    flush();
+    return out + "}}";
+  });
+}
+
 Result<MfaEnrolment> Accounts::begin_mfa(const PlayerId& user, const std::string& password,
                                          const std::string& issuer) {
   if (Outcome valid = text::check("An issuer", issuer, 1, 50); !valid) return valid;

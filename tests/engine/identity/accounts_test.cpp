@@ -32,6 +32,11 @@ struct AccountGame {
     return options;
   }
 
+  // A second user, to show that one user's rows stay out of another's export.
+  PlayerId register_ann_friend() {
+    return game.accounts().register_account({{.username = "bea"}, kPassword}).value().id;
+  }
+
   PlayerId register_ann() {
     return game.accounts()
         .register_account({{.username = "ann", .email = "ann@example.org"}, kPassword})
@@ -579,6 +584,41 @@ BOOST_AUTO_TEST_CASE(provider_links_are_recorded_and_log_in) {
   BOOST_TEST(!game.accounts().log_in_with_provider("discord", "80351110224678912"));
   BOOST_TEST(count("account.provider_linked") == 2);
   BOOST_TEST(count("account.provider_unlinked") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(an_export_holds_every_row_about_the_user_and_no_secret) {
+  const PlayerId ann = register_ann();
+  register_ann_friend();
+  const Session session = game.accounts().log_in("ann", kPassword).value();
+  game.accounts().begin_mfa(ann, kPassword, "Star Game").value();
+  BOOST_REQUIRE(game.accounts().link_provider(ann, {"discord", "42", "", "ann#1"}).ok());
+  const std::string data = game.accounts().export_data(ann).value();
+  const auto ask = [&](const std::string& path) {
+    return core_of(game).read([&](SQLite::Database& db) {
+      SQLite::Statement query(db, "SELECT ifnull(json_extract(?1, ?2), 'absent')");
+      query.bind(1, data);
+      query.bind(2, path);
+      query.executeStep();
+      return query.getColumn(0).getString();
+    });
+  };
+  BOOST_TEST(ask("$.user.username") == "ann");
+  BOOST_TEST(ask("$.user.email") == "ann@example.org");
+  BOOST_TEST(ask("$.user.password_hash") == "absent");
+  BOOST_TEST(ask("$.tables.players[0].id") == ann.value());
+  BOOST_TEST(ask("$.tables.user_tokens[0].type") == "refresh");  // then its access token
+  BOOST_TEST(ask("$.tables.user_tokens[1].type") == "login");
+  BOOST_TEST(ask("$.tables.user_tokens[0].token") == "absent");
+  BOOST_TEST(ask("$.tables.oauth_accounts[0].provider_account_username") == "ann#1");
+  BOOST_TEST(ask("$.tables.mfa_secrets[0].is_enabled") == "0");
+  BOOST_TEST(ask("$.tables.mfa_secrets[0].secret") == "absent");
+  // Nothing of the other user.
+  BOOST_TEST(data.find("bea") == std::string::npos);
+  BOOST_TEST(data.find(session.access_token) == std::string::npos);
+  BOOST_TEST(!game.accounts().export_data(PlayerId("00000000-0000-4000-8000-000000000000")));
+  // A deleted user's data can still be taken away.
+  BOOST_REQUIRE(game.players().remove(ann).ok());
+  BOOST_TEST(game.accounts().export_data(ann).has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

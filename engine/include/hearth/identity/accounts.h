@@ -188,6 +188,13 @@ class Accounts {
                                        const std::string& provider_user_id,
                                        const std::string& code = "");
 
+  // Everything the file holds about a user, for the user to take away: a JSON object with the
+  // user's row under "user" and, under "tables", every row of every table that refers to the
+  // user or the user's player (by table name, each an array of objects ordered by their text).
+  // Secrets are left out: password and token hashes, TOTP secrets and recovery codes. Works for
+  // deleted users too; nullopt for an unknown one.
+  std::optional<std::string> export_data(const PlayerId& user) const;
+
   // Starts TOTP for a user, given their password: a new secret from the operating system, not in
   // force until confirm_mfa. `issuer` names the game in the authenticator (1 to 50 characters, no
   // ':'). Refuses a wrong password (counted), an unknown user, and TOTP already in force
