@@ -11,3 +11,9 @@ CREATE INDEX user_tokens_by_series ON user_tokens (series_id) WHERE series_id IS
 -- are ended by the tick at their expiry.
 CREATE INDEX users_subscription_due ON users (subscription_expires_at)
   WHERE subscription_status IN ('active', 'cancelled') AND subscription_expires_at IS NOT NULL;
+
+-- Users from before roles were given out get the automatic ones, as new users do.
+INSERT OR IGNORE INTO user_roles (user_id, role_id)
+SELECT u.id, r.id FROM users u, roles r WHERE r.automatic = 1;
+INSERT OR IGNORE INTO user_privileges (user_id, privilege_id)
+SELECT u.id, p.id FROM users u, privileges p WHERE p.automatic = 1;

@@ -7,6 +7,7 @@
 #include "engine/core/query.h"
 #include "engine/core/text.h"
 #include "engine/economy/ledger_internal.h"
+#include "engine/identity/access_internal.h"
 #include "engine/identity/players_internal.h"
 #include "engine/onboarding/onboarding_internal.h"
 #include "engine/progression/turns_internal.h"
@@ -247,6 +248,7 @@ Result<PlayerView> Players::create(const NewUser& user) {
         named(":display_name", user.display_name.empty() ? user.username : user.display_name),
         named(":language", user.language), named(":country", user.country), named(":now", now));
     insert_user.exec();
+    access::grant_automatic(command, id);
 
     const std::int64_t starting_turns = command.rules().turns.starting;
     const std::int64_t cap = command.rules().turns.base_cap;

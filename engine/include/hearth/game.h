@@ -19,6 +19,7 @@ class Core;
 
 // The concern handles Game hands out. Each is declared in its own header, which a game includes
 // where it uses the concern ("hearth/economy/ledger.h" for game.ledger()...).
+class Access;
 class Accounts;
 class CustomTables;
 class Inventory;
@@ -181,6 +182,9 @@ class Game {
 
   // Passwords and sessions: register, log in, authenticate, refresh, log out.
   Accounts accounts();
+
+  // Roles and privileges: what each user may do.
+  Access access();
 
   // The money: currencies, accounts, transfers, reversals, conversions, the invariant check.
   Ledger ledger();
