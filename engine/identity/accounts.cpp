@@ -372,6 +372,24 @@ struct Recorded {
   T value{};
 };
 
+// Runs `work(command)` once the password verify() saw is confirmed and, with TOTP in force,
+// `code` accepted. What the checks record (a wrong password, a code tried) is kept even when they
+// refuse.
+template <class Work>
+Outcome when_confirmed(Core& core, const Verified& seen, const std::string& code, Work&& work) {
+  const GameTime reading = core.clock().now();
+  const Recorded<bool> answer = core.run([&](Command& command) -> Recorded<bool> {
+    const auto checked = confirm_password(command, seen);
+    if (!checked) return {checked.outcome()};
+    if (Outcome second = check_second_factor(command, *checked, code, reading); !second) {
+      return {second};
+    }
+    Outcome done = work(command);
+    return {done, done.ok()};
+  });
+  return answer.outcome;
+}
+
 }  // namespace
 
 Result<PlayerView> Accounts::register_account(const NewAccount& account) {
@@ -567,17 +585,10 @@ Outcome Accounts::change_password(const PlayerId& user, const std::string& curre
   const std::string hash =
       seen.right ? secrets::hash_password(password, static_cast<int>(seen.rules.password_cost))
                  : "";
-  const GameTime reading = core_.clock().now();
-  const Recorded<bool> answer = core_.run([&](Command& command) -> Recorded<bool> {
-    const auto checked = confirm_password(command, seen);
-    if (!checked) return {checked.outcome()};
-    if (Outcome second = check_second_factor(command, *checked, code, reading); !second) {
-      return {second};
-    }
+  return when_confirmed(core_, seen, code, [&](Command& command) -> Outcome {
     store_password(command, user, hash);
-    return {{}, true};
+    return {};
   });
-  return answer.outcome;
 }
 
 Result<std::string> Accounts::issue_token(const PlayerId& user, OneShotToken kind) {
@@ -665,14 +676,8 @@ Outcome Accounts::change_email(const PlayerId& user, const std::string& password
                                const std::string& email, const std::string& code) {
   const Verified seen = verify(core_, user, password);
   if (!seen.user) return Outcome::refused(Refusal::NotFound, "There is no such user.");
-  const GameTime reading = core_.clock().now();
-  const Recorded<bool> answer = core_.run([&](Command& command) -> Recorded<bool> {
-    const auto checked = confirm_password(command, seen);
-    if (!checked) return {checked.outcome()};
-    if (Outcome second = check_second_factor(command, *checked, code, reading); !second) {
-      return {second};
-    }
-    if (Outcome stored = players::set_email(command, user, email); !stored) return {stored};
+  return when_confirmed(core_, seen, code, [&](Command& command) -> Outcome {
+    if (Outcome stored = players::set_email(command, user, email); !stored) return stored;
     Query unverify(command, "UPDATE users SET verified = 0 WHERE id = ?", user);
     unverify.exec();
     Query stale(command,
@@ -681,9 +686,8 @@ Outcome Accounts::change_email(const PlayerId& user, const std::string& password
                 command.now(), user);
     stale.exec();
     command.emit(AccountEvents::kEmailChanged, "", user, "{}");
-    return {{}, true};
+    return {};
   });
-  return answer.outcome;
 }
 
 Outcome Accounts::deactivate(const PlayerId& user, const std::string& password,
@@ -693,19 +697,12 @@ Outcome Accounts::deactivate(const PlayerId& user, const std::string& password,
   if (!seen.user->deleted && !seen.user->active) {
     return Outcome::refused(Refusal::AlreadyDone, "The account is deactivated already.");
   }
-  const GameTime reading = core_.clock().now();
-  const Recorded<bool> answer = core_.run([&](Command& command) -> Recorded<bool> {
-    const auto checked = confirm_password(command, seen);
-    if (!checked) return {checked.outcome()};
-    if (Outcome second = check_second_factor(command, *checked, code, reading); !second) {
-      return {second};
-    }
+  return when_confirmed(core_, seen, code, [&](Command& command) -> Outcome {
     players::set_active(command, user, false);
     const std::int64_t revoked = revoke_all(command, user);
     command.emit(AccountEvents::kDeactivated, "", user, Payload().add("revoked", revoked).str());
-    return {{}, true};
+    return {};
   });
-  return answer.outcome;
 }
 
 Outcome Accounts::reactivate(const PlayerId& user) {
