@@ -27,6 +27,12 @@ void serialize(Archive& archive, AccountRules& rules) {
 }
 
 template <class Archive>
+void serialize(Archive& archive, AccessRules& rules) {
+  archive(cereal::make_nvp("host_after", rules.host_after),
+          cereal::make_nvp("longest_limited_ban", rules.longest_limited_ban));
+}
+
+template <class Archive>
 void serialize(Archive& archive, TurnRules& rules) {
   archive(cereal::make_nvp("per_day", rules.per_day), cereal::make_nvp("base_cap", rules.base_cap),
           cereal::make_nvp("starting", rules.starting),
@@ -231,8 +237,8 @@ void serialize(Archive& archive, TimeRules& rules) {
 template <class Archive>
 void serialize(Archive& archive, Rules& rules) {
   archive(cereal::make_nvp("time", rules.time), cereal::make_nvp("players", rules.players),
-          cereal::make_nvp("accounts", rules.accounts), cereal::make_nvp("turns", rules.turns),
-          cereal::make_nvp("reputation", rules.reputation),
+          cereal::make_nvp("accounts", rules.accounts), cereal::make_nvp("access", rules.access),
+          cereal::make_nvp("turns", rules.turns), cereal::make_nvp("reputation", rules.reputation),
           cereal::make_nvp("personal_reputation", rules.personal_reputation),
           cereal::make_nvp("ranks", rules.ranks), cereal::make_nvp("teams", rules.teams),
           cereal::make_nvp("locations", rules.locations),

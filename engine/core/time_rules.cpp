@@ -1,6 +1,7 @@
 // The registry of time-driven rules. The order matters where one rule reads what another moves:
 // team recalculations read members' standings in closed form, before decay materialises them.
 #include "engine/core/tick.h"
+#include "engine/identity/access_internal.h"
 #include "engine/identity/accounts_internal.h"
 #include "engine/progression/timers_internal.h"
 #include "engine/progression/turns_internal.h"
@@ -31,6 +32,12 @@ constexpr TimeRule kTimeRules[] = {
      "SELECT min(subscription_expires_at) FROM users WHERE subscription_status IN ('active', "
      "'cancelled') AND subscription_expires_at IS NOT NULL",
      tick_subscriptions},
+    {"ban expiry",
+     "SELECT min(expires_at) FROM bans WHERE ended_at IS NULL AND expires_at IS NOT NULL",
+     access::tick_bans},
+    {"the host privilege at an account age",
+     "SELECT min(host_due_at) FROM users WHERE host_due_at IS NOT NULL", access::tick_host,
+     access::reschedule_host},
     {"timer, effect and access expiry",
      "SELECT min(expires_at) FROM user_timers WHERE expired_at IS NULL", tick_timers},
 };

@@ -10,6 +10,7 @@
 #include "engine/core/text.h"
 #include "engine/economy/inventory_internal.h"
 #include "engine/economy/ledger_internal.h"
+#include "engine/identity/access_internal.h"
 #include "engine/identity/players_internal.h"
 
 #include "hearth/game.h"
@@ -260,10 +261,7 @@ Result<ItemTransferReceipt> Inventory::give(const ItemTransfer& transfer) {
     if (transfer.from_user == transfer.to_user) {
       return Outcome::refused(Refusal::InvalidArgument, "A user cannot give items to itself.");
     }
-    const auto deleted = players::deleted(command, transfer.from_user);
-    if (deleted && *deleted) {
-      return Outcome::refused(Refusal::NotAllowed, "A deleted user cannot act.");
-    }
+    if (Outcome may = access::require(command, transfer.from_user, "trade"); !may) return may;
     inventory::ItemPosting out;
     out.user_id = transfer.from_user;
     out.item = transfer.item;
@@ -285,12 +283,7 @@ Result<ItemTransferReceipt> Inventory::give(const ItemTransfer& transfer) {
 
 Result<PurchaseReceipt> Inventory::buy(const Purchase& purchase) {
   return core_.run([&](Command& command) -> Result<PurchaseReceipt> {
-    const auto deleted = players::deleted(command, purchase.user_id);
-    if (!deleted) {
-      return Outcome::refused(Refusal::NotFound,
-                              fmt::format("There is no user '{}'.", purchase.user_id));
-    }
-    if (*deleted) return Outcome::refused(Refusal::NotAllowed, "A deleted user cannot act.");
+    if (Outcome may = access::require(command, purchase.user_id, "shop"); !may) return may;
     if (purchase.quantity <= 0) {
       return Outcome::refused(
           Refusal::InvalidArgument,

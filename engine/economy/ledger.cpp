@@ -13,6 +13,7 @@
 #include "engine/core/text.h"
 #include "engine/economy/ledger_internal.h"
 #include "engine/economy/ledger_rows.h"
+#include "engine/identity/access_internal.h"
 
 #include "hearth/game.h"
 
@@ -36,6 +37,22 @@ ledger::Posting posting_of(const Transfer& transfer, const char* fallback_type) 
   posting.user_id = transfer.memo.user_id;
   posting.related_user_id = transfer.memo.related_user_id;
   posting.automated = transfer.memo.automated;
+  return posting;
+}
+
+// A transfer as the ledger posts it, after the checks a player's transfer needs: the "trade"
+// privilege and an account of their own to pay from.
+Result<ledger::Posting> checked(Command& command, const Transfer& transfer) {
+  ledger::Posting posting = posting_of(transfer, "TRANSFER");
+  if (transfer.by.empty()) return posting;
+  if (Outcome may = access::require(command, transfer.by, "trade"); !may) return may;
+  const auto from = ledger::account_state(command, transfer.from_account);
+  if (from && (from->owner_kind != OwnerKind::User || from->owner != transfer.by.value())) {
+    return Outcome::refused(Refusal::NotAllowed,
+                            "A player may pay only from an account of their own.");
+  }
+  if (posting.user_id.empty()) posting.user_id = transfer.by;
+  posting.automated = false;
   return posting;
 }
 
@@ -209,8 +226,10 @@ Result<AccountView> Ledger::open_account(const AccountOwner& owner, CurrencyId c
 }
 
 Result<TransactionId> Ledger::transfer(const Transfer& movement) {
-  return core_.run([&](Command& command) {
-    return ledger::transfer(command, posting_of(movement, "TRANSFER"));
+  return core_.run([&](Command& command) -> Result<TransactionId> {
+    const Result<ledger::Posting> posting = checked(command, movement);
+    if (!posting) return posting.outcome();
+    return ledger::transfer(command, *posting);
   });
 }
 
@@ -221,7 +240,9 @@ Result<std::vector<TransactionId>> Ledger::transfer_all(const std::vector<Transf
     }
     std::vector<TransactionId> ids;
     for (std::size_t i = 0; i < movements.size(); ++i) {
-      auto posted = ledger::transfer(command, posting_of(movements[i], "TRANSFER"));
+      const Result<ledger::Posting> posting = checked(command, movements[i]);
+      const Result<TransactionId> posted =
+          posting ? ledger::transfer(command, *posting) : Result<TransactionId>(posting.outcome());
       if (!posted) {
         return Outcome::refused(posted.refusal(), fmt::format("Transfer {} of {}: {}", i + 1,
                                                               movements.size(), posted.detail()));

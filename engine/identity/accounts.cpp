@@ -10,6 +10,7 @@
 #include "engine/core/payload.h"
 #include "engine/core/query.h"
 #include "engine/core/text.h"
+#include "engine/identity/access_internal.h"
 #include "engine/identity/accounts_internal.h"
 #include "engine/identity/players_internal.h"
 #include "engine/identity/secrets.h"
@@ -104,6 +105,14 @@ Outcome may_log_in(const Credentials& user) {
   if (!user.active) return Outcome::refused(Refusal::NotAllowed, "The account is deactivated.");
   if (!user.activated) {
     return Outcome::refused(Refusal::NotAllowed, "The account is not activated yet.");
+  }
+  return {};
+}
+
+// Ok unless a full ban is in force on the user: a banned user's log-ins and sessions stop.
+Outcome not_banned(Reader& reader, const PlayerId& user) {
+  if (std::optional<BanView> ban = access::full_ban(reader, user)) {
+    return access::banned(*ban, reader.now());
   }
   return {};
 }
@@ -460,6 +469,7 @@ Result<Session> Accounts::log_in(const std::string& name_or_email, const std::st
       return {Outcome::refused(Refusal::NotAllowed, kWrongPassword)};
     }
     if (Outcome may = may_log_in(*user); !may) return {may};
+    if (Outcome free = not_banned(command, user->id); !free) return {free};
     if (Outcome second = check_second_factor(command, *user, code, reading); !second) {
       return {second};
     }
@@ -497,6 +507,7 @@ Result<PlayerId> Accounts::authenticate(const std::string& access_token) const {
       return Outcome::refused(Refusal::NotAllowed, "The token has expired.");
     }
     if (Outcome may = may_log_in(user); !may) return may;
+    if (Outcome free = not_banned(reader, user.id); !free) return free;
     return user.id;
   });
 }
@@ -536,6 +547,7 @@ Result<Session> Accounts::refresh(const std::string& refresh_token) {
       return {Outcome::refused(Refusal::NotAllowed, "The token has expired.")};
     }
     if (Outcome may = may_log_in(*credentials_by_id(command, user)); !may) return {may};
+    if (Outcome free = not_banned(command, user); !free) return {free};
     return {{}, issue(command, user, access, next, id, series)};
   });
   if (!answer.outcome) return answer.outcome;
@@ -930,6 +942,7 @@ Result<Session> Accounts::log_in_with_provider(const std::string& provider,
     const auto user = credentials_by_id(command, id);
     if (Outcome open = locked(*user, command.now()); !open) return {open};
     if (Outcome may = may_log_in(*user); !may) return {may};
+    if (Outcome free = not_banned(command, user->id); !free) return {free};
     if (Outcome second = check_second_factor(command, *user, code, reading); !second) {
       return {second};
     }

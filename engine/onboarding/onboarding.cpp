@@ -16,6 +16,7 @@
 #include "engine/core/query.h"
 #include "engine/core/text.h"
 #include "engine/economy/ledger_internal.h"
+#include "engine/identity/access_internal.h"
 #include "engine/identity/players_internal.h"
 #include "engine/onboarding/onboarding_internal.h"
 #include "engine/onboarding/scorer.h"
@@ -815,7 +816,7 @@ Result<DialogueReply> play_turn(Command& command, const PlayerId& player,
                                 const std::string& answer, const ProviderWork& work) {
   const OnboardingRules& rules = command.rules().onboarding;
   if (Outcome valid = check_answer(rules, answer); !valid) return valid;
-  if (Outcome active = players::check_active(command, player); !active) return active;
+  if (Outcome may = access::require(command, player, "play"); !may) return may;
   auto loaded = load_turn(command, rules, player, exchange_id, ship);
   if (!loaded) return loaded.outcome();
   const Turn& turn = *loaded;
@@ -1031,7 +1032,7 @@ std::optional<OnboardingStatus> Onboarding::status(const PlayerId& player) const
 Result<OnboardingSession> Onboarding::start(const PlayerId& player,
                                             const FirstLoginClientInfo& client) {
   return core_.run([&](Command& command) -> Result<OnboardingSession> {
-    if (Outcome active = players::check_active(command, player); !active) return active;
+    if (Outcome may = access::require(command, player, "play"); !may) return may;
     const OnboardingRules& rules = command.rules().onboarding;
     const State state = load_state(command, player);
     if (state.completed) {
@@ -1114,7 +1115,7 @@ Result<DialogueReply> Onboarding::answer(const PlayerId& player, const ExchangeI
 Result<OnboardingCompletion> Onboarding::complete(const PlayerId& player,
                                                   const std::string& nickname) {
   return core_.run([&](Command& command) -> Result<OnboardingCompletion> {
-    if (Outcome active = players::check_active(command, player); !active) return active;
+    if (Outcome may = access::require(command, player, "play"); !may) return may;
     const OnboardingRules& rules = command.rules().onboarding;
     const State state = load_state(command, player);
     if (state.completed) {
@@ -1222,7 +1223,7 @@ Result<OnboardingCompletion> Onboarding::complete(const PlayerId& player,
 
 Outcome Onboarding::abandon(const PlayerId& player) {
   return core_.run([&](Command& command) -> Outcome {
-    if (Outcome active = players::check_active(command, player); !active) return active;
+    if (Outcome may = access::require(command, player, "play"); !may) return may;
     const State state = load_state(command, player);
     if (state.completed) {
       return Outcome::refused(Refusal::AlreadyDone, "Onboarding is already complete.");

@@ -8,6 +8,7 @@
 #include "engine/core/payload.h"
 #include "engine/core/query.h"
 #include "engine/core/text.h"
+#include "engine/identity/access_internal.h"
 #include "engine/identity/players_internal.h"
 #include "engine/progression/turns_internal.h"
 
@@ -143,7 +144,7 @@ Outcome Turns::spend(const PlayerId& player, std::int64_t cost) {
       return Outcome::refused(Refusal::InvalidArgument,
                               fmt::format("A turn cost must be positive, not {}.", cost));
     }
-    if (Outcome active = players::check_active(command, player); !active) return active;
+    if (Outcome may = access::require(command, player, "play"); !may) return may;
     return turns::spend(command, player, cost);
   });
 }

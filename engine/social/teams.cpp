@@ -6,6 +6,7 @@
 #include "engine/core/query.h"
 #include "engine/core/text.h"
 #include "engine/economy/ledger_internal.h"
+#include "engine/identity/access_internal.h"
 #include "engine/identity/players_internal.h"
 #include "engine/standing/team_reputation_internal.h"
 
@@ -116,7 +117,7 @@ Result<TeamView> Teams::create(const PlayerId& leader, const std::string& name,
     if (!tag.empty()) {
       if (Outcome valid = text::check("A team tag", tag, 2, 10); !valid) return valid;
     }
-    if (Outcome active = players::check_active(command, leader); !active) return active;
+    if (Outcome may = access::require(command, leader, "community"); !may) return may;
     if (team_of_player(command, leader)) {
       return Outcome::refused(Refusal::NotAllowed, "The founder is already in a team.");
     }
@@ -155,7 +156,7 @@ Result<TeamView> Teams::create(const PlayerId& leader, const std::string& name,
 
 Outcome Teams::join(const TeamId& team, const PlayerId& player) {
   return core_.run([&](Command& command) -> Outcome {
-    if (Outcome active = players::check_active(command, player); !active) return active;
+    if (Outcome may = access::require(command, player, "community"); !may) return may;
     const auto view = load_team(command, team);
     if (!view) return Outcome::refused(Refusal::NotFound, "There is no such team.");
     if (team_of_player(command, player)) {
@@ -176,6 +177,8 @@ Outcome Teams::join(const TeamId& team, const PlayerId& player) {
 
 Outcome Teams::leave(const PlayerId& player) {
   return core_.run([&](Command& command) -> Outcome {
+    // "web" is what a full ban leaves: a ban never keeps a player in a team.
+    if (Outcome may = access::require(command, player, "web"); !may) return may;
     const auto team = team_of_player(command, player);
     if (!team) return Outcome::refused(Refusal::NotFound, "The player is in no team.");
     const auto view = load_team(command, *team);

@@ -8,6 +8,7 @@
 #include "engine/core/documents_json.h"
 #include "engine/core/payload.h"
 #include "engine/core/query.h"
+#include "engine/identity/access_internal.h"
 #include "engine/standing/reputation_internal.h"
 #include "engine/standing/team_reputation_internal.h"
 
@@ -204,6 +205,7 @@ Outcome TeamReputation::set_method(const TeamId& team, const PlayerId& actor,
                                           "Leader.",
                                           static_cast<int>(chosen)));
     }
+    if (Outcome may = access::require(command, actor, "community"); !may) return may;
     auto row = load_row(command, team);
     if (!row) return Outcome::refused(Refusal::NotFound, "There is no such team.");
     Query leader(

@@ -5,6 +5,7 @@
 #include "engine/core/payload.h"
 #include "engine/core/query.h"
 #include "engine/core/text.h"
+#include "engine/identity/access_internal.h"
 #include "engine/identity/players_internal.h"
 #include "engine/progression/turns_internal.h"
 #include "engine/standing/reputation_internal.h"
@@ -77,8 +78,13 @@ std::optional<Location> load_location(Reader& reader, const PlayerId& player) {
 }
 
 // The location of an active player, or the refusal saying why there is none.
-Result<Location> active_location(Command& command, const PlayerId& player) {
-  if (Outcome active = players::check_active(command, player); !active) return active;
+// Where `player` is, for a command of the player's own (it needs "play"), or of the game's
+// (`privilege` empty: the player need only exist and not be deleted).
+Result<Location> active_location(Command& command, const PlayerId& player,
+                                 std::string_view privilege = "play") {
+  Outcome may = privilege.empty() ? players::check_active(command, player)
+                                  : access::require(command, player, privilege);
+  if (!may) return may;
   return *load_location(command, player);
 }
 
@@ -443,7 +449,7 @@ Outcome Locations::set_home(const PlayerId& player, std::int64_t sector) {
 
 Outcome Locations::set_galactic_citizen(const PlayerId& player, bool citizen) {
   return core_.run([&](Command& command) -> Outcome {
-    const auto here = active_location(command, player);
+    const auto here = active_location(command, player, "");
     if (!here) return here.outcome();
     if (here->galactic_citizen == citizen) {
       return Outcome::refused(Refusal::AlreadyDone,

@@ -31,6 +31,7 @@ struct Rules {
   TimeRules time;
   PlayerRules players;
   AccountRules accounts;
+  AccessRules access;
   TurnRules turns;
   ReputationRules reputation;
   PersonalReputationRules personal_reputation;

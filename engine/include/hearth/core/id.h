@@ -86,5 +86,6 @@ using CurrencyId = Id<struct CurrencyTag>;
 using TransactionId = Id<struct TransactionTag>;
 using RateId = Id<struct RateTag>;
 using ItemId = Id<struct ItemTag>;
+using BanId = Id<struct BanTag>;
 
 }  // namespace hearth

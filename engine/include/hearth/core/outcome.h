@@ -22,6 +22,7 @@ enum class Refusal {
   InsufficientFunds,  // the paying account is short
   CooldownActive,     // a cooldown timer is still running
   AlreadyDone,        // the thing can happen once and has happened
+  Banned,             // a ban in force keeps the actor from this
 };
 
 // The refusal's name as written in the code ("NotEnoughTurns"); "None" when not refused.
@@ -45,6 +46,8 @@ constexpr std::string_view to_string(Refusal refusal) {
       return "CooldownActive";
     case Refusal::AlreadyDone:
       return "AlreadyDone";
+    case Refusal::Banned:
+      return "Banned";
   }
   return "Unknown";
 }

@@ -149,14 +149,15 @@ class Inventory {
   // removing more than the user holds (NotAllowed).
   Result<std::int64_t> remove(const ItemChange& change);
 
-  // Moves items between two users in one command. Refuses what remove and add refuse, a user
-  // giving to itself, and a deleted giver (NotAllowed).
+  // A player gives items to another, in one command: a player command of from_user, who needs
+  // the "trade" privilege. Refuses what remove and add refuse, a user giving to itself, a giver
+  // who may not trade (NotAllowed, or Banned).
   Result<ItemTransferReceipt> give(const ItemTransfer& transfer);
 
   // Buys items at their price: the payment (type PURCHASE, to the default currency's sink) and
   // the new items (type SHOP_BUY) commit together or not at all. Refuses an item that is not
-  // sold (NotAllowed), an unknown or deleted user, what add refuses and a short balance
-  // (InsufficientFunds).
+  // sold (NotAllowed), what add refuses and a short balance (InsufficientFunds). A player command:
+  // the user needs the "shop" privilege (NotAllowed, or Banned).
   Result<PurchaseReceipt> buy(const Purchase& purchase);
 
   // How many of `item` the user holds.

@@ -88,6 +88,9 @@ struct Transfer {
   AccountId to_account;
   std::int64_t amount = 0;
   Memo memo;
+  // The player making it (paying another player, a team...): they must own from_account and hold
+  // the "trade" privilege; the memo's user defaults to them. Empty for the game's own movement.
+  PlayerId by;
 };
 
 // One row of the ledger, as stored.
@@ -223,7 +226,8 @@ class Ledger {
   // amount that is not positive, a missing account, an account paying itself, accounts of two
   // currencies, a memo type that is not 1 to 50 characters, an unknown memo user, a balance that
   // would overflow, and a payer that would go below zero (InsufficientFunds) unless its account
-  // allows it.
+  // allows it. A transfer `by` a player is refused too when the player may not trade (NotAllowed,
+  // or Banned) or does not own the paying account.
   Result<TransactionId> transfer(const Transfer& transfer);
 
   // Several transfers as one command (a purchase, a trade): all of them, in order, or — when one

@@ -1,4 +1,5 @@
-// The numbers of players, their users and their accounts (Rules::players, Rules::accounts).
+// The numbers of players, their users, their accounts and their access (Rules::players,
+// Rules::accounts, Rules::access).
 #pragma once
 
 #include <cstdint>
@@ -42,6 +43,17 @@ struct AccountRules {
   GameTime reset_token_lifetime = kHour;
 
   bool operator==(const AccountRules&) const = default;
+};
+
+// Roles, privileges and bans (Rules::access).
+struct AccessRules {
+  // An account this old gets the "host" privilege (granted by the tick, once). Opening a file with
+  // another value reschedules the users still waiting.
+  GameTime host_after = 30 * kDay;
+  // The longest ban a holder of "ban" or "privban" without "permaban" may give.
+  GameTime longest_limited_ban = 30 * kDay;
+
+  bool operator==(const AccessRules&) const = default;
 };
 
 }  // namespace hearth
