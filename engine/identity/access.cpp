@@ -306,6 +306,7 @@ void access::grant_automatic(Command& command, const PlayerId& user) {
   Query host(command, "UPDATE users SET host_due_at = created_at + ? WHERE id = ?",
              command.rules().access.host_after, user);
   host.exec();
+  command.schedule(command.now() + command.rules().access.host_after);
 }
 
 void access::tick_bans(Command& command, GameTime to) {
@@ -612,6 +613,7 @@ Result<BanView> Access::ban(const NewBan& ban) {
         named(":issuer", ban.issuer.value()), named(":privilege_ban", !full),
         named(":expires", ban.expires_at), named(":now", now));
     insert.exec();
+    if (ban.expires_at) command.schedule(*ban.expires_at);
     const std::int64_t id = command.last_insert_id();
     for (std::int64_t privilege : privilege_ids) {
       Query link(command, "INSERT INTO ban_privileges (ban_id, privilege_id) VALUES (?, ?)", id,
