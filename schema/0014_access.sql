@@ -1,4 +1,5 @@
--- 0014: bans that end, and the host privilege that comes with account age.
+-- 0014: bans that end, the host privilege that comes with account age, and the erasure of a
+-- deleted user's personal data.
 --
 -- A ban is in force until it ends: the tick ends it at its expiry, or someone lifts it (ended_at,
 -- lifted_by). The ones still in force are found through two partial indexes: by their expiry, and
@@ -19,3 +20,7 @@ UPDATE users SET host_due_at = created_at + 30 * 86400000
 WHERE deleted = 0 AND NOT EXISTS (
   SELECT 1 FROM user_privileges up JOIN privileges p ON p.id = up.privilege_id
   WHERE up.user_id = users.id AND p.privilege = 'host');
+
+-- When a deleted user's personal data was erased (their name, addresses, credentials); the rows
+-- that keep the game's history (ledger, items, standings) stay, under an anonymous name.
+ALTER TABLE users ADD COLUMN erased_at INTEGER CHECK (erased_at IS NULL OR deleted = 1);

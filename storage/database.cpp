@@ -68,6 +68,9 @@ Database::Database(std::string path, const OpenOptions& options) : path_(std::mo
   }
   db_->exec("PRAGMA foreign_keys = ON");
   db_->exec("PRAGMA cache_size = -" + std::to_string(options.cache_size_kib));
+  // What a row held before it was deleted or rewritten is zeroed within its page (at no extra
+  // I/O), so that erased data does not linger in the file's free space.
+  db_->exec("PRAGMA secure_delete = FAST");
   synchronous_ = options.durability == Durability::Full ? "FULL" : "NORMAL";
   db_->exec("PRAGMA synchronous = " + synchronous_);
   checkpoint_pages_ = options.checkpoint_pages;

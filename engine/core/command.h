@@ -82,6 +82,10 @@ class Command : public Reader {
   void emit_at(GameTime at, std::string_view type, const std::string& actor,
                const std::string& subject, const std::string& payload);
 
+  // Empties the payload of every journaled event of `type` about `subject` (to '{"erased":true}'),
+  // for events that carried personal data; the events themselves stay.
+  void erase_payloads(const std::string& subject, std::string_view type);
+
   // Tells the tick that a time-driven rule has work due at `at` (a new expiry, a decay step).
   void schedule(GameTime at);
 

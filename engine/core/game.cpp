@@ -89,6 +89,13 @@ void Command::emit_at(GameTime at, std::string_view type, const std::string& act
                "VALUES (?1, ?2, NULLIF(?3, ''), NULLIF(?4, ''), ?5) RETURNING payload");
 }
 
+void Command::erase_payloads(const std::string& subject, std::string_view type) {
+  Query erase(*this,
+              "UPDATE events SET payload = '{\"erased\":true}' WHERE subject = ? AND type = ?",
+              subject, type);
+  erase.exec();
+}
+
 void Command::append_event(GameTime at, std::string_view type, const std::string& actor,
                            const std::string& subject, const std::string& payload,
                            const char* statement) {

@@ -14,6 +14,7 @@
 #include "engine/identity/accounts_internal.h"
 #include "engine/identity/players_internal.h"
 #include "engine/identity/secrets.h"
+#include "engine/onboarding/onboarding_internal.h"
 
 #include "hearth/game.h"
 
@@ -1017,6 +1018,39 @@ std::optional<std::string> Accounts::export_data(const PlayerId& user) const {
     }
     flush();
     return out + "}}";
+  });
+}
+
+Outcome Accounts::erase_personal_data(const PlayerId& user) {
+  return core_.run([&](Command& command) -> Outcome {
+    Query state(command, "SELECT deleted, erased_at IS NOT NULL FROM users WHERE id = ?", user);
+    if (!state.step()) return Outcome::refused(Refusal::NotFound, "There is no such user.");
+    const bool deleted = state.flag(0);
+    const bool erased = state.flag(1);
+    state.reset();
+    if (!deleted) {
+      return Outcome::refused(Refusal::NotAllowed,
+                              "Only a deleted user's data can be erased: delete the player first.");
+    }
+    if (erased) {
+      return Outcome::refused(Refusal::AlreadyDone, "The user's data is erased already.");
+    }
+    Query credentials(command,
+                      "UPDATE users SET password_hash = NULL, password_changed_at = NULL, "
+                      "failed_logins = 0, login_locked_until = NULL, subscription_tier = NULL, "
+                      "subscription_status = NULL, subscription_started_at = NULL, "
+                      "subscription_expires_at = NULL, paypal_subscription_id = NULL, "
+                      "verified = 0, erased_at = ?1 WHERE id = ?2",
+                      command.now(), user);
+    credentials.exec();
+    for (const char* table : {"user_tokens", "mfa_secrets", "mfa_attempts", "oauth_accounts"}) {
+      Query erase(command, fmt::format("DELETE FROM {} WHERE user_id = ?", table), user);
+      erase.exec();
+    }
+    players::erase_personal_data(command, user);
+    onboarding::erase_transcripts(command, user);
+    command.emit(AccountEvents::kErased, "", user, "{}");
+    return {};
   });
 }
 

@@ -176,6 +176,37 @@ void players::record_login(Command& command, const PlayerId& player) {
   login.exec();
 }
 
+void players::erase_personal_data(Command& command, const PlayerId& player) {
+  // Names made from the user's (a ship called "<username>'s Escape Pod") lose them too.
+  Query names(command,
+              "SELECT u.username, ifnull(p.nickname, '') FROM users u JOIN players p "
+              "ON p.id = u.id WHERE u.id = ?",
+              player);
+  if (names.step()) {
+    const std::string username = names.text(0);
+    const std::string nickname = names.text(1);
+    names.reset();
+    for (const std::string& name : {username, nickname}) {
+      if (name.empty()) continue;
+      Query ships(command,
+                  "UPDATE ships SET name = replace(name, ?1, 'Deleted') WHERE owner_id = ?2 AND "
+                  "instr(name, ?1) > 0",
+                  name, player);
+      ships.exec();
+    }
+  }
+  Query user(command,
+             "UPDATE users SET username = 'deleted-' || id, email = NULL, phone = NULL, "
+             "country = NULL, display_name = NULL, language = 'en', updated_at = ?1 WHERE id = ?2",
+             command.now(), player);
+  user.exec();
+  Query nickname(command, "UPDATE players SET nickname = NULL, updated_at = ?1 WHERE id = ?2",
+                 command.now(), player);
+  nickname.exec();
+  command.erase_payloads(player, PlayerEvents::kCreated);
+  command.erase_payloads(player, PlayerEvents::kRenamed);
+}
+
 Outcome players::check_active(Reader& reader, const PlayerId& player) {
   Query query(reader, "SELECT deleted FROM users WHERE id = ?", player);
   if (!query.step()) return Outcome::refused(Refusal::NotFound, "There is no such player.");

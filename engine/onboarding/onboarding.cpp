@@ -67,6 +67,11 @@ std::string_view to_string(DialogueEnd end) {
   return "";
 }
 
+void onboarding::erase_transcripts(Command& command, const PlayerId& player) {
+  Query erase(command, "DELETE FROM first_login_sessions WHERE player_id = ?", player);
+  erase.exec();
+}
+
 void onboarding::open(Command& command, const PlayerId& player) {
   Query insert(command, "INSERT INTO player_first_login_state (player_id) VALUES (?)", player);
   insert.exec();

@@ -12,7 +12,9 @@
 #include "tests/support/fixtures.h"
 #include "tests/support/print.h"
 
+#include "hearth/economy/ledger.h"
 #include "hearth/game.h"
+#include "hearth/onboarding/onboarding.h"
 
 using namespace hearth;
 
@@ -42,6 +44,12 @@ struct AccountGame {
         .register_account({{.username = "ann", .email = "ann@example.org"}, kPassword})
         .value()
         .id;
+  }
+
+  static int count_in(Game& game, const std::string& type) {
+    int found = 0;
+    for (const Event& event : game.events(0, 1000)) found += event.type == type;
+    return found;
   }
 
   int count(const std::string& type) {
@@ -619,6 +627,77 @@ BOOST_AUTO_TEST_CASE(an_export_holds_every_row_about_the_user_and_no_secret) {
   // A deleted user's data can still be taken away.
   BOOST_REQUIRE(game.players().remove(ann).ok());
   BOOST_TEST(game.accounts().export_data(ann).has_value());
+}
+
+// Erasure: after it, the file holds nothing personal about the user (scanned once the game is
+// closed), the ledger still balances and the user's history reads as "deleted-<id>".
+BOOST_AUTO_TEST_CASE(a_deleted_users_personal_data_is_erased_and_history_stays) {
+  test::TempFile file;
+  const std::vector<std::string> personal = {"annabelle_q", "annabelle@example.org", "+1 555 0100",
+                                             "Annabelle Q.", "zebra-umbrella"};
+  PlayerId ann;
+  {
+    Game saved(options(file.path));
+    NewUser user{.username = "annabelle_q",
+                 .email = "annabelle@example.org",
+                 .display_name = "Annabelle Q.",
+                 .country = "CA"};
+    ann = saved.accounts().register_account({user, kPassword}).value().id;
+    const PlayerId bea = saved.accounts().register_account({{.username = "bea"}, kPassword})->id;
+    core_of(saved).run([&](Command& command) {
+      command.sql().exec("UPDATE users SET phone = '+1 555 0100' WHERE id = '" + ann.value() + "'");
+    });
+    BOOST_REQUIRE(saved.accounts().log_in("annabelle_q", kPassword).ok());
+    BOOST_REQUIRE(saved.accounts().link_provider(ann, {"discord", "42", "", "annabelle_q"}).ok());
+    const OnboardingSession session = saved.onboarding().start(ann).value();
+    BOOST_REQUIRE(saved.onboarding()
+                      .claim_ship(ann, session.offered_ships.front(), "My code is zebra-umbrella.")
+                      .ok());
+    const CurrencyId credits = saved.ledger().default_currency().id;
+    const AccountId from = saved.ledger().account_of(AccountOwner::user(ann.value()), credits)->id;
+    const AccountId to = saved.ledger().account_of(AccountOwner::user(bea.value()), credits)->id;
+    BOOST_REQUIRE(saved.ledger().mint(from, 500).ok());
+    Transfer gift{from, to, 120};
+    gift.by = ann;
+    const TransactionId paid = saved.ledger().transfer(gift).value();
+
+    const std::string before = test::snapshot(saved);
+    BOOST_TEST((saved.accounts().erase_personal_data(ann).refusal() == Refusal::NotAllowed));
+    BOOST_TEST((saved.accounts()
+                    .erase_personal_data(PlayerId("00000000-0000-4000-8000-000000000000"))
+                    .refusal() == Refusal::NotFound));
+    BOOST_TEST(test::snapshot(saved) == before);
+    // Export first, then delete and erase.
+    BOOST_TEST(saved.accounts().export_data(ann)->find("annabelle@example.org") !=
+               std::string::npos);
+    BOOST_REQUIRE(saved.players().remove(ann).ok());
+    BOOST_REQUIRE(saved.accounts().erase_personal_data(ann).ok());
+    BOOST_TEST((saved.accounts().erase_personal_data(ann).refusal() == Refusal::AlreadyDone));
+
+    const PlayerView erased = saved.players().find(ann).value();
+    BOOST_TEST(erased.username == "deleted-" + ann.value());
+    BOOST_TEST(erased.display_name.find("Annabelle") == std::string::npos);
+    BOOST_TEST(saved.ledger().check_ledger().empty());
+    BOOST_TEST(saved.ledger().transaction(paid)->user_id == ann);
+    BOOST_TEST(saved.ledger().transaction(paid)->amount == 120);
+    BOOST_TEST(saved.accounts().providers(ann).empty());
+    BOOST_TEST((saved.accounts().log_in("deleted-" + ann.value(), kPassword).refusal() ==
+                Refusal::NotAllowed));
+    const std::string data = saved.accounts().export_data(ann).value();
+    for (const std::string& text : personal) {
+      BOOST_TEST(data.find(text) == std::string::npos, text);
+    }
+    BOOST_TEST(count_in(saved, "account.erased") == 1);
+  }
+  std::string bytes = file.bytes();
+  for (const char* suffix : {"-wal", "-journal"}) {
+    std::ifstream side(file.path + suffix, std::ios::binary);
+    bytes.append(std::istreambuf_iterator<char>(side), std::istreambuf_iterator<char>());
+  }
+  BOOST_TEST(bytes.find("bea") != std::string::npos);  // the scan sees what is there
+  for (const std::string& text : personal) {
+    BOOST_TEST(bytes.find(text) == std::string::npos, text);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -195,6 +195,16 @@ class Accounts {
   // deleted users too; nullopt for an unknown one.
   std::optional<std::string> export_data(const PlayerId& user) const;
 
+  // Erases a deleted user's personal data, for good: the username becomes "deleted-<id>"; email,
+  // phone, country, display name, nickname, password, subscription, provider links, TOTP, tokens
+  // and onboarding transcripts go; ship names made from the user's lose it, and the journal's
+  // events that named the user lose their payload. What keeps the game's history stays, under that anonymous name: ledger rows (every
+  // balance still adds up), item history, standings, team history. Refuses an unknown user
+  // (NotFound), a user not deleted (NotAllowed: Players::remove first) and one erased already
+  // (AlreadyDone). Journals "account.erased". Export first (export_data) when the user asks for
+  // their data.
+  Outcome erase_personal_data(const PlayerId& user);
+
   // Starts TOTP for a user, given their password: a new secret from the operating system, not in
   // force until confirm_mfa. `issuer` names the game in the authenticator (1 to 50 characters, no
   // ':'). Refuses a wrong password (counted), an unknown user, and TOTP already in force
@@ -233,6 +243,7 @@ struct AccountEvents {
   static constexpr std::string_view kProviderUnlinked = "account.provider_unlinked";
   static constexpr std::string_view kMfaEnabled = "account.mfa_enabled";
   static constexpr std::string_view kMfaDisabled = "account.mfa_disabled";
+  static constexpr std::string_view kErased = "account.erased";
 };
 
 }  // namespace hearth
