@@ -83,6 +83,10 @@ void build_world(const std::string& path, const Scale& scale) {
         "SELECT id, id, 500, 1000, {0}, {0} + {1} / 2, 300, {2} - {3}, {2}, {2} + 10 * {3}, "
         "'Heroic', '#00FF00', {4}, {4} FROM users",
         kTick - kDay, kDay, due, kWeek, kCreated));
+    // Every user holds the automatic "player" role, as Players::create gives it.
+    sql.exec(
+        "INSERT INTO user_roles (user_id, role_id) SELECT u.id, r.id FROM users u, roles r "
+        "WHERE r.automatic = 1");
     // Values beyond ±100 spread over every tier, from a hash of the pair (deterministic); each
     // row's next visible step (a tier crossed, the floor reached) computed as the engine does.
     sql.exec(fmt::format(
@@ -303,9 +307,17 @@ void raw_idle_ticks(Raw& raw, GameTime from, int count) {
   }
 }
 
-// Raw spend-turns commands: read the pool, regenerate, refuse or spend, write it back.
+// Raw spend-turns commands: check the user may play (the role tree, no ban taking it), read the
+// pool, regenerate, refuse or spend, write it back.
 void raw_spends(Raw& raw, const std::vector<int>& players, GameTime now) {
-  sqlite3_stmt* user = raw.prepare("SELECT deleted FROM users WHERE id = ?");
+  sqlite3_stmt* user = raw.prepare(
+      "WITH RECURSIVE given (id) AS (SELECT role_id FROM user_roles WHERE user_id = ?1 UNION "
+      "SELECT r.parent_id FROM roles r JOIN given g ON r.id = g.id WHERE r.parent_id IS NOT NULL) "
+      "SELECT deleted, is_active, EXISTS (SELECT 1 FROM privileges p WHERE p.privilege IN "
+      "('play', 'root') AND (p.id IN (SELECT privilege_id FROM role_privileges WHERE role_id IN "
+      "given) OR p.id IN (SELECT privilege_id FROM user_privileges WHERE user_id = ?1))), "
+      "EXISTS (SELECT 1 FROM bans WHERE user_id = ?1 AND ended_at IS NULL AND (expires_at IS "
+      "NULL OR expires_at > ?2)) FROM users WHERE id = ?1");
   sqlite3_stmt* load = raw.prepare(
       "SELECT turns, max_turns, ifnull(turns_anchor_at, created_at), turns_progress, "
       "ifnull(turns_full_at, 0), aria_bonus_multiplier, lifetime_turns_spent FROM players "
@@ -318,7 +330,8 @@ void raw_spends(Raw& raw, const std::vector<int>& players, GameTime now) {
     const std::string id = player_id(i);
     raw.exec("BEGIN IMMEDIATE");
     bind_text(user, 1, id);
-    sqlite3_step(user);
+    sqlite3_bind_int64(user, 2, now);
+    if (sqlite3_step(user) != SQLITE_ROW || sqlite3_column_int(user, 2) != 1) raw.fail();
     sqlite3_reset(user);
     bind_text(load, 1, id);
     sqlite3_step(load);
