@@ -13,6 +13,7 @@
 #include "engine/identity/networks.h"
 #include "engine/identity/players_internal.h"
 
+#include "hearth/core/error.h"
 #include "hearth/game.h"
 
 namespace hearth {
@@ -281,6 +282,21 @@ std::vector<std::string> access::privileges(Reader& reader, const PlayerId& user
 }
 
 Outcome access::require(Reader& reader, const PlayerId& actor, std::string_view privilege) {
+  // The common case in one statement: the user may act, holds the privilege (or root) and is
+  // under no ban. Anything else is settled by the full computation below.
+  Query quick(reader,
+              "WITH RECURSIVE given (id) AS (SELECT role_id FROM user_roles WHERE user_id = ?1 "
+              "UNION SELECT r.parent_id FROM roles r JOIN given g ON r.id = g.id "
+              "WHERE r.parent_id IS NOT NULL) "
+              "SELECT u.deleted = 0 AND u.is_active = 1 AND EXISTS (SELECT 1 FROM privileges p "
+              "WHERE p.privilege IN (?2, 'root') AND (p.id IN (SELECT privilege_id FROM "
+              "role_privileges WHERE role_id IN given) OR p.id IN (SELECT privilege_id FROM "
+              "user_privileges WHERE user_id = ?1))) AND NOT EXISTS (SELECT 1 FROM bans WHERE "
+              "user_id = ?1 AND ended_at IS NULL AND (expires_at IS NULL OR expires_at > ?3)) "
+              "FROM users u WHERE u.id = ?1",
+              actor, privilege, reader.now());
+  if (quick.step() && quick.flag(0)) return {};
+  quick.reset();
   if (Outcome may = check_may_act(reader, actor); !may) return may;
   const Held held = held_by(reader, actor);
   if (holds(held.privileges, privilege)) return {};
@@ -589,7 +605,9 @@ Result<BanView> Access::ban(const NewBan& ban) {
                       format_duration(Duration(command.rules().access.longest_limited_ban))));
     }
     if (!ban.user.empty()) {
-      if (Outcome active = players::check_active(command, ban.user); !active) return active;
+      const std::optional<bool> deleted = players::deleted(command, ban.user);
+      if (!deleted) return Outcome::refused(Refusal::NotFound, "There is no such user to ban.");
+      if (*deleted) return Outcome::refused(Refusal::NotAllowed, "The user is deleted.");
       if (ban.user == ban.issuer) {
         return Outcome::refused(Refusal::NotAllowed, "Nobody may ban themselves.");
       }
@@ -661,7 +679,10 @@ Outcome Access::lift_ban(BanId ban, const PlayerId& by) {
 
 std::optional<BanView> Access::is_banned(const PlayerId& user, const std::string& ip) const {
   std::optional<networks::Network> address;
-  if (!ip.empty()) address = networks::parse(ip);
+  if (!ip.empty()) {
+    address = networks::parse(ip);
+    if (!address) throw Error(ErrorKind::Usage, fmt::format("'{}' is not an IP address.", ip));
+  }
   return core_.read([&](Reader& reader) {
     std::vector<BanView> bans = user_bans(reader, user);
     if (address) {

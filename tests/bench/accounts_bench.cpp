@@ -38,15 +38,18 @@ GameOptions options_for(const std::string& path, std::int64_t cost) {
   return options;
 }
 
-// Raw SQLite: the SHA-256 of the token, then the token row and its user through the indexes.
+// Raw SQLite: the SHA-256 of the token, then the token row, its user and any full ban in force on
+// the user through the indexes.
 double raw_authentications(const std::string& path, const std::vector<std::string>& tokens) {
   sqlite3* db = nullptr;
   sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
   sqlite3_stmt* find = nullptr;
   sqlite3_prepare_v3(db,
                      "SELECT t.user_id, t.expires_at, t.revoked_at, u.deleted, u.is_active, "
-                     "u.activated FROM user_tokens t JOIN users u ON u.id = t.user_id "
-                     "WHERE t.token = ? AND t.type = 'login'",
+                     "u.activated, EXISTS (SELECT 1 FROM bans b WHERE b.user_id = t.user_id AND "
+                     "b.privilege_ban = 0 AND b.ended_at IS NULL AND (b.expires_at IS NULL OR "
+                     "b.expires_at > ?2)) FROM user_tokens t JOIN users u ON u.id = t.user_id "
+                     "WHERE t.token = ?1 AND t.type = 'login'",
                      -1, SQLITE_PREPARE_PERSISTENT, &find, nullptr);
   int found = 0;
   const double elapsed = seconds([&] {
@@ -54,6 +57,7 @@ double raw_authentications(const std::string& path, const std::vector<std::strin
       for (const std::string& token : tokens) {
         const std::string hash = secrets::token_hash(token);
         sqlite3_bind_text(find, 1, hash.c_str(), static_cast<int>(hash.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(find, 2, test::kStart);
         found += sqlite3_step(find) == SQLITE_ROW ? 1 : 0;
         sqlite3_reset(find);
       }
@@ -161,7 +165,7 @@ void run_accounts_bench(const Scale&) {
     });
     if (known != kRounds * kAccounts) throw std::runtime_error("a token was refused");
     const double raw = raw_authentications(file.path, tokens);
-    print_rate("authenticate (SHA-256 of the token, the token and its user by index)",
+    print_rate("authenticate (SHA-256 of the token; the token, its user and their bans by index)",
                kRounds * kAccounts / engine, kRounds * kAccounts / raw);
   }
 

@@ -1,6 +1,6 @@
-// The identity tables of migration 0002: users, tokens, OAuth links, MFA, privileges, roles, bans,
-// friends, follows and blocks. For each table a valid row inserts and each CHECK / NOT NULL /
-// UNIQUE / FOREIGN KEY refuses its violation, leaving the table as it was.
+// The identity tables of migration 0002 (and the columns 0014 adds): users, tokens, OAuth links,
+// MFA, privileges, roles, bans, friends, follows and blocks. For each table a valid row inserts and
+// each CHECK / NOT NULL / UNIQUE / FOREIGN KEY refuses its violation, leaving the table as it was.
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/constraints.h"
@@ -285,6 +285,22 @@ BOOST_AUTO_TEST_CASE(bans_take_a_user_or_an_ip_network_and_refuse_each_violation
   BOOST_TEST(ban_privileges.refuses(with(removed, "ban_id", "99"), {kForeignKey}));
   BOOST_TEST(ban_privileges.refuses(with(removed, "privilege_id", "99"), {kForeignKey}));
   BOOST_TEST(ban_privileges.accepts(with(removed, "privilege_id", num(kWebPrivilege))));
+}
+
+// Migration 0014: a ban ends no earlier than it began, and is lifted by a known user; only a
+// deleted user's data is erased.
+BOOST_AUTO_TEST_CASE(ban_endings_and_erasure_refuse_each_violation) {
+  add_users(*this);
+  Table bans(*this, "bans");
+  const Row row = ban_row(1, kAlice, kBob);
+  BOOST_TEST(bans.refuses(with(row, "ended_at", "0"), {kCheck, "ended_at >= created_at"}));
+  BOOST_TEST(bans.refuses(with(row, "lifted_by", q(kDave)), {kForeignKey}));
+  BOOST_TEST(bans.accepts(with(row, {{"ended_at", kT}, {"lifted_by", q(kCarol)}})));
+  Table users(*this, "users");
+  BOOST_TEST(users.refuses(with(user_row(kDave, "dave"), "erased_at", kT),
+                           {kCheck, "erased_at IS NULL OR deleted = 1"}));
+  BOOST_TEST(users.accepts(
+      with(user_row(kDave, "dave"), {{"deleted", "1"}, {"deleted_at", kT}, {"erased_at", kT}})));
 }
 
 BOOST_AUTO_TEST_CASE(friends_follows_and_blocks_take_valid_pairs_and_refuse_each_violation) {

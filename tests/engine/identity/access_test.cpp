@@ -4,7 +4,10 @@
 #include "hearth/identity/access.h"
 
 #include <boost/test/unit_test.hpp>
+#include <fmt/core.h>
 
+#include "schema/schema.h"
+#include "storage/migrations.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/print.h"
 
@@ -300,7 +303,8 @@ BOOST_AUTO_TEST_CASE(network_bans_match_addresses_in_them) {
   BOOST_TEST(game.access().is_banned(ann, "::ffff:10.1.0.1").has_value());
   BOOST_TEST(!game.access().is_banned(ann, "10.2.0.1").has_value());
   BOOST_TEST(!game.access().is_banned(ann).has_value());  // no address: only user bans
-  BOOST_TEST(!game.access().is_banned(ann, "not an address").has_value());
+  BOOST_CHECK_EXCEPTION(game.access().is_banned(ann, "not an address"), Error,
+                        test::is_kind(ErrorKind::Usage));
   // Of two that apply, the one that lasts longer: the unending one.
   ban.network = "10.0.0.0/8";
   BOOST_REQUIRE(game.access().ban(ban).ok());
@@ -378,6 +382,56 @@ BOOST_AUTO_TEST_CASE(opening_with_another_host_age_reschedules) {
   Game second(sooner);
   second.tick();
   BOOST_TEST(second.access().has(cyd, "host"));
+}
+
+// A save from before bans could end and host came by age (schema 0013): its users wait for host
+// from their creation, those who hold it get nothing more.
+BOOST_AUTO_TEST_CASE(a_save_from_before_gives_host_to_its_users_by_age) {
+  test::TempFile file;
+  const std::string old_user = "00000000-0000-4000-8000-0000000000a1";
+  const std::string host_user = "00000000-0000-4000-8000-0000000000a2";
+  {
+    storage::OpenOptions open;
+    open.application_id = kApplicationId;
+    storage::Database db(file.path, open);
+    storage::MigrationSet engine;
+    engine.source = "hearth";
+    engine.owns_user_version = true;
+    for (const schema::SqlFile& step : schema::files()) {
+      if (step.name == "0014_access.sql") break;
+      engine.steps.push_back({std::string(step.name), step.sql});
+    }
+    storage::migrate(db, {engine});
+    db.sql().exec(fmt::format(
+        "INSERT INTO game_clock (id, created_at, reached_at) VALUES (1, {0}, {0});"
+        "INSERT INTO random_state (id, seed, state) VALUES (1, 1, 1);"
+        "INSERT INTO users (id, username, created_at, updated_at) VALUES ('{1}', 'old', {0}, {0}),"
+        " ('{2}', 'hoster', {0}, {0});"
+        "INSERT INTO players (id, user_id, created_at, updated_at) VALUES ('{1}', '{1}', {0}, {0}),"
+        " ('{2}', '{2}', {0}, {0});"
+        "INSERT INTO user_privileges (user_id, privilege_id) SELECT '{2}', id FROM privileges "
+        "WHERE privilege = 'host'",
+        test::kStart - 20 * kDay, old_user, host_user));
+    SQLite::Statement rules(db.sql(),
+                            "INSERT INTO rules (id, document, updated_at) VALUES (1, ?, 0)");
+    rules.bind(1, Rules{}.to_json());
+    rules.exec();
+  }
+  Game opened(test::options_with(clock, file.path));
+  opened.tick();
+  BOOST_TEST(!opened.access().has(old_user, "host"));
+  opened.advance_to(test::kStart + 10 * kDay);
+  BOOST_TEST(opened.access().has(old_user, "host"));
+  BOOST_TEST(opened.access().has(host_user, "host"));
+  int granted = 0;
+  for (const Event& event : opened.events(0, 100)) {
+    if (event.type == "access.host_granted") {
+      ++granted;
+      BOOST_TEST(event.subject == old_user);
+      BOOST_TEST(event.at == test::kStart + 10 * kDay);
+    }
+  }
+  BOOST_TEST(granted == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

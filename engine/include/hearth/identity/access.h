@@ -145,7 +145,8 @@ class Access {
 
   // The full ban that keeps the user (and, when `ip` is given, that address) out now: of the bans
   // in force on either, the one that lasts longest (an unending one first). nullopt when none
-  // applies. A privilege ban does not count (see bans()).
+  // applies. A privilege ban does not count (see bans()). Error{Usage} when `ip` is not empty and
+  // not an IP address.
   std::optional<BanView> is_banned(const PlayerId& user, const std::string& ip = "") const;
 
   // The bans in force on a user now, full and privilege bans, the newest first.

@@ -198,11 +198,11 @@ class Accounts {
   // Erases a deleted user's personal data, for good: the username becomes "deleted-<id>"; email,
   // phone, country, display name, nickname, password, subscription, provider links, TOTP, tokens
   // and onboarding transcripts go; ship names made from the user's lose it, and the journal's
-  // events that named the user lose their payload. What keeps the game's history stays, under that anonymous name: ledger rows (every
-  // balance still adds up), item history, standings, team history. Refuses an unknown user
-  // (NotFound), a user not deleted (NotAllowed: Players::remove first) and one erased already
-  // (AlreadyDone). Journals "account.erased". Export first (export_data) when the user asks for
-  // their data.
+  // events that named the user lose their payload. What keeps the game's history stays, under that
+  // anonymous name: ledger rows (every balance still adds up), item history, standings, team
+  // history. Refuses an unknown user (NotFound), a user not deleted (NotAllowed: Players::remove
+  // first) and one erased already (AlreadyDone). Journals "account.erased". Export first
+  // (export_data) when the user asks for their data.
   Outcome erase_personal_data(const PlayerId& user);
 
   // Starts TOTP for a user, given their password: a new secret from the operating system, not in
