@@ -8,6 +8,7 @@
 #include "engine/core/text.h"
 #include "engine/economy/ledger_internal.h"
 #include "engine/identity/access_internal.h"
+#include "engine/identity/iso_codes.h"
 #include "engine/identity/players_internal.h"
 #include "engine/onboarding/onboarding_internal.h"
 #include "engine/progression/turns_internal.h"
@@ -32,7 +33,8 @@ constexpr const char* kViewSelect = R"sql(
                      WHERE player_id = p.id), 0),
          u.deleted, u.created_at,
          ifnull(p.turns_anchor_at, p.created_at), p.turns_progress, ifnull(p.turns_full_at, 0),
-         p.aria_bonus_multiplier, ifnull(p.personal_reputation_decay_due_at, 0)
+         p.aria_bonus_multiplier, ifnull(p.personal_reputation_decay_due_at, 0),
+         ifnull(u.email, ''), u.language, ifnull(u.country, ''), ifnull(u.phone, '')
   FROM users u JOIN players p ON p.user_id = u.id)sql";
 
 // Reads a row of kViewSelect; turns and personal reputation are their values at `now`.
@@ -55,6 +57,10 @@ PlayerView read_view(Reader& reader, Query& query, const Rules& rules, GameTime 
   view.needs_first_login = query.integer(14) != 0;
   view.deleted = query.integer(15) != 0;
   view.created_at = query.integer(16);
+  view.email = query.text(22);
+  view.language = query.text(23);
+  view.country = query.text(24);
+  view.phone = query.text(25);
   turns::State pool;
   pool.turns = view.turns;
   pool.cap = view.max_turns;
@@ -249,6 +255,30 @@ void players::set_active(Command& command, const PlayerId& player, bool active) 
   store.exec();
 }
 
+namespace {
+
+// Refuses a phone number that is not one: optional; an optional '+', then digits with spaces,
+// '-', '.', '(' or ')' between them; 4 to 15 digits (E.164's most), 32 characters at most.
+Outcome check_phone(const std::string& phone) {
+  if (phone.empty()) return {};
+  int digits = 0;
+  bool valid = phone.size() <= 32;
+  for (std::size_t i = 0; valid && i < phone.size(); ++i) {
+    const char c = phone[i];
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else {
+      valid = (c == '+' && i == 0) || c == ' ' || c == '-' || c == '.' || c == '(' || c == ')';
+    }
+  }
+  if (valid && digits >= 4 && digits <= 15) return {};
+  return Outcome::refused(Refusal::InvalidArgument,
+                          "A phone number is 4 to 15 digits, with an optional leading '+' and "
+                          "spaces, '-', '.', '(' or ')' between them.");
+}
+
+}  // namespace
+
 Result<PlayerView> Players::create(const NewUser& user) {
   return core_.run([&](Command& command) -> Result<PlayerView> {
     const PlayerRules& rules = command.rules().players;
@@ -263,21 +293,29 @@ Result<PlayerView> Players::create(const NewUser& user) {
     if (!user.email.empty()) {
       if (Outcome valid = check_email(command, user.email, ""); !valid) return valid;
     }
-    if (Outcome valid = text::check_code("A language", user.language, 2); !valid) return valid;
-    if (!user.country.empty()) {
-      if (Outcome valid = text::check_code("A country", user.country, 2); !valid) return valid;
+    const std::string language = iso_codes::language(user.language);
+    if (language.empty()) {
+      return Outcome::refused(Refusal::InvalidArgument,
+                              "A language is an ISO 639-1 code of two letters (\"en\").");
     }
+    const std::string country = iso_codes::country(user.country);
+    if (!user.country.empty() && country.empty()) {
+      return Outcome::refused(Refusal::InvalidArgument,
+                              "A country is an ISO 3166-1 code of two letters (\"DE\").");
+    }
+    if (Outcome valid = check_phone(user.phone); !valid) return valid;
 
     const std::string id = command.new_uuid();
     const GameTime now = command.now();
     Query insert_user(
         command,
-        "INSERT INTO users (id, username, email, display_name, language, country, "
-        "created_at, updated_at) VALUES (:id, :username, NULLIF(:email, ''), :display_name, "
-        ":language, NULLIF(:country, ''), :now, :now)",
+        "INSERT INTO users (id, username, email, phone, display_name, language, country, "
+        "created_at, updated_at) VALUES (:id, :username, NULLIF(:email, ''), NULLIF(:phone, ''), "
+        ":display_name, :language, NULLIF(:country, ''), :now, :now)",
         named(":id", id), named(":username", user.username), named(":email", user.email),
+        named(":phone", user.phone),
         named(":display_name", user.display_name.empty() ? user.username : user.display_name),
-        named(":language", user.language), named(":country", user.country), named(":now", now));
+        named(":language", language), named(":country", country), named(":now", now));
     insert_user.exec();
     access::grant_automatic(command, id);
 

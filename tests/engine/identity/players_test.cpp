@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "engine/core/command.h"
+#include "engine/identity/iso_codes.h"
 #include "tests/support/fixtures.h"
 
 using namespace hearth;
@@ -86,6 +87,51 @@ BOOST_AUTO_TEST_CASE(usernames_are_validated_and_refusals_write_nothing) {
               Refusal::InvalidArgument));
   BOOST_TEST(footprint(game) == before);
   BOOST_CHECK_THROW((void)game.players().create({.username = "x"}).value(), Error);
+}
+
+BOOST_AUTO_TEST_CASE(languages_countries_and_phones_are_checked_and_stored_normalised) {
+  const PlayerView ann = game.players()
+                             .create({.username = "ann",
+                                      .email = "ann@example.org",
+                                      .language = "PT",
+                                      .country = "br",
+                                      .phone = "+55 (11) 5555-0100"})
+                             .value();
+  BOOST_TEST(ann.language == "pt");
+  BOOST_TEST(ann.country == "BR");
+  BOOST_TEST(ann.phone == "+55 (11) 5555-0100");
+  BOOST_TEST(ann.email == "ann@example.org");
+  const PlayerView bob = game.players().create({.username = "bob"}).value();
+  BOOST_TEST(bob.language == "en");  // the default
+  BOOST_TEST(bob.country.empty());
+  BOOST_TEST(bob.phone.empty());
+  const std::string before = test::snapshot(game);
+  // Two letters are not enough: the code must be assigned.
+  for (const char* language : {"xx", "qq", "e1", "", "e"}) {
+    BOOST_TEST((game.players().create({.username = "cyd", .language = language}).refusal() ==
+                Refusal::InvalidArgument),
+               language);
+  }
+  for (const char* country : {"XX", "UK", "EU", "D1", "DEU"}) {
+    BOOST_TEST((game.players().create({.username = "cyd", .country = country}).refusal() ==
+                Refusal::InvalidArgument),
+               country);
+  }
+  const std::vector<std::string> phones = {
+      "123",        "call me",           "+1+2345", "5555-0100 ext", "1234567890123456",
+      "++15550100", std::string(33, '1')};
+  for (const std::string& phone : phones) {
+    BOOST_TEST((game.players().create({.username = "cyd", .phone = phone}).refusal() ==
+                Refusal::InvalidArgument),
+               phone);
+  }
+  BOOST_TEST(test::snapshot(game) == before);
+  BOOST_TEST(iso_codes::country_count() == 249);
+  BOOST_TEST(iso_codes::language_count() == 184);
+  BOOST_TEST(iso_codes::country("gb") == "GB");
+  BOOST_TEST(iso_codes::country("ZW") == "ZW");
+  BOOST_TEST(iso_codes::language("zu") == "zu");
+  BOOST_TEST(iso_codes::language("AA") == "aa");
 }
 
 BOOST_AUTO_TEST_CASE(emails_are_unique_regardless_of_case) {

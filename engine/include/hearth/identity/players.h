@@ -17,11 +17,12 @@ class Core;
 
 // What a new user is created with. Only the username is required.
 struct NewUser {
-  std::string username;      // validated by Rules::players; unique regardless of case
-  std::string email;         // optional; unique regardless of case when given
-  std::string display_name;  // optional; defaults to the username
-  std::string language = "en";
-  std::string country;  // optional two-letter code
+  std::string username;         // validated by Rules::players; unique regardless of case
+  std::string email;            // optional; unique regardless of case when given
+  std::string display_name;     // optional; defaults to the username
+  std::string language = "en";  // ISO 639-1, any case; stored in lower case
+  std::string country;          // optional; ISO 3166-1 alpha-2, any case; stored in upper case
+  std::string phone;  // optional; 4 to 15 digits, an optional leading '+', separators ' -.()'
 };
 
 // A player as a game shows it. The player's id is its user's id: one identity.
@@ -30,6 +31,10 @@ struct PlayerView {
   std::string username;
   std::string display_name;
   std::string nickname;      // empty until chosen (first login)
+  std::string email;         // empty for none
+  std::string language;      // ISO 639-1 ("en")
+  std::string country;       // ISO 3166-1 alpha-2 ("DE"); empty for none
+  std::string phone;         // empty for none
   std::int64_t credits = 0;  // balance in the default currency
   std::int64_t turns = 0;
   std::int64_t max_turns = 0;
@@ -54,7 +59,8 @@ class Players {
 
   // Creates a user, its player (with the defaults: 1000 turns, sector 1, Recruit, neutral),
   // an escape pod as its ship, an account in every money currency with the starting credits, and
-  // its first-login state. Refuses an invalid or taken username or a taken email.
+  // its first-login state. Refuses an invalid or taken username, an invalid or taken email, a
+  // language or country that is not an ISO code, a phone number that is not one.
   Result<PlayerView> create(const NewUser& user);
 
   // The player of user `id`, deleted ones included; nullopt when there is none.
