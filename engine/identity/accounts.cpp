@@ -718,6 +718,20 @@ Outcome Accounts::deactivate(const PlayerId& user, const std::string& password,
   });
 }
 
+Outcome Accounts::delete_account(const PlayerId& user, const std::string& password,
+                                 const std::string& code) {
+  const Verified seen = verify(core_, user, password);
+  if (!seen.user) return Outcome::refused(Refusal::NotFound, "There is no such user.");
+  if (seen.user->deleted) {
+    return Outcome::refused(Refusal::AlreadyDone, "The account is deleted already.");
+  }
+  return when_confirmed(core_, seen, code, [&](Command& command) -> Outcome {
+    revoke_all(command, user);
+    players::mark_deleted(command, user);
+    return {};
+  });
+}
+
 Outcome Accounts::reactivate(const PlayerId& user) {
   return core_.run([&](Command& command) -> Outcome {
     const auto found = credentials_by_id(command, user);

@@ -398,20 +398,24 @@ Outcome Players::rename(const PlayerId& id, const std::string& username) {
   });
 }
 
+void players::mark_deleted(Command& command, const PlayerId& player) {
+  Query user(command,
+             "UPDATE users SET deleted = 1, deleted_at = ?1, is_active = 0, "
+             "updated_at = ?1 WHERE id = ?2",
+             command.now(), player);
+  user.exec();
+  Query row(command, "UPDATE players SET is_active = 0, updated_at = ?1 WHERE id = ?2",
+            command.now(), player);
+  row.exec();
+  command.emit(PlayerEvents::kDeleted, player, player);
+}
+
 Outcome Players::remove(const PlayerId& id) {
   return core_.run([&](Command& command) -> Outcome {
     const auto deleted = players::deleted(command, id);
     if (!deleted) return Outcome::refused(Refusal::NotFound, "There is no such player.");
     if (*deleted) return Outcome::refused(Refusal::AlreadyDone, "The player is already deleted.");
-    Query user(command,
-               "UPDATE users SET deleted = 1, deleted_at = ?1, is_active = 0, "
-               "updated_at = ?1 WHERE id = ?2",
-               command.now(), id);
-    user.exec();
-    Query player(command, "UPDATE players SET is_active = 0, updated_at = ?1 WHERE id = ?2",
-                 command.now(), id);
-    player.exec();
-    command.emit(PlayerEvents::kDeleted, id, id);
+    players::mark_deleted(command, id);
     return {};
   });
 }

@@ -47,6 +47,10 @@ void set_active(Command& command, const PlayerId& player, bool active);
 // Records a login at the command's time (users.last_login_at, players.last_game_login_at).
 void record_login(Command& command, const PlayerId& player);
 
+// Deletes a user and its player (soft: the rows stay, marked deleted and off) and journals
+// "player.deleted". REQUIRES: the user exists and is not deleted.
+void mark_deleted(Command& command, const PlayerId& player);
+
 // Erases a deleted user's personal data that this concern keeps: the username becomes
 // "deleted-<id>"; email, phone, country, display name and nickname go; the language returns to
 // "en"; ship names made from the user's names and the journal's names of the user

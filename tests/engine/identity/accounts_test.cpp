@@ -629,6 +629,22 @@ BOOST_AUTO_TEST_CASE(an_export_holds_every_row_about_the_user_and_no_secret) {
   BOOST_TEST(game.accounts().export_data(ann).has_value());
 }
 
+BOOST_AUTO_TEST_CASE(a_player_deletes_their_own_account_with_the_password) {
+  const PlayerId ann = register_ann();
+  const Session session = game.accounts().log_in("ann", kPassword).value();
+  // A wrong password is refused (and counted, as for a log-in).
+  BOOST_TEST((game.accounts().delete_account(ann, "wrong horse").refusal() == Refusal::NotAllowed));
+  BOOST_TEST(test::query_int(game, "SELECT failed_logins FROM users WHERE username = 'ann'") == 1);
+  BOOST_TEST(!game.players().find(ann)->deleted);
+  BOOST_REQUIRE(game.accounts().delete_account(ann, kPassword).ok());
+  BOOST_TEST(game.players().find(ann)->deleted);
+  BOOST_TEST(!game.accounts().authenticate(session.access_token));
+  BOOST_TEST(game.accounts().log_in("ann", kPassword).detail() == "The account is deleted.");
+  BOOST_TEST((game.accounts().delete_account(ann, kPassword).refusal() == Refusal::AlreadyDone));
+  BOOST_TEST(count("player.deleted") == 1);
+  BOOST_TEST(game.accounts().erase_personal_data(ann).ok());
+}
+
 // Erasure: after it, the file holds nothing personal about the user (scanned once the game is
 // closed), the ledger still balances and the user's history reads as "deleted-<id>".
 BOOST_AUTO_TEST_CASE(a_deleted_users_personal_data_is_erased_and_history_stays) {

@@ -155,6 +155,13 @@ class Accounts {
   Outcome deactivate(const PlayerId& user, const std::string& password,
                      const std::string& code = "");
 
+  // The player deletes their account, given the password (and a code with TOTP in force): the
+  // user and its player are deleted as Players::remove does ("player.deleted") and every log-in
+  // ends. Offer export_data first; erase_personal_data then removes what is personal. Refuses
+  // what change_password refuses, and an account deleted already (AlreadyDone).
+  Outcome delete_account(const PlayerId& user, const std::string& password,
+                         const std::string& code = "");
+
   // Turns a deactivated account on again (the game's decision: support, a confirmed request).
   // Refuses an unknown or deleted user, and an account that is on (AlreadyDone). Journals
   // "account.reactivated".
