@@ -224,6 +224,12 @@ void serialize(Archive& archive, OnboardingRules& rules) {
 }
 
 template <class Archive>
+void serialize(Archive& archive, RelationRules& rules) {
+  archive(cereal::make_nvp("max_friends", rules.max_friends),
+          cereal::make_nvp("max_page", rules.max_page));
+}
+
+template <class Archive>
 void serialize(Archive& archive, LocationRules& rules) {
   archive(cereal::make_nvp("dock_turns", rules.dock_turns),
           cereal::make_nvp("undock_turns", rules.undock_turns));
@@ -241,6 +247,7 @@ void serialize(Archive& archive, Rules& rules) {
           cereal::make_nvp("turns", rules.turns), cereal::make_nvp("reputation", rules.reputation),
           cereal::make_nvp("personal_reputation", rules.personal_reputation),
           cereal::make_nvp("ranks", rules.ranks), cereal::make_nvp("teams", rules.teams),
+          cereal::make_nvp("relations", rules.relations),
           cereal::make_nvp("locations", rules.locations),
           cereal::make_nvp("team_reputation", rules.team_reputation),
           cereal::make_nvp("ledger", rules.ledger), cereal::make_nvp("inventory", rules.inventory),

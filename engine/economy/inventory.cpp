@@ -12,6 +12,7 @@
 #include "engine/economy/ledger_internal.h"
 #include "engine/identity/access_internal.h"
 #include "engine/identity/players_internal.h"
+#include "engine/social/relations_internal.h"
 
 #include "hearth/game.h"
 
@@ -262,6 +263,10 @@ Result<ItemTransferReceipt> Inventory::give(const ItemTransfer& transfer) {
       return Outcome::refused(Refusal::InvalidArgument, "A user cannot give items to itself.");
     }
     if (Outcome may = access::require(command, transfer.from_user, "trade"); !may) return may;
+    if (Outcome open = relations::check_not_blocked(command, transfer.from_user, transfer.to_user);
+        !open) {
+      return open;
+    }
     inventory::ItemPosting out;
     out.user_id = transfer.from_user;
     out.item = transfer.item;

@@ -14,6 +14,7 @@
 #include "engine/economy/ledger_internal.h"
 #include "engine/economy/ledger_rows.h"
 #include "engine/identity/access_internal.h"
+#include "engine/social/relations_internal.h"
 
 #include "hearth/game.h"
 
@@ -41,7 +42,7 @@ ledger::Posting posting_of(const Transfer& transfer, const char* fallback_type) 
 }
 
 // A transfer as the ledger posts it, after the checks a player's transfer needs: the "trade"
-// privilege and an account of their own to pay from.
+// privilege, an account of their own to pay from, no block between payer and payee.
 Result<ledger::Posting> checked(Command& command, const Transfer& transfer) {
   ledger::Posting posting = posting_of(transfer, "TRANSFER");
   if (transfer.by.empty()) return posting;
@@ -50,6 +51,13 @@ Result<ledger::Posting> checked(Command& command, const Transfer& transfer) {
   if (from && (from->owner_kind != OwnerKind::User || from->owner != transfer.by.value())) {
     return Outcome::refused(Refusal::NotAllowed,
                             "A player may pay only from an account of their own.");
+  }
+  const auto to = ledger::account_state(command, transfer.to_account);
+  if (to && to->owner_kind == OwnerKind::User) {
+    if (Outcome open = relations::check_not_blocked(command, transfer.by, PlayerId(to->owner));
+        !open) {
+      return open;
+    }
   }
   if (posting.user_id.empty()) posting.user_id = transfer.by;
   posting.automated = false;

@@ -29,6 +29,7 @@ class Onboarding;
 class PersonalReputation;
 class Players;
 class Ranks;
+class Relations;
 class Reputation;
 class TeamReputation;
 class Teams;
@@ -194,6 +195,9 @@ class Game {
 
   // Turn budgets: spend, regenerate, return bonus.
   Turns turns();
+
+  // Friends, follows and blocks between users.
+  Relations relations();
 
   // Standings with factions: change, read, lock, decay.
   Reputation reputation();

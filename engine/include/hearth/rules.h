@@ -37,6 +37,7 @@ struct Rules {
   PersonalReputationRules personal_reputation;
   RankRules ranks;
   TeamRules teams;
+  RelationRules relations;
   LocationRules locations;
   TeamReputationRules team_reputation;
   LedgerRules ledger;

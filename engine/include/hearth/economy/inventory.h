@@ -151,7 +151,7 @@ class Inventory {
 
   // A player gives items to another, in one command: a player command of from_user, who needs
   // the "trade" privilege. Refuses what remove and add refuse, a user giving to itself, a giver
-  // who may not trade (NotAllowed, or Banned).
+  // who may not trade (NotAllowed, or Banned), a block between the two (NotAllowed).
   Result<ItemTransferReceipt> give(const ItemTransfer& transfer);
 
   // Buys items at their price: the payment (type PURCHASE, to the default currency's sink) and

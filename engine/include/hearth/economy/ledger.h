@@ -89,7 +89,8 @@ struct Transfer {
   std::int64_t amount = 0;
   Memo memo;
   // The player making it (paying another player, a team...): they must own from_account and hold
-  // the "trade" privilege; the memo's user defaults to them. Empty for the game's own movement.
+  // the "trade" privilege, and neither they nor a payee user may have blocked the other; the
+  // memo's user defaults to them. Empty for the game's own movement.
   PlayerId by;
 };
 
