@@ -230,6 +230,19 @@ void serialize(Archive& archive, RelationRules& rules) {
 }
 
 template <class Archive>
+void serialize(Archive& archive, MessageRules& rules) {
+  archive(cereal::make_nvp("max_subject", rules.max_subject),
+          cereal::make_nvp("max_content", rules.max_content),
+          cereal::make_nvp("max_thread", rules.max_thread),
+          cereal::make_nvp("rate_limit", rules.rate_limit),
+          cereal::make_nvp("rate_window", rules.rate_window),
+          cereal::make_nvp("retention", rules.retention),
+          cereal::make_nvp("flag_reason_min", rules.flag_reason_min),
+          cereal::make_nvp("flag_reason_max", rules.flag_reason_max),
+          cereal::make_nvp("max_page", rules.max_page));
+}
+
+template <class Archive>
 void serialize(Archive& archive, LocationRules& rules) {
   archive(cereal::make_nvp("dock_turns", rules.dock_turns),
           cereal::make_nvp("undock_turns", rules.undock_turns));
@@ -248,6 +261,7 @@ void serialize(Archive& archive, Rules& rules) {
           cereal::make_nvp("personal_reputation", rules.personal_reputation),
           cereal::make_nvp("ranks", rules.ranks), cereal::make_nvp("teams", rules.teams),
           cereal::make_nvp("relations", rules.relations),
+          cereal::make_nvp("messages", rules.messages),
           cereal::make_nvp("locations", rules.locations),
           cereal::make_nvp("team_reputation", rules.team_reputation),
           cereal::make_nvp("ledger", rules.ledger), cereal::make_nvp("inventory", rules.inventory),

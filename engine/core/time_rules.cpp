@@ -5,6 +5,7 @@
 #include "engine/identity/accounts_internal.h"
 #include "engine/progression/timers_internal.h"
 #include "engine/progression/turns_internal.h"
+#include "engine/social/messages_internal.h"
 #include "engine/standing/personal_reputation_internal.h"
 #include "engine/standing/reputation_internal.h"
 #include "engine/standing/team_reputation_internal.h"
@@ -38,6 +39,8 @@ constexpr TimeRule kTimeRules[] = {
     {"the host privilege at an account age",
      "SELECT min(host_due_at) FROM users WHERE host_due_at IS NOT NULL", access::tick_host,
      access::reschedule_host},
+    {"message purge", "SELECT min(purge_at) FROM messages WHERE purge_at IS NOT NULL",
+     messages::tick_purge},
     {"timer, effect and access expiry",
      "SELECT min(expires_at) FROM user_timers WHERE expired_at IS NULL", tick_timers},
 };

@@ -8,6 +8,7 @@
 #include "engine/economy/ledger_internal.h"
 #include "engine/identity/access_internal.h"
 #include "engine/identity/players_internal.h"
+#include "engine/social/teams_internal.h"
 #include "engine/standing/team_reputation_internal.h"
 
 #include "hearth/game.h"
@@ -63,6 +64,16 @@ std::optional<TeamId> team_of_player(Reader& reader, const PlayerId& player) {
   std::string team = query.text(0);
   return team;
 }
+
+}  // namespace
+
+std::optional<teams::Membership> teams::membership(Reader& reader, const PlayerId& player) {
+  Query query(reader, "SELECT team_id, joined_at FROM team_members WHERE player_id = ?", player);
+  if (!query.step()) return std::nullopt;
+  return Membership{query.text(0), query.integer(1)};
+}
+
+namespace {
 
 std::optional<TeamView> load_team(Reader& reader, const TeamId& team) {
   Query query(reader,

@@ -647,11 +647,23 @@ BOOST_AUTO_TEST_CASE(messages_take_a_valid_row_and_refuse_each_violation) {
   // The moderator is a user, not a player.
   BOOST_TEST(messages.refuses(with(next, "moderated_by", q(kCarolPlayer)), {kForeignKey}));
   BOOST_TEST(messages.refuses(without(next, "sent_at"), {kNotNull, "messages.sent_at"}));
-  BOOST_TEST(messages.accepts(with(next, {{"priority", q("urgent")},
-                                          {"message_type", q("system")},
-                                          {"moderation_status", q("deleted")},
-                                          {"moderated_at", kLater},
-                                          {"moderated_by", q(kCarol)}})));
+  // 0015: a system message has no sender, every other kind has one.
+  BOOST_TEST(messages.refuses(with(next, "message_type", q("system")),
+                              {kCheck, "(sender_id IS NULL) = (message_type = 'system')"}));
+  BOOST_TEST(messages.refuses(without(next, "sender_id"),
+                              {kCheck, "(sender_id IS NULL) = (message_type = 'system')"}));
+  BOOST_TEST(messages.accepts(with(without(next, "sender_id"), {{"priority", q("urgent")},
+                                                                {"message_type", q("system")},
+                                                                {"moderation_status", q("deleted")},
+                                                                {"moderated_at", kLater},
+                                                                {"moderated_by", q(kCarol)},
+                                                                {"purge_at", kLater}})));
+  Table reads(*this, "message_reads");
+  const Row read = {{"player_id", q(kAlicePlayer)}, {"message_id", q(uuid(93))}, {"read_at", kT}};
+  BOOST_TEST(reads.accepts(read));
+  BOOST_TEST(reads.refuses(read, {kUnique, "message_reads.player_id"}));
+  BOOST_TEST(reads.refuses(with(read, "message_id", q(uuid(97))), {kForeignKey}));
+  BOOST_TEST(reads.refuses(without(read, "read_at"), {kNotNull, "message_reads.read_at"}));
 }
 
 BOOST_AUTO_TEST_CASE(onboarding_rows_take_valid_values_and_refuse_each_violation) {

@@ -25,6 +25,7 @@ class CustomTables;
 class Inventory;
 class Ledger;
 class Locations;
+class Messages;
 class Onboarding;
 class PersonalReputation;
 class Players;
@@ -198,6 +199,9 @@ class Game {
 
   // Friends, follows and blocks between users.
   Relations relations();
+
+  // Direct, team and system messages.
+  Messages messages();
 
   // Standings with factions: change, read, lock, decay.
   Reputation reputation();

@@ -38,6 +38,7 @@ struct Rules {
   RankRules ranks;
   TeamRules teams;
   RelationRules relations;
+  MessageRules messages;
   LocationRules locations;
   TeamReputationRules team_reputation;
   LedgerRules ledger;
