@@ -64,3 +64,42 @@ CREATE TABLE message_reads (
 ) WITHOUT ROWID;
 
 CREATE INDEX message_reads_by_message ON message_reads (message_id);
+
+-- Team invitations: a personal one (player_id set, used once) or a shared code (player_id NULL)
+-- good for max_uses joins until it expires. Rebuilt so that player_id may be empty.
+ALTER TABLE team_invitations RENAME TO team_invitations_before_0015;
+
+CREATE TABLE team_invitations (
+  code TEXT PRIMARY KEY CHECK (length(code) BETWEEN 1 AND 100),
+  team_id TEXT NOT NULL REFERENCES teams (id) ON DELETE CASCADE,
+  player_id TEXT REFERENCES players (id) ON DELETE CASCADE,
+  invited_by TEXT REFERENCES players (id) ON DELETE SET NULL,
+  max_uses INTEGER NOT NULL DEFAULT 1 CHECK (max_uses BETWEEN 1 AND 100),
+  uses INTEGER NOT NULL DEFAULT 0 CHECK (uses BETWEEN 0 AND max_uses),
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  CHECK (expires_at >= created_at),
+  CHECK (player_id IS NULL OR max_uses = 1)
+);
+
+INSERT INTO team_invitations (code, team_id, player_id, invited_by, created_at, expires_at)
+SELECT code, team_id, player_id, invited_by, created_at, expires_at
+FROM team_invitations_before_0015;
+
+DROP TABLE team_invitations_before_0015;
+
+CREATE INDEX team_invitations_by_team ON team_invitations (team_id, expires_at);
+CREATE INDEX team_invitations_by_player ON team_invitations (player_id)
+  WHERE player_id IS NOT NULL;
+CREATE INDEX team_invitations_by_inviter ON team_invitations (invited_by)
+  WHERE invited_by IS NOT NULL;
+
+-- A player's request to join an invite-only team, until a member who may invite answers it.
+CREATE TABLE team_join_requests (
+  team_id TEXT NOT NULL REFERENCES teams (id) ON DELETE CASCADE,
+  player_id TEXT NOT NULL REFERENCES players (id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (team_id, player_id)
+) WITHOUT ROWID;
+
+CREATE INDEX team_join_requests_by_player ON team_join_requests (player_id);

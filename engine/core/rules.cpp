@@ -95,7 +95,8 @@ void serialize(Archive& archive, TeamRules& rules) {
   archive(cereal::make_nvp("creation_cost", rules.creation_cost),
           cereal::make_nvp("default_max_members", rules.default_max_members),
           cereal::make_nvp("name_min_length", rules.name_min_length),
-          cereal::make_nvp("name_max_length", rules.name_max_length));
+          cereal::make_nvp("name_max_length", rules.name_max_length),
+          cereal::make_nvp("invitation_lifetime", rules.invitation_lifetime));
 }
 
 template <class Archive>

@@ -36,6 +36,9 @@ void open_user_accounts(Command& command, const std::string& user_id);
 // The account of `user_id` in `currency`, or 0 when there is none.
 std::int64_t user_account(Command& command, const std::string& user_id, std::int64_t currency);
 
+// The account of team `team_id` in `currency` (its treasury), opened when it has none.
+std::int64_t team_account(Command& command, const std::string& team_id, std::int64_t currency);
+
 // The system account `name` ("mint" or "sink") of `currency`.
 std::int64_t system_account(Command& command, const std::string& name, std::int64_t currency);
 

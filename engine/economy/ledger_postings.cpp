@@ -38,6 +38,19 @@ std::int64_t user_account(Command& command, const std::string& user_id, std::int
   return id;
 }
 
+std::int64_t team_account(Command& command, const std::string& team_id, std::int64_t currency) {
+  Query find(command, "SELECT id FROM accounts WHERE team_id = ? AND currency_id = ?", team_id,
+             currency);
+  if (find.step()) return find.integer(0);
+  find.reset();
+  Query open(command,
+             "INSERT INTO accounts (currency_id, owner_kind, team_id, created_at, updated_at) "
+             "VALUES (?1, 'team', ?2, ?3, ?3)",
+             currency, team_id, command.now());
+  open.exec();
+  return command.last_insert_id();
+}
+
 std::int64_t system_account(Command& command, const std::string& name, std::int64_t currency) {
   Query query(command, "SELECT id FROM accounts WHERE system_name = ? AND currency_id = ?", name,
               currency);

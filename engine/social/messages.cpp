@@ -543,6 +543,11 @@ MessagePage Messages::flagged(const MessageCursor& after, int limit) const {
   });
 }
 
+void messages::detach_team(Command& command, const TeamId& team) {
+  Query detach(command, "UPDATE messages SET team_id = NULL WHERE team_id = ?", team);
+  detach.exec();
+}
+
 void messages::tick_purge(Command& command, GameTime to) {
   constexpr int kBatch = 512;
   for (;;) {

@@ -16,4 +16,7 @@ struct Membership {
 // The team `player` is in now; nullopt when none.
 std::optional<Membership> membership(Reader& reader, const PlayerId& player);
 
+// Pays everything the team's treasury holds to `to` (ledger rows of type TEAM_PAYOUT).
+void pay_out_treasury(Command& command, const TeamId& team, const PlayerId& to);
+
 }  // namespace hearth::teams

@@ -578,6 +578,21 @@ BOOST_AUTO_TEST_CASE(
   BOOST_TEST(invitations.refuses(with(next, "invited_by", q(kAlice)), {kForeignKey}));
   // Expiring at the instant it was created is the edge the CHECK allows.
   BOOST_TEST(invitations.accepts(with(next, "expires_at", kT)));
+  // 0015: a shared code (no player) good for up to 100 uses; a personal one for one.
+  const Row code = without(invitation_row("CODE-1", kTeam, kBobPlayer), "player_id");
+  BOOST_TEST(invitations.refuses(with(code, "max_uses", "0"), {kCheck, "max_uses BETWEEN"}));
+  BOOST_TEST(invitations.refuses(with(code, "max_uses", "101"), {kCheck, "max_uses BETWEEN"}));
+  BOOST_TEST(invitations.refuses(with(code, {{"max_uses", "3"}, {"uses", "4"}}),
+                                 {kCheck, "uses BETWEEN 0 AND max_uses"}));
+  BOOST_TEST(invitations.refuses(with(code, {{"max_uses", "3"}, {"player_id", q(kBobPlayer)}}),
+                                 {kCheck, "player_id IS NULL OR max_uses = 1"}));
+  BOOST_TEST(invitations.accepts(with(code, {{"max_uses", "100"}, {"uses", "100"}})));
+
+  Table requests(*this, "team_join_requests");
+  const Row request = {{"team_id", q(kTeam)}, {"player_id", q(kBobPlayer)}, {"created_at", kT}};
+  BOOST_TEST(requests.accepts(request));
+  BOOST_TEST(requests.refuses(request, {kUnique, "team_join_requests.team_id"}));
+  BOOST_TEST(requests.refuses(with(request, "player_id", q(kBob)), {kForeignKey}));
 
   Table reputations(*this, "team_reputations");
   BOOST_TEST(reputations.accepts({{"team_id", q(kTeam)}, {"next_recalculation_at", kLater}}));

@@ -13,6 +13,8 @@ struct TeamRules {
   std::int64_t default_max_members = 4;
   std::int64_t name_min_length = 3;
   std::int64_t name_max_length = 80;
+  // How long a personal invitation stays good.
+  GameTime invitation_lifetime = 7 * kDay;
 
   bool operator==(const TeamRules&) const = default;
 };
