@@ -448,9 +448,13 @@ Outcome moderate(Core& core, const PlayerId& moderator, const std::string& messa
   });
 }
 
-// "(sent_at, id) < cursor" for newest-first pages; true for the first page.
-constexpr const char* kBefore = "(?2 = '' OR (m.sent_at, m.id) < (?3, ?2)) ";
-constexpr const char* kAfter = "(?2 = '' OR (m.sent_at, m.id) > (?3, ?2)) ";
+// Where a page starts: "(sent_at, id) < cursor" for newest-first pages, "> cursor" for
+// oldest-first ones (a range the index seeks to); the first page takes everything. The cursor is
+// ?2 (its id) and ?3 (its time).
+std::string from_cursor(const MessageCursor& after, bool newest_first) {
+  if (after.empty()) return "(?2 = '' AND ?3 = ?3) ";
+  return newest_first ? "(m.sent_at, m.id) < (?3, ?2) " : "(m.sent_at, m.id) > (?3, ?2) ";
+}
 
 }  // namespace
 
@@ -469,7 +473,7 @@ MessagePage Messages::inbox(const PlayerId& reader, const MessageCursor& after, 
                    fmt::format(kColumns, "m.read_at") +
                        "WHERE m.recipient_id = ?1 AND m.deleted_by_recipient = 0 AND "
                        "m.moderation_status IS NULL AND " +
-                       kBefore + "ORDER BY m.sent_at DESC, m.id DESC LIMIT ?4",
+                       from_cursor(after, true) + "ORDER BY m.sent_at DESC, m.id DESC LIMIT ?4",
                    limit, reader, after.id, after.sent_at, limit + 1);
   });
 }
@@ -481,7 +485,7 @@ MessagePage Messages::sent(const PlayerId& reader, const MessageCursor& after, i
                    fmt::format(kColumns, "m.sent_at") +
                        "WHERE m.sender_id = ?1 AND m.deleted_by_sender = 0 AND "
                        "m.moderation_status IS NULL AND " +
-                       kBefore + "ORDER BY m.sent_at DESC, m.id DESC LIMIT ?4",
+                       from_cursor(after, true) + "ORDER BY m.sent_at DESC, m.id DESC LIMIT ?4",
                    limit, reader, after.id, after.sent_at, limit + 1);
   });
 }
@@ -499,7 +503,7 @@ MessagePage Messages::team(const PlayerId& reader, const MessageCursor& after, i
                     "END") +
             "WHERE m.team_id = ?5 AND m.sent_at >= ?6 AND m.moderation_status IS NULL AND NOT "
             "(m.sender_id = ?1 AND m.deleted_by_sender = 1) AND " +
-            kBefore + "ORDER BY m.sent_at DESC, m.id DESC LIMIT ?4",
+            from_cursor(after, true) + "ORDER BY m.sent_at DESC, m.id DESC LIMIT ?4",
         limit, reader, after.id, after.sent_at, limit + 1, member->team, member->joined_at);
   });
 }
@@ -515,7 +519,8 @@ MessagePage Messages::thread(const PlayerId& reader, const std::string& thread,
                             "CASE WHEN m.sender_id = ?1 THEN m.sent_at WHEN m.team_id IS NULL "
                             "THEN m.read_at ELSE (SELECT read_at FROM message_reads WHERE "
                             "player_id = ?1 AND message_id = m.id) END") +
-                    "WHERE m.thread_id = ?5 AND " + kAfter + "ORDER BY m.sent_at, m.id LIMIT ?4",
+                    "WHERE m.thread_id = ?5 AND " + from_cursor(after, false) +
+                    "ORDER BY m.sent_at, m.id LIMIT ?4",
                 static_cast<int>(r.rules().messages.max_thread), reader, after.id, after.sent_at,
                 r.rules().messages.max_thread + 1, thread);
     MessagePage page;
@@ -537,9 +542,9 @@ MessagePage Messages::flagged(const MessageCursor& after, int limit) const {
     check_limit(r, limit);
     return page_of(r,
                    fmt::format(kColumns, "m.read_at") +
-                       "WHERE m.flagged = 1 AND m.moderation_status IS NULL AND (?1 = '' OR "
-                       "(m.sent_at, m.id) > (?2, ?1)) ORDER BY m.sent_at, m.id LIMIT ?3",
-                   limit, after.id, after.sent_at, limit + 1);
+                       "WHERE m.flagged = 1 AND m.moderation_status IS NULL AND ?1 = ?1 AND " +
+                       from_cursor(after, false) + "ORDER BY m.sent_at, m.id LIMIT ?4",
+                   limit, 0, after.id, after.sent_at, limit + 1);
   });
 }
 

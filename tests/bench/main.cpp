@@ -1,5 +1,5 @@
 // hearth_bench: the engine's figures beside raw SQLite doing the same work, in the same run.
-// Usage: hearth_bench [ticks|ledger|accounts|all] [--players N]
+// Usage: hearth_bench [ticks|ledger|accounts|social|all] [--players N]
 #include <cstring>
 #include <string>
 
@@ -25,5 +25,6 @@ int main(int argc, char** argv) {
   if (which == "all" || which == "ticks") hearth::bench::run_tick_bench(scale);
   if (which == "all" || which == "ledger") hearth::bench::run_ledger_bench(scale);
   if (which == "all" || which == "accounts") hearth::bench::run_accounts_bench(scale);
+  if (which == "all" || which == "social") hearth::bench::run_social_bench(scale);
   return 0;
 }

@@ -26,4 +26,8 @@ void run_ledger_bench(const Scale& scale);
 // connection commits.
 void run_accounts_bench(const Scale& scale);
 
+// Direct messages sent per second, unread counts and inbox pages at 100,000 messages, beside raw
+// SQLite running the same statements.
+void run_social_bench(const Scale& scale);
+
 }  // namespace hearth::bench
