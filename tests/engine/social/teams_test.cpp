@@ -226,6 +226,15 @@ BOOST_AUTO_TEST_CASE(the_treasury_takes_deposits_and_pays_members_who_may) {
   BOOST_TEST(teams.withdraw(lead, credits, 200, bob).ok());
   BOOST_TEST(balance(bob) == bobs + 200);
   BOOST_TEST((teams.treasury(team) == std::vector<TreasuryBalance>{{credits, 300}}));
+  // Resources are currencies too: a member with fuel puts some in.
+  const CurrencyId fuel = game.ledger().currency("fuel")->id;
+  BOOST_TEST((teams.deposit(ann, fuel, 5).refusal() == Refusal::NotFound));  // no fuel account
+  const AccountId tank = game.ledger().open_account(AccountOwner::user(ann.value()), fuel)->id;
+  BOOST_REQUIRE(game.ledger().mint(tank, 50).ok());
+  BOOST_TEST(teams.deposit(ann, fuel, 20).ok());
+  BOOST_TEST((teams.treasury(team) == std::vector<TreasuryBalance>{{credits, 300}, {fuel, 20}}));
+  BOOST_TEST(
+      (teams.contributions(ann) == std::vector<TreasuryBalance>{{credits, 500}, {fuel, 20}}));
   BOOST_TEST(game.ledger().check_ledger().empty());
 }
 
