@@ -6,8 +6,7 @@
 #include <boost/test/unit_test.hpp>
 #include <fmt/core.h>
 
-#include "schema/schema.h"
-#include "storage/migrations.h"
+#include "tests/support/database.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/print.h"
 
@@ -390,33 +389,17 @@ BOOST_AUTO_TEST_CASE(a_save_from_before_gives_host_to_its_users_by_age) {
   test::TempFile file;
   const std::string old_user = "00000000-0000-4000-8000-0000000000a1";
   const std::string host_user = "00000000-0000-4000-8000-0000000000a2";
-  {
-    storage::OpenOptions open;
-    open.application_id = kApplicationId;
-    storage::Database db(file.path, open);
-    storage::MigrationSet engine;
-    engine.source = "hearth";
-    engine.owns_user_version = true;
-    for (const schema::SqlFile& step : schema::files()) {
-      if (step.name == "0014_access.sql") break;
-      engine.steps.push_back({std::string(step.name), step.sql});
-    }
-    storage::migrate(db, {engine});
-    db.sql().exec(fmt::format(
-        "INSERT INTO game_clock (id, created_at, reached_at) VALUES (1, {0}, {0});"
-        "INSERT INTO random_state (id, seed, state) VALUES (1, 1, 1);"
-        "INSERT INTO users (id, username, created_at, updated_at) VALUES ('{1}', 'old', {0}, {0}),"
-        " ('{2}', 'hoster', {0}, {0});"
-        "INSERT INTO players (id, user_id, created_at, updated_at) VALUES ('{1}', '{1}', {0}, {0}),"
-        " ('{2}', '{2}', {0}, {0});"
-        "INSERT INTO user_privileges (user_id, privilege_id) SELECT '{2}', id FROM privileges "
-        "WHERE privilege = 'host'",
-        test::kStart - 20 * kDay, old_user, host_user));
-    SQLite::Statement rules(db.sql(),
-                            "INSERT INTO rules (id, document, updated_at) VALUES (1, ?, 0)");
-    rules.bind(1, Rules{}.to_json());
-    rules.exec();
-  }
+  test::write_old_save(
+      file.path, "0014_access.sql",
+      fmt::format(
+          "INSERT INTO users (id, username, created_at, updated_at) VALUES ('{1}', 'old', {0}, "
+          "{0}), ('{2}', 'hoster', {0}, {0});"
+          "INSERT INTO players (id, user_id, created_at, updated_at) VALUES ('{1}', '{1}', {0}, "
+          "{0}), ('{2}', '{2}', {0}, {0});"
+          "INSERT INTO user_privileges (user_id, privilege_id) SELECT '{2}', id FROM privileges "
+          "WHERE privilege = 'host'",
+          test::kStart - 20 * kDay, old_user, host_user),
+      test::kStart - 20 * kDay);
   Game opened(test::options_with(clock, file.path));
   opened.tick();
   BOOST_TEST(!opened.access().has(old_user, "host"));

@@ -4,8 +4,7 @@
 #include <boost/test/unit_test.hpp>
 #include <fmt/core.h>
 
-#include "schema/schema.h"
-#include "storage/migrations.h"
+#include "tests/support/database.h"
 #include "tests/support/fixtures.h"
 
 using namespace hearth;
@@ -284,35 +283,22 @@ BOOST_AUTO_TEST_SUITE(from_other_saves)
 
 BOOST_AUTO_TEST_CASE(a_save_from_before_keeps_its_history_and_its_decay) {
   test::TempFile file;
-  {
-    storage::OpenOptions open;
-    open.application_id = kApplicationId;
-    storage::Database db(file.path, open);
-    storage::MigrationSet engine;
-    engine.source = "hearth";
-    engine.owns_user_version = true;
-    for (const schema::SqlFile& step : schema::files()) {
-      if (step.name == "0011_lazy_standing.sql") break;
-      engine.steps.push_back({std::string(step.name), step.sql});
-    }
-    storage::migrate(db, {engine});
-    db.sql().exec(fmt::format(
-        "INSERT INTO game_clock (id, created_at, reached_at) VALUES (1, {0}, {0});"
-        "INSERT INTO random_state (id, seed, state) VALUES (1, 1, 1);"
-        "INSERT INTO users (id, username, created_at, updated_at) VALUES ('{1}', 'old', {0}, {0});"
-        "INSERT INTO players (id, user_id, created_at, updated_at) VALUES ('{1}', '{1}', {0}, {0});"
-        "INSERT INTO reputations (id, player_id, faction_id, current_value, current_level, title, "
-        "history, last_activity_at, decay_due_at, created_at) SELECT '{2}', '{1}', id, 260, "
-        "'TRUSTED', 'Trusted', '[{{\"at\":{0},\"old_value\":0,\"new_value\":260,\"change\":260,"
-        "\"reason\":\"old deal\"}}]', {0}, {0} + 37 * 86400000, {0} FROM factions "
-        "WHERE code = 'terran_federation'",
-        test::kStart, "00000000-0000-4000-8000-0000000000a1",
-        "00000000-0000-4000-8000-0000000000b1"));
-    SQLite::Statement rules(db.sql(),
-                            "INSERT INTO rules (id, document, updated_at) VALUES (1, ?, 0)");
-    rules.bind(1, Rules{}.to_json());
-    rules.exec();
-  }
+  test::write_old_save(
+      file.path, "0011_lazy_standing.sql",
+      fmt::format(
+          "INSERT INTO users (id, username, created_at, updated_at) VALUES ('{1}', 'old', {0}, "
+          "{0});"
+          "INSERT INTO players (id, user_id, created_at, updated_at) VALUES ('{1}', '{1}', {0}, "
+          "{0});"
+          "INSERT INTO reputations (id, player_id, faction_id, current_value, current_level, "
+          "title, "
+          "history, last_activity_at, decay_due_at, created_at) SELECT '{2}', '{1}', id, 260, "
+          "'TRUSTED', 'Trusted', '[{{\"at\":{0},\"old_value\":0,\"new_value\":260,\"change\":260,"
+          "\"reason\":\"old deal\"}}]', {0}, {0} + 37 * 86400000, {0} FROM factions "
+          "WHERE code = 'terran_federation'",
+          test::kStart, "00000000-0000-4000-8000-0000000000a1",
+          "00000000-0000-4000-8000-0000000000b1"),
+      test::kStart);
   auto save_clock = std::make_shared<ManualClock>(test::kStart);
   Game opened(test::options_with(save_clock, file.path));
   const std::string player = "00000000-0000-4000-8000-0000000000a1";
