@@ -1,5 +1,6 @@
 // The registry of time-driven rules. The order matters where one rule reads what another moves:
 // team recalculations read members' standings in closed form, before decay materialises them.
+#include "engine/catalog/catalog_internal.h"
 #include "engine/core/tick.h"
 #include "engine/identity/access_internal.h"
 #include "engine/identity/accounts_internal.h"
@@ -39,6 +40,10 @@ constexpr TimeRule kTimeRules[] = {
     {"the host privilege at an account age",
      "SELECT min(host_due_at) FROM users WHERE host_due_at IS NOT NULL", access::tick_host,
      access::reschedule_host},
+    {"timed content ownership",
+     "SELECT min(expires_at) FROM content_ownerships WHERE expires_at IS NOT NULL AND "
+     "ended_at IS NULL",
+     catalog::tick_ownership_expiry},
     {"message purge", "SELECT min(purge_at) FROM messages WHERE purge_at IS NOT NULL",
      messages::tick_purge},
     {"timer, effect and access expiry",

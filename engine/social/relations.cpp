@@ -133,6 +133,11 @@ bool relations::blocked_either(Reader& reader, const PlayerId& a, const PlayerId
   return query.step();
 }
 
+bool relations::are_friends(Reader& reader, const PlayerId& a, const PlayerId& b) {
+  const std::optional<FriendRow> row = friend_row(reader, a, b);
+  return row && !row->pending;
+}
+
 Outcome relations::check_not_blocked(Reader& reader, const PlayerId& a, const PlayerId& b) {
   if (blocked_either(reader, a, b)) return Outcome::refused(Refusal::NotAllowed, kBlockedSentence);
   return {};
@@ -277,7 +282,7 @@ Friendship Relations::friendship(const PlayerId& user, const PlayerId& other) co
 }
 
 bool Relations::are_friends(const PlayerId& a, const PlayerId& b) const {
-  return friendship(a, b) == Friendship::Friends;
+  return core_.read([&](Reader& reader) { return relations::are_friends(reader, a, b); });
 }
 
 bool Relations::has_blocked(const PlayerId& user, const PlayerId& target) const {

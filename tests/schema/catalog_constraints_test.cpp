@@ -72,7 +72,12 @@ BOOST_AUTO_TEST_CASE(assets_content_and_revisions_take_valid_rows_and_refuse_eac
   BOOST_TEST(revisions.refuses(with(revision, "user_id", q(kDave)), {kForeignKey}));
   BOOST_TEST(
       revisions.refuses(without(revision, "user_id"), {kNotNull, "content_revisions.user_id"}));
-  BOOST_TEST(revisions.accepts(revision));
+  // 0016: a revision's name, when it has one, is 1 to 255 characters.
+  BOOST_TEST(revisions.refuses(with(revision, "name", q("")), {kCheck, "length(name)"}));
+  BOOST_TEST(revisions.refuses(with(revision, "name", q(std::string(256, 'n'))),
+                               {kCheck, "length(name)"}));
+  BOOST_TEST(
+      revisions.accepts(with(revision, {{"name", q("Star Shirt")}, {"description", q("")}})));
 }
 
 BOOST_AUTO_TEST_CASE(moderation_of_content_takes_valid_rows_and_refuses_each_violation) {

@@ -21,6 +21,7 @@ class Core;
 // where it uses the concern ("hearth/economy/ledger.h" for game.ledger()...).
 class Access;
 class Accounts;
+class Catalog;
 class CustomTables;
 class Inventory;
 class Ledger;
@@ -196,6 +197,9 @@ class Game {
 
   // Turn budgets: spend, regenerate, return bonus.
   Turns turns();
+
+  // Content players make, its prices, who owns which instance.
+  Catalog catalog();
 
   // Friends, follows and blocks between users.
   Relations relations();

@@ -87,5 +87,7 @@ using TransactionId = Id<struct TransactionTag>;
 using RateId = Id<struct RateTag>;
 using ItemId = Id<struct ItemTag>;
 using BanId = Id<struct BanTag>;
+using ContentId = Id<struct ContentTag>;
+using OwnershipId = Id<struct OwnershipTag>;
 
 }  // namespace hearth

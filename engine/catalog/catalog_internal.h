@@ -1,0 +1,31 @@
+// The catalog concern's internal API: what its two files share, and its part in the tick.
+// Internal.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "engine/core/command.h"
+
+#include "hearth/catalog/catalog.h"
+
+namespace hearth::catalog {
+
+// A piece of content as stored; nullopt when there is none.
+std::optional<ContentView> load(Reader& reader, ContentId content);
+
+// Whether `viewer` may see the content (its author always; others when it is published, not
+// restricted, and public, unlisted, or friends-only with the viewer a friend).
+bool visible(Reader& reader, const ContentView& content, const PlayerId& viewer);
+
+// The content's prices, by currency.
+std::vector<Price> prices(Reader& reader, ContentId content);
+
+// Gives a new content's author their own copy (no serial).
+void open_author_copy(Command& command, ContentId content, const PlayerId& author);
+
+// The tick: timed ownerships whose expiry has come end, each journaled once
+// ("catalog.ownership_expired").
+void tick_ownership_expiry(Command& command, GameTime to);
+
+}  // namespace hearth::catalog

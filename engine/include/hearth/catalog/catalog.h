@@ -1,0 +1,201 @@
+// The catalog: content that players create (wearables, creator assets, games, comments...), its
+// revisions, privacy and prices; buying it (an ownership with a serial) and giving it away (the
+// ownership chain).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hearth/core/clock.h"
+#include "hearth/core/id.h"
+#include "hearth/core/outcome.h"
+
+namespace hearth {
+
+class Core;
+
+// What a piece of content is. The privilege creating it needs: Character → "create:character";
+// Front, Back → "create:clothing"; Hat, Accessory, Tool → "create:accessory"; Comment, Status →
+// "community"; the rest (Content, Mesh, Texture, GameObject, Sound, Animation, Game, World) →
+// "create:game".
+enum class ContentType {
+  Content,
+  Character,
+  Hat,
+  Accessory,
+  Front,
+  Back,
+  Tool,
+  Mesh,
+  Texture,
+  GameObject,
+  Sound,
+  Animation,
+  Comment,
+  Status,
+  Game,
+  World,
+};
+
+// Who sees a piece of content: everyone; the author's friends; whoever has its id (not listed);
+// the author only.
+enum class Privacy { Public, Friends, Unlisted, Private };
+
+// The words the file stores: "content", "character", "hat"...; "public", "friends"...
+std::string_view to_string(ContentType type);
+std::string_view to_string(Privacy privacy);
+
+struct NewContent {
+  PlayerId author;
+  ContentType type = ContentType::Content;
+  std::string name;         // 1 to 255 characters
+  std::string description;  // at most 10,000 characters
+  ContentId parent;         // 0 for none; a comment's parent is what it comments on
+  std::string license;      // at most 255 characters
+  bool open_source = false;
+  std::optional<std::int64_t> stock;  // how many can ever be sold; nullopt: no limit
+  Privacy privacy = Privacy::Public;
+};
+
+struct ContentView {
+  ContentId id;
+  ContentType type = ContentType::Content;
+  std::string name;
+  std::string description;
+  PlayerId author;
+  ContentId parent;
+  std::string license;
+  bool open_source = false;
+  std::optional<std::int64_t> stock;
+  Privacy privacy = Privacy::Public;
+  bool published = false;
+  bool on_sale = false;
+  bool restricted = false;
+  std::int64_t revisions = 0;
+  std::int64_t sold = 0;  // serials handed out
+  GameTime created_at = 0;
+
+  bool operator==(const ContentView&) const = default;
+};
+
+// One revision: what an edit said, by whom, when.
+struct RevisionView {
+  std::int64_t id = 0;
+  std::string name;
+  std::string description;
+  PlayerId author;
+  GameTime created_at = 0;
+
+  bool operator==(const RevisionView&) const = default;
+};
+
+// A price of content in one currency (whole or denom).
+struct Price {
+  CurrencyId currency;
+  std::int64_t amount = 0;
+
+  bool operator==(const Price&) const = default;
+};
+
+// How someone came to own an instance.
+enum class OwnershipSource { Author, Purchase, Trade, Gift };
+
+// One link of an instance's ownership chain.
+struct OwnershipView {
+  OwnershipId id;
+  ContentId content;
+  std::optional<std::int64_t> serial;  // nullopt for the author's own copy
+  PlayerId owner;
+  OwnershipSource source = OwnershipSource::Purchase;
+  OwnershipId previous;  // 0 for the first link
+  std::optional<Price> paid;
+  TransactionId transaction;  // the payment's ledger row; 0 when free or not bought
+  GameTime since = 0;
+  std::optional<GameTime> ended_at;    // nullopt while it is the instance's owner now
+  std::optional<GameTime> expires_at;  // a timed ownership
+
+  bool operator==(const OwnershipView&) const = default;
+};
+
+// Obtain it from Game::catalog(); it is a light handle.
+class Catalog {
+ public:
+  explicit Catalog(Core& core) : core_(core) {}
+
+  // Creates content (unpublished, not on sale) with its first revision; the author owns a copy
+  // (no serial). Refuses the author without the type's privilege, a name, description or license
+  // out of its limits, an unknown parent, a negative stock. Journals "catalog.created".
+  Result<ContentView> create(const NewContent& content);
+
+  // The author edits: a new revision with the name and description given. Refuses anyone but the
+  // author (NotAllowed), limits as create. Journals "catalog.revised".
+  Outcome edit(const PlayerId& author, ContentId content, const std::string& name,
+               const std::string& description);
+
+  // The author publishes or withdraws it, sets its privacy, puts it on sale or takes it off,
+  // sets or removes a price (a currency without a price row is not sold in; no price at all:
+  // free when on sale). Refuses anyone but the author, a change that changes nothing
+  // (AlreadyDone), a negative price, an unknown currency.
+  Outcome publish(const PlayerId& author, ContentId content, bool published);
+  Outcome set_privacy(const PlayerId& author, ContentId content, Privacy privacy);
+  Outcome set_on_sale(const PlayerId& author, ContentId content, bool on_sale);
+  Outcome set_price(const PlayerId& author, ContentId content, const Price& price);
+  Outcome remove_price(const PlayerId& author, ContentId content, CurrencyId currency);
+
+  // The game hides content (restricted: nobody but its author sees or buys it) or shows it again.
+  Outcome restrict(ContentId content, bool restricted);
+
+  // The content as `viewer` may see it: nullopt when it does not exist or the viewer may not see
+  // it (unpublished, restricted, private, friends-only and not a friend; the author sees all).
+  std::optional<ContentView> find(const PlayerId& viewer, ContentId content) const;
+
+  std::vector<RevisionView> revisions(ContentId content) const;
+  std::vector<Price> prices(ContentId content) const;
+
+  // Buys content in `currency` (a player command: "shop"): the payment goes through the ledger
+  // to the currency's sink, and the buyer gets the next serial (1, 2, ... up to the stock, never
+  // reused). Refuses content the buyer may not see, not on sale, sold out, owned by the buyer
+  // already, not priced in `currency` while priced in others, and a short balance
+  // (InsufficientFunds). Journals "catalog.bought".
+  Result<OwnershipView> buy(const PlayerId& buyer, ContentId content, CurrencyId currency);
+
+  // The owner of an instance gives it to another player (a player command: "trade"): the
+  // owner's link ends and the new owner's starts, pointing back, with the same serial. Refuses an
+  // ownership that is not the giver's open one, an author's copy, a receiver who owns the content
+  // already, a block between the two, and giving to oneself. Journals "catalog.given".
+  Result<OwnershipView> give(const PlayerId& giver, OwnershipId ownership, const PlayerId& to);
+
+  // The game grants an instance (the next serial, free), for good or until `expires_at`, when the
+  // tick ends it, once ("catalog.ownership_expired"). Refuses what buy refuses but the price and
+  // the sale. Journals "catalog.granted".
+  Result<OwnershipView> grant(ContentId content, const PlayerId& to,
+                              std::optional<GameTime> expires_at = std::nullopt);
+
+  // What `user` owns now, by content and serial.
+  std::vector<OwnershipView> owned(const PlayerId& user) const;
+
+  // Whether `user` owns a copy of the content now.
+  bool owns(const PlayerId& user, ContentId content) const;
+
+  // The chain of an instance, from its first owner to its latest.
+  std::vector<OwnershipView> provenance(ContentId content, std::int64_t serial) const;
+
+ private:
+  Core& core_;
+};
+
+// The event types the catalog journals (payloads: docs/rules.md).
+struct CatalogEvents {
+  static constexpr std::string_view kCreated = "catalog.created";
+  static constexpr std::string_view kRevised = "catalog.revised";
+  static constexpr std::string_view kChanged = "catalog.changed";
+  static constexpr std::string_view kBought = "catalog.bought";
+  static constexpr std::string_view kGiven = "catalog.given";
+  static constexpr std::string_view kGranted = "catalog.granted";
+  static constexpr std::string_view kOwnershipExpired = "catalog.ownership_expired";
+};
+
+}  // namespace hearth

@@ -1,0 +1,250 @@
+// The catalog: creating content (privilege by type), revisions, who sees what, prices and
+// buying with serials, the ownership chain (gifts, provenance), timed grants ending once; and a
+// property over random purchases, gifts and grants: every instance has exactly one owner, serials
+// are never reused, the ledger balances.
+#include "hearth/catalog/catalog.h"
+
+#include <random>
+
+#include <boost/test/unit_test.hpp>
+
+#include "tests/support/fixtures.h"
+
+#include "hearth/economy/ledger.h"
+#include "hearth/game.h"
+#include "hearth/identity/access.h"
+#include "hearth/social/relations.h"
+
+using namespace hearth;
+
+namespace {
+
+struct Shop : test::FreshGame {
+  PlayerId maker = game.players().create({.username = "maker"}).value().id;
+  PlayerId ann = game.players().create({.username = "ann"}).value().id;
+  PlayerId bob = game.players().create({.username = "bob"}).value().id;
+  Catalog catalog = game.catalog();
+  CurrencyId credits = game.ledger().default_currency().id;
+
+  ContentId shirt(std::optional<std::int64_t> stock = std::nullopt) {
+    NewContent made;
+    made.author = maker;
+    made.type = ContentType::Front;
+    made.name = "Star Shirt";
+    made.description = "A shirt with a star.";
+    made.stock = stock;
+    const ContentId id = catalog.create(made).value().id;
+    BOOST_REQUIRE(catalog.publish(maker, id, true).ok());
+    BOOST_REQUIRE(catalog.set_on_sale(maker, id, true).ok());
+    return id;
+  }
+
+  std::int64_t balance(const PlayerId& user) {
+    return game.ledger().account_of(AccountOwner::user(user.value()), credits)->balance;
+  }
+
+  int count(const std::string& type) {
+    int found = 0;
+    for (const Event& event : game.events(0, 1000)) found += event.type == type;
+    return found;
+  }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(catalog_test, Shop)
+
+BOOST_AUTO_TEST_CASE(creating_needs_the_privilege_of_the_type) {
+  NewContent hat{.author = ann, .type = ContentType::Hat, .name = "Cap"};
+  const std::string before = test::snapshot(game);
+  BOOST_TEST((catalog.create(hat).refusal() == Refusal::NotAllowed));  // create:accessory
+  NewContent bad{.author = ann, .type = ContentType::Front, .name = ""};
+  BOOST_TEST((catalog.create(bad).refusal() == Refusal::InvalidArgument));
+  bad.name = std::string(256, 'n');
+  BOOST_TEST((catalog.create(bad).refusal() == Refusal::InvalidArgument));
+  bad.name = "ok";
+  bad.stock = -1;
+  BOOST_TEST((catalog.create(bad).refusal() == Refusal::InvalidArgument));
+  bad.stock.reset();
+  bad.parent = 999;
+  BOOST_TEST((catalog.create(bad).refusal() == Refusal::NotFound));
+  BOOST_TEST(test::snapshot(game) == before);
+  BOOST_REQUIRE(game.access().assign_role(ann, "member").ok());
+  const ContentView cap = catalog.create(hat).value();
+  BOOST_TEST((cap.type == ContentType::Hat));
+  BOOST_TEST(!cap.published);
+  BOOST_TEST(cap.revisions == 1);
+  BOOST_TEST(catalog.owns(ann, cap.id));  // the author's own copy
+  BOOST_TEST(!catalog.owned(ann).front().serial.has_value());
+  BOOST_TEST(count("catalog.created") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(every_edit_is_a_revision_and_only_the_author_edits) {
+  const ContentId id = shirt();
+  BOOST_TEST(catalog.edit(maker, id, "Star Shirt II", "Two stars now.").ok());
+  BOOST_TEST((catalog.edit(ann, id, "Mine", "").refusal() == Refusal::NotAllowed));
+  BOOST_TEST((catalog.edit(maker, 999, "x", "").refusal() == Refusal::NotFound));
+  const std::vector<RevisionView> revisions = catalog.revisions(id);
+  BOOST_REQUIRE(revisions.size() == 2u);
+  BOOST_TEST(revisions[0].name == "Star Shirt");
+  BOOST_TEST(revisions[1].name == "Star Shirt II");
+  BOOST_TEST(catalog.find(ann, id)->name == "Star Shirt II");
+  BOOST_TEST(catalog.find(ann, id)->revisions == 2);
+}
+
+BOOST_AUTO_TEST_CASE(who_sees_what_follows_publishing_privacy_and_restriction) {
+  NewContent draft{.author = maker, .type = ContentType::Game, .name = "Space Race"};
+  const ContentId id = catalog.create(draft).value().id;
+  BOOST_TEST(catalog.find(maker, id).has_value());
+  BOOST_TEST(!catalog.find(ann, id).has_value());  // unpublished
+  BOOST_REQUIRE(catalog.publish(maker, id, true).ok());
+  BOOST_TEST((catalog.publish(maker, id, true).refusal() == Refusal::AlreadyDone));
+  BOOST_TEST(catalog.find(ann, id).has_value());
+  BOOST_REQUIRE(catalog.set_privacy(maker, id, Privacy::Friends).ok());
+  BOOST_TEST(!catalog.find(ann, id).has_value());
+  BOOST_REQUIRE(game.relations().request_friend(ann, maker).ok());
+  BOOST_REQUIRE(game.relations().accept(maker, ann).ok());
+  BOOST_TEST(catalog.find(ann, id).has_value());
+  BOOST_TEST(!catalog.find(bob, id).has_value());
+  BOOST_REQUIRE(catalog.set_privacy(maker, id, Privacy::Unlisted).ok());
+  BOOST_TEST(catalog.find(bob, id).has_value());
+  BOOST_REQUIRE(catalog.set_privacy(maker, id, Privacy::Private).ok());
+  BOOST_TEST(!catalog.find(ann, id).has_value());
+  BOOST_REQUIRE(catalog.set_privacy(maker, id, Privacy::Public).ok());
+  BOOST_REQUIRE(catalog.restrict(id, true).ok());
+  BOOST_TEST(!catalog.find(ann, id).has_value());
+  BOOST_TEST(catalog.find(maker, id).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(buying_pays_and_hands_out_the_next_serial_up_to_the_stock) {
+  const ContentId id = shirt(2);
+  BOOST_REQUIRE(catalog.set_price(maker, id, {credits, 150}).ok());
+  const std::int64_t before = balance(ann);
+  const OwnershipView first = catalog.buy(ann, id, credits).value();
+  BOOST_TEST(first.serial.value_or(0) == 1);
+  BOOST_TEST(balance(ann) == before - 150);
+  BOOST_TEST(first.transaction != 0);
+  BOOST_TEST((first.paid == std::optional<Price>(Price{credits, 150})));
+  const std::string held = test::snapshot(game);
+  BOOST_TEST((catalog.buy(ann, id, credits).refusal() == Refusal::AlreadyDone));
+  BOOST_TEST((catalog.buy(bob, id, 2).refusal() == Refusal::NotAllowed));  // not priced in it
+  BOOST_TEST((catalog.buy(bob, 999, credits).refusal() == Refusal::NotFound));
+  BOOST_TEST(test::snapshot(game) == held);
+  BOOST_TEST(catalog.buy(bob, id, credits).value().serial.value_or(0) == 2);
+  const PlayerId cyd = game.players().create({.username = "cyd"})->id;
+  BOOST_TEST((catalog.buy(cyd, id, credits).refusal() == Refusal::NotAllowed));  // sold out
+  BOOST_TEST(catalog.find(cyd, id)->sold == 2);
+  BOOST_TEST(game.ledger().check_ledger().empty());
+  BOOST_TEST(count("catalog.bought") == 2);
+}
+
+BOOST_AUTO_TEST_CASE(free_off_sale_restricted_and_unaffordable) {
+  const ContentId id = shirt();
+  BOOST_TEST(catalog.buy(ann, id, credits).ok());  // on sale without a price: free
+  BOOST_REQUIRE(catalog.set_on_sale(maker, id, false).ok());
+  BOOST_TEST((catalog.buy(bob, id, credits).refusal() == Refusal::NotAllowed));
+  BOOST_REQUIRE(catalog.set_on_sale(maker, id, true).ok());
+  BOOST_REQUIRE(catalog.set_price(maker, id, {credits, balance(bob) + 1}).ok());
+  const std::string before = test::snapshot(game);
+  BOOST_TEST((catalog.buy(bob, id, credits).refusal() == Refusal::InsufficientFunds));
+  BOOST_TEST(test::snapshot(game) == before);
+  BOOST_REQUIRE(catalog.remove_price(maker, id, credits).ok());
+  BOOST_REQUIRE(catalog.restrict(id, true).ok());
+  BOOST_TEST((catalog.buy(bob, id, credits).refusal() == Refusal::NotFound));
+  BOOST_TEST((catalog.set_price(maker, id, {credits, -1}).refusal() == Refusal::InvalidArgument));
+  BOOST_TEST((catalog.set_price(maker, id, {999, 1}).refusal() == Refusal::NotFound));
+  BOOST_TEST((catalog.set_price(ann, id, {credits, 1}).refusal() == Refusal::NotAllowed));
+}
+
+BOOST_AUTO_TEST_CASE(a_gift_continues_the_chain_with_the_same_serial) {
+  const ContentId id = shirt();
+  const OwnershipView mine = catalog.buy(ann, id, credits).value();
+  const OwnershipView given = catalog.give(ann, mine.id, bob).value();
+  BOOST_TEST((given.serial == mine.serial));
+  BOOST_TEST(given.previous == mine.id);
+  BOOST_TEST((given.source == OwnershipSource::Gift));
+  BOOST_TEST(!catalog.owns(ann, id));
+  BOOST_TEST(catalog.owns(bob, id));
+  const std::vector<OwnershipView> chain = catalog.provenance(id, *mine.serial);
+  BOOST_REQUIRE(chain.size() == 2u);
+  BOOST_TEST(chain[0].owner == ann);
+  BOOST_TEST(chain[0].ended_at.has_value());
+  BOOST_TEST(chain[1].owner == bob);
+  const std::string before = test::snapshot(game);
+  BOOST_TEST((catalog.give(ann, mine.id, bob).refusal() == Refusal::NotFound));  // ended
+  BOOST_TEST((catalog.give(bob, given.id, bob).refusal() == Refusal::InvalidArgument));
+  const OwnershipView authors = catalog.owned(maker).front();
+  BOOST_TEST((catalog.give(maker, authors.id, ann).refusal() == Refusal::NotAllowed));
+  BOOST_REQUIRE(game.relations().block(ann, bob).ok());
+  const std::string blocked = test::snapshot(game);
+  BOOST_TEST((catalog.give(bob, given.id, ann).refusal() == Refusal::NotAllowed));
+  BOOST_TEST(test::snapshot(game) == blocked);
+  (void)before;
+}
+
+BOOST_AUTO_TEST_CASE(a_timed_grant_ends_once_whatever_the_tick_rate) {
+  const auto expiries = [](const std::vector<Duration>& steps) {
+    Shop world;
+    const ContentId id = world.shirt();
+    BOOST_REQUIRE(world.catalog.grant(id, world.ann, test::kStart + 3 * kDay).ok());
+    BOOST_REQUIRE(world.catalog.grant(id, world.bob, test::kStart + kDay).ok());
+    for (const Duration step : steps) {
+      world.clock->advance(step);
+      world.game.tick();
+    }
+    BOOST_TEST(!world.catalog.owns(world.ann, id));
+    std::vector<GameTime> seen;
+    for (const Event& event : world.game.events(0, 1000)) {
+      if (event.type == "catalog.ownership_expired") seen.push_back(event.at);
+    }
+    return seen;
+  };
+  const std::vector<GameTime> once = expiries({Duration::days(4)});
+  BOOST_TEST((once == std::vector<GameTime>{test::kStart + kDay, test::kStart + 3 * kDay}));
+  BOOST_TEST((expiries(std::vector<Duration>(96, Duration::hours(1))) == once));
+  BOOST_TEST((catalog.grant(shirt(), ann, test::kStart).refusal() == Refusal::InvalidArgument));
+}
+
+// Random purchases, gifts and grants: each instance has one owner, serials are 1..n without a
+// gap or a repeat, the ledger balances.
+BOOST_AUTO_TEST_CASE(every_instance_has_exactly_one_owner) {
+  for (unsigned seed = 1; seed <= 4; ++seed) {
+    Shop world;
+    const std::vector<PlayerId> people = {world.ann, world.bob, world.maker};
+    const ContentId limited = world.shirt(5);
+    const ContentId open = world.shirt();
+    BOOST_REQUIRE(world.catalog.set_price(world.maker, open, {world.credits, 10}).ok());
+    std::mt19937 random(seed);
+    for (int step = 0; step < 150; ++step) {
+      const PlayerId& a = people[random() % people.size()];
+      const PlayerId& b = people[random() % people.size()];
+      const ContentId content = random() % 2 ? limited : open;
+      switch (random() % 3) {
+        case 0:
+          (void)world.catalog.buy(a, content, world.credits);
+          break;
+        case 1:
+          (void)world.catalog.grant(content, a);
+          break;
+        default: {
+          const std::vector<OwnershipView> held = world.catalog.owned(a);
+          if (!held.empty()) (void)world.catalog.give(a, held[random() % held.size()].id, b);
+        }
+      }
+    }
+    BOOST_TEST(test::query_int(world.game,
+                               "SELECT count(*) FROM (SELECT content_id, serial FROM "
+                               "content_ownerships WHERE serial IS NOT NULL GROUP BY content_id, "
+                               "serial HAVING sum(ended_at IS NULL) <> 1)") == 0,
+               "seed " << seed);
+    BOOST_TEST(test::query_int(world.game,
+                               "SELECT count(*) FROM (SELECT content_id FROM content_ownerships "
+                               "WHERE serial IS NOT NULL GROUP BY content_id HAVING "
+                               "count(DISTINCT serial) <> max(serial))") == 0,
+               "seed " << seed);
+    BOOST_TEST(world.catalog.find(world.ann, limited)->sold <= 5);
+    BOOST_TEST(world.game.ledger().check_ledger().empty(), "seed " << seed);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
