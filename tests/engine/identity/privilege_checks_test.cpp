@@ -9,6 +9,7 @@
 
 #include "tests/support/fixtures.h"
 
+#include "hearth/catalog/catalog.h"
 #include "hearth/economy/inventory.h"
 #include "hearth/economy/ledger.h"
 #include "hearth/game.h"
@@ -110,6 +111,36 @@ const std::vector<Case>& cases() {
        [](World& w) { BOOST_REQUIRE(w.game.teams().join(w.bobs_team, w.ann).ok()); },
        [](World& w) {
          return w.game.teams().deposit(w.ann, w.game.ledger().default_currency().id, 10);
+       }},
+      {"catalog.create (clothing)", "create:clothing", nothing,
+       [](World& w) {
+         return w.game.catalog()
+             .create({.author = w.ann, .type = ContentType::Front, .name = "Shirt"})
+             .outcome();
+       }},
+      {"catalog.buy", "shop",
+       [](World& w) {
+         const ContentId id =
+             w.game.catalog()
+                 .create({.author = w.bob, .type = ContentType::Front, .name = "Shirt"})
+                 ->id;
+         BOOST_REQUIRE(w.game.catalog().publish(w.bob, id, true).ok());
+         BOOST_REQUIRE(w.game.catalog().set_on_sale(w.bob, id, true).ok());
+       },
+       [](World& w) {
+         return w.game.catalog().buy(w.ann, 1, w.game.ledger().default_currency().id).outcome();
+       }},
+      {"catalog.give", "trade",
+       [](World& w) {
+         const ContentId id =
+             w.game.catalog()
+                 .create({.author = w.bob, .type = ContentType::Front, .name = "Shirt"})
+                 ->id;
+         BOOST_REQUIRE(w.game.catalog().grant(id, w.ann).ok());
+       },
+       [](World& w) {
+         const OwnershipId held = w.game.catalog().owned(w.ann).front().id;
+         return w.game.catalog().give(w.ann, held, w.mod).outcome();
        }},
       {"relations.block", "web", nothing,
        [](World& w) { return w.game.relations().block(w.ann, w.bob); }},
