@@ -2,3 +2,11 @@
 -- said (name, description); the content row shows the newest.
 ALTER TABLE content_revisions ADD COLUMN name TEXT CHECK (name IS NULL OR length(name) BETWEEN 1 AND 255);
 ALTER TABLE content_revisions ADD COLUMN description TEXT;
+
+-- A trade not answered within Rules::catalog.trade_lifetime is ended by the tick: it becomes
+-- 'cancelled' with expired = 1.
+ALTER TABLE trades ADD COLUMN expires_at INTEGER;
+ALTER TABLE trades ADD COLUMN expired INTEGER NOT NULL DEFAULT 0
+  CHECK (expired IN (0, 1));
+CREATE INDEX trades_due ON trades (expires_at)
+  WHERE status IN ('sent', 'opened') AND expires_at IS NOT NULL;

@@ -24,6 +24,15 @@ std::vector<Price> prices(Reader& reader, ContentId content);
 // Gives a new content's author their own copy (no serial).
 void open_author_copy(Command& command, ContentId content, const PlayerId& author);
 
+// Ends the open link `id` of a numbered instance and opens the next one for `to` (same serial
+// and expiry, pointing back). Refuses a link that is not open or not numbered (NotFound) and a
+// receiver who owns the content already (AlreadyDone).
+Outcome pass_on(Command& command, OwnershipId id, const PlayerId& to, OwnershipSource source);
+
+// The tick: trades unanswered by their expiry end as expired, each journaled once
+// ("trade.expired").
+void tick_trades(Command& command, GameTime to);
+
 // The tick: timed ownerships whose expiry has come end, each journaled once
 // ("catalog.ownership_expired").
 void tick_ownership_expiry(Command& command, GameTime to);

@@ -125,7 +125,34 @@ OwnershipView open_link(Command& command, const NewLink& link) {
   return *ownership(command, command.last_insert_id());
 }
 
+// The open link of an instance.
+std::optional<OwnershipView> last_link(Reader& reader, ContentId content, std::int64_t serial) {
+  Query query(reader,
+              std::string(kColumns) + "WHERE content_id = ? AND serial = ? AND ended_at IS NULL",
+              content.value(), serial);
+  std::vector<OwnershipView> found = read_all(query);
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
 }  // namespace
+
+Outcome catalog::pass_on(Command& command, OwnershipId id, const PlayerId& to,
+                         OwnershipSource source) {
+  const std::optional<OwnershipView> link = ownership(command, id);
+  if (!link || link->ended_at || !link->serial) {
+    return Outcome::refused(Refusal::NotFound, "The instance is not there to pass on.");
+  }
+  if (owns_now(command, to, link->content)) {
+    return Outcome::refused(Refusal::AlreadyDone, "The receiver owns that content already.");
+  }
+  Query end(command, "UPDATE content_ownerships SET ended_at = ?1, updated_at = ?1 WHERE id = ?2",
+            command.now(), id.value());
+  end.exec();
+  open_link(command,
+            {link->content, link->serial, to, source, id, std::nullopt, 0, link->expires_at});
+  return {};
+}
 
 void catalog::open_author_copy(Command& command, ContentId content, const PlayerId& author) {
   open_link(command, {content, std::nullopt, author, OwnershipSource::Author, 0, std::nullopt, 0,
@@ -195,15 +222,10 @@ Result<OwnershipView> Catalog::give(const PlayerId& giver, OwnershipId id, const
     }
     if (Outcome active = players::check_active(command, to); !active) return active;
     if (Outcome open = relations::check_not_blocked(command, giver, to); !open) return open;
-    if (owns_now(command, to, link->content)) {
-      return Outcome::refused(Refusal::AlreadyDone, "The receiver owns that content already.");
+    if (Outcome moved = catalog::pass_on(command, id, to, OwnershipSource::Gift); !moved) {
+      return moved;
     }
-    Query end(command, "UPDATE content_ownerships SET ended_at = ?1, updated_at = ?1 WHERE id = ?2",
-              command.now(), id.value());
-    end.exec();
-    const OwnershipView given =
-        open_link(command, {link->content, link->serial, to, OwnershipSource::Gift, id,
-                            std::nullopt, 0, link->expires_at});
+    const OwnershipView given = *last_link(command, link->content, *link->serial);
     command.emit(CatalogEvents::kGiven, giver, to,
                  Payload()
                      .add("content", link->content.value())

@@ -244,6 +244,11 @@ void serialize(Archive& archive, MessageRules& rules) {
 }
 
 template <class Archive>
+void serialize(Archive& archive, CatalogRules& rules) {
+  archive(cereal::make_nvp("trade_lifetime", rules.trade_lifetime));
+}
+
+template <class Archive>
 void serialize(Archive& archive, LocationRules& rules) {
   archive(cereal::make_nvp("dock_turns", rules.dock_turns),
           cereal::make_nvp("undock_turns", rules.undock_turns));
@@ -256,17 +261,17 @@ void serialize(Archive& archive, TimeRules& rules) {
 
 template <class Archive>
 void serialize(Archive& archive, Rules& rules) {
-  archive(cereal::make_nvp("time", rules.time), cereal::make_nvp("players", rules.players),
-          cereal::make_nvp("accounts", rules.accounts), cereal::make_nvp("access", rules.access),
-          cereal::make_nvp("turns", rules.turns), cereal::make_nvp("reputation", rules.reputation),
-          cereal::make_nvp("personal_reputation", rules.personal_reputation),
-          cereal::make_nvp("ranks", rules.ranks), cereal::make_nvp("teams", rules.teams),
-          cereal::make_nvp("relations", rules.relations),
-          cereal::make_nvp("messages", rules.messages),
-          cereal::make_nvp("locations", rules.locations),
-          cereal::make_nvp("team_reputation", rules.team_reputation),
-          cereal::make_nvp("ledger", rules.ledger), cereal::make_nvp("inventory", rules.inventory),
-          cereal::make_nvp("onboarding", rules.onboarding));
+  archive(
+      cereal::make_nvp("time", rules.time), cereal::make_nvp("players", rules.players),
+      cereal::make_nvp("accounts", rules.accounts), cereal::make_nvp("access", rules.access),
+      cereal::make_nvp("turns", rules.turns), cereal::make_nvp("reputation", rules.reputation),
+      cereal::make_nvp("personal_reputation", rules.personal_reputation),
+      cereal::make_nvp("ranks", rules.ranks), cereal::make_nvp("teams", rules.teams),
+      cereal::make_nvp("relations", rules.relations), cereal::make_nvp("messages", rules.messages),
+      cereal::make_nvp("locations", rules.locations),
+      cereal::make_nvp("team_reputation", rules.team_reputation),
+      cereal::make_nvp("ledger", rules.ledger), cereal::make_nvp("inventory", rules.inventory),
+      cereal::make_nvp("onboarding", rules.onboarding), cereal::make_nvp("catalog", rules.catalog));
 }
 
 std::string Rules::to_json() const { return storage::to_json(*this); }

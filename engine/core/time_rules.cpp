@@ -44,6 +44,10 @@ constexpr TimeRule kTimeRules[] = {
      "SELECT min(expires_at) FROM content_ownerships WHERE expires_at IS NOT NULL AND "
      "ended_at IS NULL",
      catalog::tick_ownership_expiry},
+    {"trade expiry",
+     "SELECT min(expires_at) FROM trades WHERE status IN ('sent', 'opened') AND expires_at IS "
+     "NOT NULL",
+     catalog::tick_trades},
     {"message purge", "SELECT min(purge_at) FROM messages WHERE purge_at IS NOT NULL",
      messages::tick_purge},
     {"timer, effect and access expiry",

@@ -241,7 +241,8 @@ BOOST_AUTO_TEST_CASE(trades_and_their_legs_take_valid_rows_and_refuse_each_viola
   BOOST_TEST(trades.refuses(with(next, "user_id", q(kDave)), {kForeignKey}));
   BOOST_TEST(trades.refuses(with(next, "recipient_id", q(kDave)), {kForeignKey}));
   BOOST_TEST(trades.refuses(without(next, "recipient_id"), {kNotNull, "trades.recipient_id"}));
-  BOOST_TEST(trades.accepts(next));
+  BOOST_TEST(trades.refuses(with(next, "expired", "2"), {kCheck, "expired IN"}));  // 0016
+  BOOST_TEST(trades.accepts(with(next, "expires_at", kLater)));
   for (const char* status : {"opened", "rejected", "return_to_sender", "confirmed", "cancelled"}) {
     BOOST_TEST(
         trades.accepts_statement("UPDATE trades SET status = " + q(status) + " WHERE id = 2"));

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "hearth/catalog/rules.h"
 #include "hearth/core/clock.h"
 #include "hearth/economy/rules.h"
 #include "hearth/identity/rules.h"
@@ -44,6 +45,7 @@ struct Rules {
   LedgerRules ledger;
   InventoryRules inventory;
   OnboardingRules onboarding;
+  CatalogRules catalog;
 
   bool operator==(const Rules&) const = default;
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "hearth/core/clock.h"
@@ -120,6 +121,40 @@ struct OwnershipView {
   bool operator==(const OwnershipView&) const = default;
 };
 
+// One side of a trade: numbered instances of content, item stacks, money.
+struct TradeSide {
+  std::vector<OwnershipId> ownerships;
+  std::vector<std::pair<ItemId, std::int64_t>> items;  // item and quantity (> 0)
+  std::vector<Price> money;                            // amounts > 0, one per currency
+
+  bool operator==(const TradeSide&) const = default;
+};
+
+struct NewTrade {
+  PlayerId sender;
+  PlayerId recipient;
+  TradeSide offered;        // what the sender gives
+  TradeSide asked;          // what the recipient gives in return
+  std::string description;  // at most 500 characters
+};
+
+// Where a trade stands. Sent and Opened wait for the recipient; the others are final.
+enum class TradeStatus { Sent, Opened, Confirmed, Rejected, Cancelled, ReturnedToSender, Expired };
+
+struct TradeView {
+  std::int64_t id = 0;
+  PlayerId sender;
+  PlayerId recipient;
+  TradeStatus status = TradeStatus::Sent;
+  TradeSide offered;
+  TradeSide asked;
+  std::string description;
+  GameTime created_at = 0;
+  GameTime expires_at = 0;
+
+  bool operator==(const TradeView&) const = default;
+};
+
 // Obtain it from Game::catalog(); it is a light handle.
 class Catalog {
  public:
@@ -183,6 +218,31 @@ class Catalog {
   // The chain of an instance, from its first owner to its latest.
   std::vector<OwnershipView> provenance(ContentId content, std::int64_t serial) const;
 
+  // Proposes a trade (a player command of the sender; both sides need "trade"). Every leg must
+  // be there now: the sender's instances and stacks for `offered`, the recipient's for `asked`,
+  // money amounts positive. Refuses a trade with oneself, across a block, with no leg, an
+  // author's copy, a leg twice. It waits until Rules::catalog.trade_lifetime passes, when the
+  // tick ends it ("trade.expired"). Journals "trade.sent".
+  Result<TradeView> propose(const NewTrade& trade);
+
+  // The recipient opens a sent trade ("trade.opened"), confirms it, or rejects it
+  // ("trade.rejected"); the sender cancels it ("trade.cancelled"). Each refuses anyone else and
+  // a trade that is final (AlreadyDone).
+  Outcome open(const PlayerId& recipient, std::int64_t trade);
+  Outcome reject(const PlayerId& recipient, std::int64_t trade);
+  Outcome cancel(const PlayerId& sender, std::int64_t trade);
+
+  // Confirms: every leg moves in this one command, or none does. When a leg the sender offered
+  // is gone, the trade is ReturnedToSender instead ("trade.returned"; the answer says so). A leg
+  // the recipient cannot give refuses the confirmation (writing nothing). Journals
+  // "trade.confirmed".
+  Result<TradeView> confirm(const PlayerId& recipient, std::int64_t trade);
+
+  std::optional<TradeView> trade(std::int64_t trade) const;
+
+  // The trades waiting on or from `user`, oldest first.
+  std::vector<TradeView> open_trades(const PlayerId& user) const;
+
  private:
   Core& core_;
 };
@@ -196,6 +256,16 @@ struct CatalogEvents {
   static constexpr std::string_view kGiven = "catalog.given";
   static constexpr std::string_view kGranted = "catalog.granted";
   static constexpr std::string_view kOwnershipExpired = "catalog.ownership_expired";
+};
+
+struct TradeEvents {
+  static constexpr std::string_view kSent = "trade.sent";
+  static constexpr std::string_view kOpened = "trade.opened";
+  static constexpr std::string_view kConfirmed = "trade.confirmed";
+  static constexpr std::string_view kRejected = "trade.rejected";
+  static constexpr std::string_view kCancelled = "trade.cancelled";
+  static constexpr std::string_view kReturned = "trade.returned";
+  static constexpr std::string_view kExpired = "trade.expired";
 };
 
 }  // namespace hearth
