@@ -205,6 +205,43 @@ BOOST_AUTO_TEST_CASE(a_timed_grant_ends_once_whatever_the_tick_rate) {
   BOOST_TEST((catalog.grant(shirt(), ann, test::kStart).refusal() == Refusal::InvalidArgument));
 }
 
+BOOST_AUTO_TEST_CASE(favorites_votes_and_reports) {
+  const ContentId id = shirt();
+  BOOST_TEST(catalog.favorite(ann, id).ok());
+  BOOST_TEST((catalog.favorite(ann, id).refusal() == Refusal::AlreadyDone));
+  // Votes only from owners of an instance.
+  BOOST_TEST((catalog.vote(bob, id, Vote::Up).refusal() == Refusal::NotAllowed));
+  BOOST_TEST((catalog.vote(maker, id, Vote::Up).refusal() == Refusal::NotAllowed));  // author
+  BOOST_REQUIRE(catalog.buy(bob, id, credits).ok());
+  BOOST_TEST(catalog.vote(bob, id, Vote::Up).ok());
+  BOOST_TEST((catalog.vote(bob, id, Vote::Up).refusal() == Refusal::AlreadyDone));
+  BOOST_TEST((catalog.reception(id) == Reception{1, 1, 0}));
+  BOOST_TEST(catalog.vote(bob, id, Vote::Down).ok());
+  BOOST_TEST((catalog.reception(id) == Reception{1, 0, 1}));
+  BOOST_TEST(catalog.unfavorite(ann, id).ok());
+  BOOST_TEST((catalog.unfavorite(ann, id).refusal() == Refusal::NotFound));
+  // A fully banned player can still report; a moderator ends the report once.
+  const PlayerId mod = game.players().create({.username = "mod"})->id;
+  BOOST_REQUIRE(game.access().assign_role(mod, "moderator").ok());
+  BOOST_REQUIRE(game.access().ban({mod, ann, "", "spam", test::kStart + kDay, {}}).ok());
+  const std::string before = test::snapshot(game);
+  BOOST_TEST((catalog.report(ann, id, "", "").refusal() == Refusal::InvalidArgument));
+  BOOST_TEST((catalog.report(ann, 999, "stolen", "").refusal() == Refusal::NotFound));
+  BOOST_TEST(test::snapshot(game) == before);
+  const ReportView report = catalog.report(ann, id, "stolen design", "It copies mine.").value();
+  BOOST_TEST(catalog.open_reports().size() == 1u);
+  BOOST_TEST((catalog.end_report(bob, report.id, ReportStatus::Resolved, "").refusal() ==
+              Refusal::NotAllowed));
+  BOOST_TEST((catalog.end_report(mod, report.id, ReportStatus::Open, "").refusal() ==
+              Refusal::InvalidArgument));
+  BOOST_TEST(catalog.end_report(mod, report.id, ReportStatus::Invalid, "Not a copy.").ok());
+  BOOST_TEST((catalog.end_report(mod, report.id, ReportStatus::Closed, "").refusal() ==
+              Refusal::AlreadyDone));
+  BOOST_TEST(catalog.open_reports().empty());
+  BOOST_TEST(count("catalog.reported") == 1);
+  BOOST_TEST(count("catalog.report_ended") == 1);
+}
+
 // Random purchases, gifts and grants: each instance has one owner, serials are 1..n without a
 // gap or a repeat, the ledger balances.
 BOOST_AUTO_TEST_CASE(every_instance_has_exactly_one_owner) {

@@ -155,6 +155,35 @@ struct TradeView {
   bool operator==(const TradeView&) const = default;
 };
 
+enum class Vote { Up, Down };
+
+// How a report ended: still open, or closed (nothing to do), invalid (unfounded), resolved
+// (acted on).
+enum class ReportStatus { Open, Closed, Invalid, Resolved };
+
+struct ReportView {
+  std::int64_t id = 0;
+  ContentId content;
+  PlayerId reporter;
+  std::string reason;
+  std::string description;
+  ReportStatus status = ReportStatus::Open;
+  PlayerId moderator;  // empty while open
+  std::string notes;
+  GameTime created_at = 0;
+
+  bool operator==(const ReportView&) const = default;
+};
+
+// What players think of a piece of content.
+struct Reception {
+  std::int64_t favorites = 0;
+  std::int64_t up = 0;
+  std::int64_t down = 0;
+
+  bool operator==(const Reception&) const = default;
+};
+
 // Obtain it from Game::catalog(); it is a light handle.
 class Catalog {
  public:
@@ -218,6 +247,33 @@ class Catalog {
   // The chain of an instance, from its first owner to its latest.
   std::vector<OwnershipView> provenance(ContentId content, std::int64_t serial) const;
 
+  // Marks content a favorite of `user` ("community"), once; takes it back. Refuses content the
+  // user may not see (NotFound), a favorite already there or not there (AlreadyDone / NotFound).
+  Outcome favorite(const PlayerId& user, ContentId content);
+  Outcome unfavorite(const PlayerId& user, ContentId content);
+
+  // Votes content up or down ("community"), one vote per user, changeable; only a player who
+  // owns an instance may vote (its author may not). Refuses the same vote again (AlreadyDone).
+  Outcome vote(const PlayerId& user, ContentId content, Vote vote);
+
+  // Favorites and votes of a piece of content.
+  Reception reception(ContentId content) const;
+
+  // Reports content ("report", which a full ban leaves): a reason of 1 to 100 characters and a
+  // description of at most 2,000. Refuses content the user may not see. Journals
+  // "catalog.reported".
+  Result<ReportView> report(const PlayerId& user, ContentId content, const std::string& reason,
+                            const std::string& description);
+
+  // A moderator ("contentmod") ends an open report as Closed, Invalid or Resolved, with notes
+  // (at most 2,000 characters). Refuses an unknown report, one ended already (AlreadyDone), Open.
+  // Journals "catalog.report_ended".
+  Outcome end_report(const PlayerId& moderator, std::int64_t report, ReportStatus status,
+                     const std::string& notes);
+
+  // Open reports, oldest first, for a moderator's queue.
+  std::vector<ReportView> open_reports(int limit = 50) const;
+
   // Proposes a trade (a player command of the sender; both sides need "trade"). Every leg must
   // be there now: the sender's instances and stacks for `offered`, the recipient's for `asked`,
   // money amounts positive. Refuses a trade with oneself, across a block, with no leg, an
@@ -256,6 +312,8 @@ struct CatalogEvents {
   static constexpr std::string_view kGiven = "catalog.given";
   static constexpr std::string_view kGranted = "catalog.granted";
   static constexpr std::string_view kOwnershipExpired = "catalog.ownership_expired";
+  static constexpr std::string_view kReported = "catalog.reported";
+  static constexpr std::string_view kReportEnded = "catalog.report_ended";
 };
 
 struct TradeEvents {
