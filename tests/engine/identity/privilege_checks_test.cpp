@@ -142,6 +142,15 @@ const std::vector<Case>& cases() {
          const OwnershipId held = w.game.catalog().owned(w.ann).front().id;
          return w.game.catalog().give(w.ann, held, w.mod).outcome();
        }},
+      {"catalog.report", "report",
+       [](World& w) {
+         const ContentId id =
+             w.game.catalog()
+                 .create({.author = w.bob, .type = ContentType::Front, .name = "Shirt"})
+                 ->id;
+         BOOST_REQUIRE(w.game.catalog().publish(w.bob, id, true).ok());
+       },
+       [](World& w) { return w.game.catalog().report(w.ann, 1, "offensive", "").outcome(); }},
       {"relations.block", "web", nothing,
        [](World& w) { return w.game.relations().block(w.ann, w.bob); }},
       {"teams.leave", "web",
@@ -199,14 +208,14 @@ BOOST_AUTO_TEST_CASE(a_ban_of_its_privilege_refuses_a_command_and_writes_nothing
   }
 }
 
-BOOST_AUTO_TEST_CASE(a_full_ban_refuses_every_command_but_those_needing_only_web) {
+BOOST_AUTO_TEST_CASE(a_full_ban_refuses_every_command_but_those_needing_web_or_report) {
   for (const Case& c : cases()) {
     World world;
     c.prepare(world);
     NewBan ban{world.mod, world.ann, "", "griefing", test::kStart + kDay, {}};
     BOOST_REQUIRE(world.game.access().ban(ban).ok());
     const Outcome outcome = c.run(world);
-    if (std::string(c.privilege) == "web") {
+    if (std::string(c.privilege) == "web" || std::string(c.privilege) == "report") {
       BOOST_TEST(outcome.ok(), c.command << ": " << outcome.detail());
     } else {
       BOOST_TEST((outcome.refusal() == Refusal::Banned), c.command);
