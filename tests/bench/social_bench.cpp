@@ -72,7 +72,8 @@ sqlite3_stmt* prepare(sqlite3* db, const char* sql) {
   return statement;
 }
 
-void bind(sqlite3_stmt* statement, int index, const std::string& text) {
+// Named apart from std::bind, which argument-dependent lookup would pick for a temporary string.
+void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
   sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
 
@@ -115,38 +116,39 @@ double raw_sends(const std::string& path, const std::vector<PlayerId>& users) {
       const std::string& to = users[static_cast<std::size_t>(i + 1) % users.size()].value();
       const std::string id = fmt::format("{:08x}-0000-4000-8000-00000000bbbb", i);
       sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-      bind(may, 1, from);
+      bind_text(may, 1, from);
       sqlite3_bind_int64(may, 2, test::kStart);
       if (sqlite3_step(may) != SQLITE_ROW || sqlite3_column_int(may, 0) != 1) {
         throw std::runtime_error("raw: may not send");
       }
       sqlite3_reset(may);
-      bind(recipient, 1, to);
+      bind_text(recipient, 1, to);
       sqlite3_step(recipient);
       sqlite3_reset(recipient);
-      bind(blocked, 1, from);
-      bind(blocked, 2, to);
+      bind_text(blocked, 1, from);
+      bind_text(blocked, 2, to);
       sqlite3_step(blocked);
       sqlite3_reset(blocked);
-      bind(rate, 1, from);
+      bind_text(rate, 1, from);
       sqlite3_bind_int64(rate, 2, test::kStart - kMinute);
       sqlite3_bind_int64(rate, 3, 1000000);
       sqlite3_step(rate);
       sqlite3_reset(rate);
-      bind(insert, 1, id);
-      bind(insert, 2, from);
-      bind(insert, 3, to);
-      bind(insert, 4, "A message from the bench");
+      bind_text(insert, 1, id);
+      bind_text(insert, 2, from);
+      bind_text(insert, 3, to);
+      bind_text(insert, 4, "A message from the bench");
       sqlite3_bind_int64(insert, 5, test::kStart);
       if (sqlite3_step(insert) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db));
       sqlite3_reset(insert);
       sqlite3_bind_int64(event, 1, test::kStart);
-      bind(event, 2, from);
-      bind(event, 3, to);
-      bind(event, 4,
-           fmt::format(R"({{"message":"{}","thread":"{}","kind":"player","priority":"normal"}})",
-                       id, id));
-      sqlite3_step(event);
+      bind_text(event, 2, from);
+      bind_text(event, 3, to);
+      bind_text(
+          event, 4,
+          fmt::format(R"({{"message":"{}","thread":"{}","kind":"player","priority":"normal"}})", id,
+                      id));
+      if (sqlite3_step(event) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db));
       sqlite3_reset(event);
       sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
     }
@@ -166,7 +168,7 @@ double raw_reads(const std::string& path, const std::vector<PlayerId>& users, co
   sqlite3_stmt* query = prepare(db, sql);
   const double elapsed = seconds([&] {
     for (int i = 0; i < kReads; ++i) {
-      bind(query, 1, users[static_cast<std::size_t>(i) % users.size()].value());
+      bind_text(query, 1, users[static_cast<std::size_t>(i) % users.size()].value());
       // Every column read as the engine reads it, into text.
       while (sqlite3_step(query) == SQLITE_ROW) {
         std::string row;

@@ -30,4 +30,8 @@ void run_accounts_bench(const Scale& scale);
 // SQLite running the same statements.
 void run_social_bench(const Scale& scale);
 
+// Purchases per second and trade confirmations (ten instances each) beside raw SQLite running the
+// same statements.
+void run_catalog_bench(const Scale& scale);
+
 }  // namespace hearth::bench
