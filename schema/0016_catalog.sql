@@ -10,3 +10,12 @@ ALTER TABLE trades ADD COLUMN expired INTEGER NOT NULL DEFAULT 0
   CHECK (expired IN (0, 1));
 CREATE INDEX trades_due ON trades (expires_at)
   WHERE status IN ('sent', 'opened') AND expires_at IS NOT NULL;
+
+-- A revision waits for a moderator ('pending') when the game reviews revisions; a forwarded one
+-- waits for a reviewer with 'contentedit'. Revisions from before were shown: approved.
+ALTER TABLE content_revisions ADD COLUMN status TEXT NOT NULL DEFAULT 'approved'
+  CHECK (status IN ('pending', 'approved', 'rejected'));
+ALTER TABLE content_revisions ADD COLUMN forwarded INTEGER NOT NULL DEFAULT 0
+  CHECK (forwarded IN (0, 1));
+CREATE INDEX content_revisions_pending ON content_revisions (created_at)
+  WHERE status = 'pending';

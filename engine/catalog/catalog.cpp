@@ -84,6 +84,11 @@ std::string_view privilege_for(ContentType type) {
   }
 }
 
+// What a new revision starts as: shown at once, or waiting for a moderator.
+const char* new_revision_status(Reader& reader) {
+  return reader.rules().catalog.review_revisions ? "pending" : "approved";
+}
+
 Outcome check_text(const std::string& name, const std::string& description) {
   if (Outcome valid = text::check("A name", name, 1, kMaxName); !valid) return valid;
   return text::check_optional("A description", description, kMaxDescription);
@@ -167,9 +172,22 @@ std::optional<ContentView> catalog::load(Reader& reader, ContentId content) {
   return view;
 }
 
+void catalog::show_revision(Command& command, ContentId content, const std::string& name,
+                            const std::string& description, const PlayerId& by) {
+  Query update(command,
+               "UPDATE content SET name = ?1, description = ?2, updated_at = ?3, updated_by = "
+               "NULLIF(?4, '') WHERE id = ?5",
+               name, description, command.now(), by, content.value());
+  update.exec();
+}
+
 bool catalog::visible(Reader& reader, const ContentView& content, const PlayerId& viewer) {
   if (content.author == viewer) return true;
   if (!content.published || content.restricted) return false;
+  Query approved(reader,
+                 "SELECT 1 FROM content_revisions WHERE content_id = ? AND status = 'approved'",
+                 content.id.value());
+  if (!approved.step()) return false;
   switch (content.privacy) {
     case Privacy::Public:
     case Privacy::Unlisted:
@@ -215,8 +233,9 @@ Result<ContentView> Catalog::create(const NewContent& content) {
     const ContentId id = command.last_insert_id();
     Query revision(command,
                    "INSERT INTO content_revisions (content_id, user_id, name, description, "
-                   "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                   id.value(), content.author, content.name, content.description, command.now());
+                   "status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                   id.value(), content.author, content.name, content.description,
+                   new_revision_status(command), command.now());
     revision.exec();
     catalog::open_author_copy(command, id, content.author);
     command.emit(CatalogEvents::kCreated, content.author, content.author,
@@ -234,16 +253,16 @@ Outcome Catalog::edit(const PlayerId& author, ContentId content, const std::stri
   if (Outcome valid = check_text(name, description); !valid) return valid;
   return core_.run([&](Command& command) -> Outcome {
     if (Outcome mine = check_author(command, author, content); !mine) return mine;
+    const char* status = new_revision_status(command);
     Query revision(command,
                    "INSERT INTO content_revisions (content_id, user_id, name, description, "
-                   "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                   content.value(), author, name, description, command.now());
+                   "status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                   content.value(), author, name, description, status, command.now());
     revision.exec();
-    Query update(command,
-                 "UPDATE content SET name = ?1, description = ?2, updated_at = ?3, updated_by = "
-                 "?4 WHERE id = ?5",
-                 name, description, command.now(), author, content.value());
-    update.exec();
+    const std::int64_t revision_id = command.last_insert_id();
+    if (std::string_view(status) == "approved") {
+      catalog::show_revision(command, content, name, description, author);
+    }
     command.emit(
         CatalogEvents::kRevised, author, "",
         Payload().add("content", content.value()).add("revision", command.last_insert_id()).str());
@@ -341,21 +360,30 @@ std::optional<ContentView> Catalog::find(const PlayerId& viewer, ContentId conte
 
 std::vector<RevisionView> Catalog::revisions(ContentId content) const {
   return core_.read([&](Reader& reader) {
-    std::vector<RevisionView> found;
-    Query query(reader,
-                "SELECT id, ifnull(name, ''), ifnull(description, ''), user_id, created_at FROM "
-                "content_revisions WHERE content_id = ? ORDER BY created_at, id",
-                content.value());
-    while (query.step()) {
-      found.push_back(
-          {query.integer(0), query.text(1), query.text(2), query.text(3), query.integer(4)});
-    }
-    return found;
+    Query query(
+        reader,
+        std::string(catalog::kRevisionColumns) + "WHERE content_id = ? ORDER BY created_at, id",
+        content.value());
+    return catalog::read_revisions(query);
   });
 }
 
 std::vector<Price> Catalog::prices(ContentId content) const {
   return core_.read([&](Reader& reader) { return catalog::prices(reader, content); });
+}
+
+std::vector<RevisionView> catalog::read_revisions(Query& query) {
+  std::vector<RevisionView> found;
+  while (query.step()) {
+    const std::string status = query.text(6);
+    found.push_back({query.integer(0), query.integer(1), query.text(2), query.text(3),
+                     query.text(4), query.integer(5),
+                     status == "pending"    ? RevisionStatus::Pending
+                     : status == "rejected" ? RevisionStatus::Rejected
+                                            : RevisionStatus::Approved,
+                     query.flag(7)});
+  }
+  return found;
 }
 
 std::vector<Price> catalog::prices(Reader& reader, ContentId content) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/core/command.h"
+#include "engine/core/query.h"
 
 #include "hearth/catalog/catalog.h"
 
@@ -17,6 +18,18 @@ std::optional<ContentView> load(Reader& reader, ContentId content);
 // Whether `viewer` may see the content (its author always; others when it is published, not
 // restricted, and public, unlisted, or friends-only with the viewer a friend).
 bool visible(Reader& reader, const ContentView& content, const PlayerId& viewer);
+
+// Shows a revision's name and description on its content.
+void show_revision(Command& command, ContentId content, const std::string& name,
+                   const std::string& description, const PlayerId& by);
+
+// The columns read_revisions() reads.
+constexpr const char* kRevisionColumns =
+    "SELECT id, content_id, ifnull(name, ''), ifnull(description, ''), user_id, created_at, "
+    "status, forwarded FROM content_revisions ";
+
+// Every revision a query over kRevisionColumns gives.
+std::vector<RevisionView> read_revisions(Query& query);
 
 // The content's prices, by currency.
 std::vector<Price> prices(Reader& reader, ContentId content);

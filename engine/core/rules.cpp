@@ -245,7 +245,9 @@ void serialize(Archive& archive, MessageRules& rules) {
 
 template <class Archive>
 void serialize(Archive& archive, CatalogRules& rules) {
-  archive(cereal::make_nvp("trade_lifetime", rules.trade_lifetime));
+  archive(cereal::make_nvp("trade_lifetime", rules.trade_lifetime),
+          cereal::make_nvp("review_revisions", rules.review_revisions),
+          cereal::make_nvp("penalty_ban", rules.penalty_ban));
 }
 
 template <class Archive>

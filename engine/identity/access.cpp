@@ -558,7 +558,7 @@ std::optional<RoleView> Access::role(const std::string& name) const {
   });
 }
 
-Result<BanView> Access::ban(const NewBan& ban) {
+Result<BanView> access::issue_ban(Command& command, const NewBan& ban) {
   if (Outcome valid = text::check("A ban's reason", ban.reason, 1, kMaxReason); !valid) {
     return valid;
   }
@@ -579,75 +579,75 @@ Result<BanView> Access::ban(const NewBan& ban) {
                             "A privilege ban names a user and no network.");
   }
   const std::set<std::string> removed(ban.privileges.begin(), ban.privileges.end());
-  return core_.run([&](Command& command) -> Result<BanView> {
-    const GameTime now = command.now();
-    if (ban.expires_at && *ban.expires_at <= now) {
-      return Outcome::refused(Refusal::InvalidArgument, "A ban's expiry is after now.");
+  const GameTime now = command.now();
+  if (ban.expires_at && *ban.expires_at <= now) {
+    return Outcome::refused(Refusal::InvalidArgument, "A ban's expiry is after now.");
+  }
+  std::vector<std::int64_t> privilege_ids;
+  for (const std::string& name : removed) {
+    const Result<std::int64_t> id = find(command, kPrivilege, name);
+    if (!id) return id.outcome();
+    privilege_ids.push_back(id.value());
+  }
+  if (Outcome may = check_may_act(command, ban.issuer); !may) return may;
+  const std::vector<std::string> authority = access::privileges(command, ban.issuer);
+  const bool full = removed.empty();
+  if (Outcome may = check_authority(authority, network.has_value(), !ban.expires_at, full); !may) {
+    return may;
+  }
+  if (!holds(authority, "permaban") &&
+      *ban.expires_at - now > command.rules().access.longest_limited_ban) {
+    return Outcome::refused(
+        Refusal::NotAllowed,
+        fmt::format("Without 'permaban' a ban lasts at most {}.",
+                    format_duration(Duration(command.rules().access.longest_limited_ban))));
+  }
+  if (!ban.user.empty()) {
+    const std::optional<bool> deleted = players::deleted(command, ban.user);
+    if (!deleted) return Outcome::refused(Refusal::NotFound, "There is no such user to ban.");
+    if (*deleted) return Outcome::refused(Refusal::NotAllowed, "The user is deleted.");
+    if (ban.user == ban.issuer) {
+      return Outcome::refused(Refusal::NotAllowed, "Nobody may ban themselves.");
     }
-    std::vector<std::int64_t> privilege_ids;
-    for (const std::string& name : removed) {
-      const Result<std::int64_t> id = find(command, kPrivilege, name);
-      if (!id) return id.outcome();
-      privilege_ids.push_back(id.value());
-    }
-    if (Outcome may = check_may_act(command, ban.issuer); !may) return may;
-    const std::vector<std::string> authority = access::privileges(command, ban.issuer);
-    const bool full = removed.empty();
-    if (Outcome may = check_authority(authority, network.has_value(), !ban.expires_at, full);
-        !may) {
-      return may;
-    }
-    if (!holds(authority, "permaban") &&
-        *ban.expires_at - now > command.rules().access.longest_limited_ban) {
-      return Outcome::refused(
-          Refusal::NotAllowed,
-          fmt::format("Without 'permaban' a ban lasts at most {}.",
-                      format_duration(Duration(command.rules().access.longest_limited_ban))));
-    }
-    if (!ban.user.empty()) {
-      const std::optional<bool> deleted = players::deleted(command, ban.user);
-      if (!deleted) return Outcome::refused(Refusal::NotFound, "There is no such user to ban.");
-      if (*deleted) return Outcome::refused(Refusal::NotAllowed, "The user is deleted.");
-      if (ban.user == ban.issuer) {
-        return Outcome::refused(Refusal::NotAllowed, "Nobody may ban themselves.");
-      }
-      const std::vector<std::string> target = granted(command, ban.user);
-      for (std::string_view privilege : kAuthority) {
-        if (holds(target, privilege) && !holds(authority, privilege)) {
-          return Outcome::refused(
-              Refusal::NotAllowed,
-              fmt::format("The user holds '{}', which the issuer does not.", privilege));
-        }
+    const std::vector<std::string> target = granted(command, ban.user);
+    for (std::string_view privilege : kAuthority) {
+      if (holds(target, privilege) && !holds(authority, privilege)) {
+        return Outcome::refused(
+            Refusal::NotAllowed,
+            fmt::format("The user holds '{}', which the issuer does not.", privilege));
       }
     }
-    Query insert(
-        command,
-        "INSERT INTO bans (reason, ip, cidr, user_id, admin_id, privilege_ban, "
-        "expires_at, created_at) VALUES (:reason, :ip, :cidr, NULLIF(:user, ''), "
-        ":issuer, :privilege_ban, :expires, :now)",
-        named(":reason", ban.reason),
-        named(":ip", network ? std::optional<std::string>(network->address) : std::nullopt),
-        named(":cidr", network ? network->prefix : 32), named(":user", ban.user.value()),
-        named(":issuer", ban.issuer.value()), named(":privilege_ban", !full),
-        named(":expires", ban.expires_at), named(":now", now));
-    insert.exec();
-    if (ban.expires_at) command.schedule(*ban.expires_at);
-    const std::int64_t id = command.last_insert_id();
-    for (std::int64_t privilege : privilege_ids) {
-      Query link(command, "INSERT INTO ban_privileges (ban_id, privilege_id) VALUES (?, ?)", id,
-                 privilege);
-      link.exec();
-    }
-    command.emit(AccessEvents::kBanned, ban.issuer, ban.user,
-                 Payload()
-                     .add("ban", id)
-                     .add("full", full)
-                     .add("network", network ? networks::to_string(*network) : std::string())
-                     .raw("expires_at", ban.expires_at ? std::to_string(*ban.expires_at) : "null")
-                     .str());
-    Query read(command, std::string(kBanColumns) + "WHERE id = ?", id);
-    return read_bans(command, read).front();
-  });
+  }
+  Query insert(command,
+               "INSERT INTO bans (reason, ip, cidr, user_id, admin_id, privilege_ban, "
+               "expires_at, created_at) VALUES (:reason, :ip, :cidr, NULLIF(:user, ''), "
+               ":issuer, :privilege_ban, :expires, :now)",
+               named(":reason", ban.reason),
+               named(":ip", network ? std::optional<std::string>(network->address) : std::nullopt),
+               named(":cidr", network ? network->prefix : 32), named(":user", ban.user.value()),
+               named(":issuer", ban.issuer.value()), named(":privilege_ban", !full),
+               named(":expires", ban.expires_at), named(":now", now));
+  insert.exec();
+  if (ban.expires_at) command.schedule(*ban.expires_at);
+  const std::int64_t id = command.last_insert_id();
+  for (std::int64_t privilege : privilege_ids) {
+    Query link(command, "INSERT INTO ban_privileges (ban_id, privilege_id) VALUES (?, ?)", id,
+               privilege);
+    link.exec();
+  }
+  command.emit(AccessEvents::kBanned, ban.issuer, ban.user,
+               Payload()
+                   .add("ban", id)
+                   .add("full", full)
+                   .add("network", network ? networks::to_string(*network) : std::string())
+                   .raw("expires_at", ban.expires_at ? std::to_string(*ban.expires_at) : "null")
+                   .str());
+  Query read(command, std::string(kBanColumns) + "WHERE id = ?", id);
+  return read_bans(command, read).front();
+}
+
+Result<BanView> Access::ban(const NewBan& ban) {
+  return core_.run([&](Command& command) { return access::issue_ban(command, ban); });
 }
 
 Outcome Access::lift_ban(BanId ban, const PlayerId& by) {

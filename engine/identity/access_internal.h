@@ -25,6 +25,10 @@ std::vector<std::string> privileges(Reader& reader, const PlayerId& user);
 // The full ban in force on the user that lasts longest; nullopt when none.
 std::optional<BanView> full_ban(Reader& reader, const PlayerId& user);
 
+// Issues a ban inside the caller's command (Access::ban's rules and events), e.g. a penalty
+// that comes with a moderator's decision.
+Result<BanView> issue_ban(Command& command, const NewBan& ban);
+
 // The Banned refusal for `ban`: for how long, and its reason.
 Outcome banned(const BanView& ban, GameTime now);
 

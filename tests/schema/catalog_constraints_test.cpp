@@ -76,6 +76,8 @@ BOOST_AUTO_TEST_CASE(assets_content_and_revisions_take_valid_rows_and_refuse_eac
   BOOST_TEST(revisions.refuses(with(revision, "name", q("")), {kCheck, "length(name)"}));
   BOOST_TEST(revisions.refuses(with(revision, "name", q(std::string(256, 'n'))),
                                {kCheck, "length(name)"}));
+  BOOST_TEST(revisions.refuses(with(revision, "status", q("waiting")), {kCheck, "status IN"}));
+  BOOST_TEST(revisions.refuses(with(revision, "forwarded", "2"), {kCheck, "forwarded IN"}));
   BOOST_TEST(
       revisions.accepts(with(revision, {{"name", q("Star Shirt")}, {"description", q("")}})));
 }

@@ -242,6 +242,62 @@ BOOST_AUTO_TEST_CASE(favorites_votes_and_reports) {
   BOOST_TEST(count("catalog.report_ended") == 1);
 }
 
+BOOST_AUTO_TEST_CASE(reviewed_revisions_show_once_approved) {
+  GameOptions options = test::options_with(clock);
+  options.rules = Rules{};
+  options.rules->catalog.review_revisions = true;
+  Game reviewed(options);
+  Catalog shop = reviewed.catalog();
+  const PlayerId author = reviewed.players().create({.username = "author"})->id;
+  const PlayerId fan = reviewed.players().create({.username = "fan"})->id;
+  const PlayerId mod = reviewed.players().create({.username = "mod"})->id;
+  const PlayerId boss = reviewed.players().create({.username = "boss"})->id;
+  BOOST_REQUIRE(reviewed.access().assign_role(mod, "moderator").ok());
+  BOOST_REQUIRE(reviewed.access().assign_role(boss, "admin").ok());
+  const ContentId id =
+      shop.create({.author = author, .type = ContentType::Front, .name = "Draft"})->id;
+  BOOST_REQUIRE(shop.publish(author, id, true).ok());
+  BOOST_TEST(!shop.find(fan, id).has_value());  // nothing approved yet
+  const std::vector<RevisionView> waiting = shop.pending_revisions();
+  BOOST_REQUIRE(waiting.size() == 1u);
+  BOOST_TEST((shop.moderate(fan, waiting[0].id, {}).refusal() == Refusal::NotAllowed));
+  BOOST_TEST(shop.moderate(mod, waiting[0].id, {}).ok());  // approve
+  BOOST_TEST((shop.moderate(mod, waiting[0].id, {}).refusal() == Refusal::AlreadyDone));
+  BOOST_TEST(shop.find(fan, id)->name == "Draft");
+  // An edit waits; the content shows the approved name meanwhile.
+  BOOST_REQUIRE(shop.edit(author, id, "Final", "Better").ok());
+  BOOST_TEST(shop.find(fan, id)->name == "Draft");
+  const std::int64_t edit = shop.pending_revisions().front().id;
+  Moderation forward;
+  forward.action = Moderation::Action::Forward;
+  BOOST_TEST(shop.moderate(mod, edit, forward).ok());
+  BOOST_TEST((shop.moderate(mod, edit, {}).refusal() == Refusal::NotAllowed));  // contentedit
+  BOOST_TEST(shop.moderate(boss, edit, {}).ok());
+  BOOST_TEST(shop.find(fan, id)->name == "Final");
+  // A rejection with a penalty bans the author and can hide the content.
+  BOOST_REQUIRE(shop.edit(author, id, "Rude", "Rude").ok());
+  Moderation reject;
+  reject.action = Moderation::Action::Reject;
+  reject.reason = RejectionReason::Tos;
+  reject.penalty = true;
+  reject.restrict = true;
+  reject.description = "Against the rules.";
+  BOOST_TEST(shop.moderate(mod, shop.pending_revisions().front().id, reject).ok());
+  BOOST_TEST(!shop.find(fan, id).has_value());  // restricted
+  BOOST_TEST(shop.find(author, id)->name == "Final");
+  const std::optional<BanView> ban = reviewed.access().is_banned(author);
+  BOOST_REQUIRE(ban.has_value());
+  BOOST_TEST(ban->expires_at.value_or(0) == test::kStart + 7 * kDay);
+  BOOST_TEST(test::query_int(reviewed, "SELECT count(*) FROM moderator_action_bans") == 1);
+  BOOST_TEST(test::query_int(reviewed, "SELECT count(*) FROM moderator_actions") == 4);
+  // Nobody moderates their own content.
+  const ContentId own =
+      shop.create({.author = mod, .type = ContentType::Front, .name = "Mine"})->id;
+  (void)own;
+  BOOST_TEST((shop.moderate(mod, shop.pending_revisions().front().id, {}).refusal() ==
+              Refusal::NotAllowed));
+}
+
 // Random purchases, gifts and grants: each instance has one owner, serials are 1..n without a
 // gap or a repeat, the ledger balances.
 BOOST_AUTO_TEST_CASE(every_instance_has_exactly_one_owner) {

@@ -82,15 +82,35 @@ struct ContentView {
   bool operator==(const ContentView&) const = default;
 };
 
-// One revision: what an edit said, by whom, when.
+// Where a revision stands: waiting for a moderator, shown, or turned down.
+enum class RevisionStatus { Pending, Approved, Rejected };
+
+// One revision: what an edit said, by whom, when, and what moderation made of it.
 struct RevisionView {
   std::int64_t id = 0;
+  ContentId content;
   std::string name;
   std::string description;
   PlayerId author;
   GameTime created_at = 0;
+  RevisionStatus status = RevisionStatus::Approved;
+  bool forwarded = false;
 
   bool operator==(const RevisionView&) const = default;
+};
+
+// Why a revision is turned down.
+enum class RejectionReason { Tos, Illegal, Dmca, Other };
+
+// A moderator's decision on a pending revision.
+struct Moderation {
+  enum class Action { Approve, Reject, Forward };
+  Action action = Action::Approve;
+  RejectionReason reason = RejectionReason::Other;  // for Reject
+  std::string description;                          // at most 2,000 characters
+  bool penalty = false;       // Reject: the author is banned for Rules::catalog.penalty_ban
+  bool asset_delete = false;  // Reject: the revision's attached assets are removed
+  bool restrict = false;      // Reject: the content is restricted (hidden) as well
 };
 
 // A price of content in one currency (whole or denom).
@@ -189,13 +209,15 @@ class Catalog {
  public:
   explicit Catalog(Core& core) : core_(core) {}
 
-  // Creates content (unpublished, not on sale) with its first revision; the author owns a copy
+  // Creates content (unpublished, not on sale) with its first revision (pending when the game
+  // reviews revisions: Rules::catalog.review_revisions); the author owns a copy
   // (no serial). Refuses the author without the type's privilege, a name, description or license
   // out of its limits, an unknown parent, a negative stock. Journals "catalog.created".
   Result<ContentView> create(const NewContent& content);
 
-  // The author edits: a new revision with the name and description given. Refuses anyone but the
-  // author (NotAllowed), limits as create. Journals "catalog.revised".
+  // The author edits: a new revision with the name and description given, shown at once or, when
+  // the game reviews revisions, once approved. Refuses anyone but the author (NotAllowed), limits
+  // as create. Journals "catalog.revised".
   Outcome edit(const PlayerId& author, ContentId content, const std::string& name,
                const std::string& description);
 
@@ -208,6 +230,16 @@ class Catalog {
   Outcome set_on_sale(const PlayerId& author, ContentId content, bool on_sale);
   Outcome set_price(const PlayerId& author, ContentId content, const Price& price);
   Outcome remove_price(const PlayerId& author, ContentId content, CurrencyId currency);
+
+  // A moderator ("contentmod"; "contentedit" for a forwarded revision) decides on a pending
+  // revision: approves it (the content shows it), rejects it (with a reason; optionally banning
+  // the author, removing its assets, restricting the content), or forwards it to a reviewer with
+  // "contentedit". Refuses a revision that is not pending (AlreadyDone), a moderator deciding on
+  // their own content. Journals "catalog.moderated".
+  Outcome moderate(const PlayerId& moderator, std::int64_t revision, const Moderation& decision);
+
+  // Revisions waiting for a moderator, oldest first.
+  std::vector<RevisionView> pending_revisions(int limit = 50) const;
 
   // The game hides content (restricted: nobody but its author sees or buys it) or shows it again.
   Outcome restrict(ContentId content, bool restricted);
@@ -314,6 +346,7 @@ struct CatalogEvents {
   static constexpr std::string_view kOwnershipExpired = "catalog.ownership_expired";
   static constexpr std::string_view kReported = "catalog.reported";
   static constexpr std::string_view kReportEnded = "catalog.report_ended";
+  static constexpr std::string_view kModerated = "catalog.moderated";
 };
 
 struct TradeEvents {
