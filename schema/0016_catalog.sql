@@ -19,3 +19,15 @@ ALTER TABLE content_revisions ADD COLUMN forwarded INTEGER NOT NULL DEFAULT 0
   CHECK (forwarded IN (0, 1));
 CREATE INDEX content_revisions_pending ON content_revisions (created_at)
   WHERE status = 'pending';
+
+-- The bytes of assets, stored once per content (sha256 is set once the bytes are written) and
+-- read and written in pieces. An asset row points at its bytes.
+CREATE TABLE asset_blobs (
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT UNIQUE CHECK (sha256 IS NULL OR length(sha256) = 64),
+  size INTEGER NOT NULL CHECK (size >= 0),
+  data BLOB NOT NULL
+);
+
+ALTER TABLE assets ADD COLUMN blob_id INTEGER REFERENCES asset_blobs (id) ON DELETE RESTRICT;
+CREATE INDEX assets_by_blob ON assets (blob_id) WHERE blob_id IS NOT NULL;

@@ -247,7 +247,8 @@ template <class Archive>
 void serialize(Archive& archive, CatalogRules& rules) {
   archive(cereal::make_nvp("trade_lifetime", rules.trade_lifetime),
           cereal::make_nvp("review_revisions", rules.review_revisions),
-          cereal::make_nvp("penalty_ban", rules.penalty_ban));
+          cereal::make_nvp("penalty_ban", rules.penalty_ban),
+          cereal::make_nvp("max_asset_bytes", rules.max_asset_bytes));
 }
 
 template <class Archive>

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <memory>
 
+#include "engine/core/sha256.h"
+
 #include "hearth/core/error.h"
 #include <crypt.h>
 #include <openssl/crypto.h>
@@ -92,16 +94,7 @@ std::string new_token() {
   return token;
 }
 
-std::string token_hash(std::string_view text) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int size = 0;
-  if (EVP_Digest(text.data(), text.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1) {
-    throw Error(ErrorKind::System, "OpenSSL could not compute a SHA-256.");
-  }
-  std::string hex(size * 2, '0');
-  for (unsigned int i = 0; i < size; ++i) std::snprintf(&hex[i * 2], 3, "%02x", digest[i]);
-  return hex;
-}
+std::string token_hash(std::string_view text) { return Sha256::of(text); }
 
 std::string new_totp_secret() {
   std::array<unsigned char, 20> bytes{};

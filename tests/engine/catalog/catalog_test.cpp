@@ -4,6 +4,8 @@
 // are never reused, the ledger balances.
 #include "hearth/catalog/catalog.h"
 
+#include <algorithm>
+#include <memory>
 #include <random>
 
 #include <boost/test/unit_test.hpp>
@@ -296,6 +298,69 @@ BOOST_AUTO_TEST_CASE(reviewed_revisions_show_once_approved) {
   (void)own;
   BOOST_TEST((shop.moderate(mod, shop.pending_revisions().front().id, {}).refusal() ==
               Refusal::NotAllowed));
+}
+
+namespace {
+
+// A reader of `size` bytes of a pattern, given in pieces of at most `piece` bytes.
+std::function<std::size_t(std::span<std::byte>)> pattern(std::int64_t size, std::size_t piece,
+                                                         unsigned char seed) {
+  auto given = std::make_shared<std::int64_t>(0);
+  return [=](std::span<std::byte> into) {
+    const auto take = static_cast<std::size_t>(
+        std::min<std::int64_t>(std::min<std::int64_t>(static_cast<std::int64_t>(into.size()),
+                                                      static_cast<std::int64_t>(piece)),
+                               size - *given));
+    for (std::size_t i = 0; i < take; ++i) {
+      into[i] = static_cast<std::byte>((*given + static_cast<std::int64_t>(i)) * 7 + seed);
+    }
+    *given += static_cast<std::int64_t>(take);
+    return take;
+  };
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(assets_are_stored_once_in_pieces_and_read_by_who_may) {
+  const std::int64_t size = 300 * 1024 + 17;
+  NewAsset upload{maker, "star.png", "image/png", false, size, pattern(size, 4096, 3)};
+  const AssetView first = catalog.store_asset(upload).value();
+  BOOST_TEST(first.size == size);
+  BOOST_TEST(first.sha256.size() == 64u);
+  upload.read = pattern(size, 1000, 3);  // the same bytes, in other pieces
+  const AssetView second = catalog.store_asset(upload).value();
+  BOOST_TEST(second.id != first.id);
+  BOOST_TEST(second.sha256 == first.sha256);
+  BOOST_TEST(test::query_int(game, "SELECT count(*) FROM asset_blobs") == 1);
+  // Read back in pieces: the same bytes.
+  std::int64_t offset = 0;
+  bool same = true;
+  const auto check = [&](std::span<const std::byte> piece) {
+    for (const std::byte b : piece) {
+      same = same && b == static_cast<std::byte>(offset * 7 + 3);
+      ++offset;
+    }
+  };
+  BOOST_TEST(catalog.read_asset(maker, first.id, check).value() == size);
+  BOOST_TEST(same);
+  BOOST_TEST(offset == size);
+  // Private: nobody else, until it is attached to content they can see.
+  BOOST_TEST((catalog.read_asset(ann, first.id, check).refusal() == Refusal::NotFound));
+  const ContentId id = shirt();
+  BOOST_TEST(
+      (catalog.attach_asset(ann, id, first.id, AssetType::Image).refusal() == Refusal::NotAllowed));
+  BOOST_TEST(catalog.attach_asset(maker, id, first.id, AssetType::Image).ok());
+  offset = 0;
+  BOOST_TEST(catalog.read_asset(ann, first.id, check).ok());
+  // A reader that gives too few or too many bytes, or a size over the limit: nothing written.
+  const std::string before = test::snapshot(game);
+  NewAsset short_one{maker, "short", "", false, 100, pattern(99, 64, 0)};
+  BOOST_TEST((catalog.store_asset(short_one).refusal() == Refusal::InvalidArgument));
+  NewAsset long_one{maker, "long", "", false, 100, pattern(101, 64, 0)};
+  BOOST_TEST((catalog.store_asset(long_one).refusal() == Refusal::InvalidArgument));
+  NewAsset huge{maker, "huge", "", false, 64 * 1024 * 1024 + 1, pattern(1, 1, 0)};
+  BOOST_TEST((catalog.store_asset(huge).refusal() == Refusal::InvalidArgument));
+  BOOST_TEST(test::snapshot(game) == before);
 }
 
 // Random purchases, gifts and grants: each instance has one owner, serials are 1..n without a

@@ -3,8 +3,11 @@
 // ownership chain).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -204,6 +207,45 @@ struct Reception {
   bool operator==(const Reception&) const = default;
 };
 
+// A stored file: a texture, a mesh, a sound... Its bytes live in the game file, once however many
+// assets carry the same bytes (content-addressed by SHA-256).
+struct AssetView {
+  std::string id;
+  PlayerId owner;
+  std::string name;
+  std::string mime_type;
+  std::int64_t size = 0;
+  std::string sha256;
+  bool is_public = false;
+  GameTime created_at = 0;
+
+  bool operator==(const AssetView&) const = default;
+};
+
+// A file to store, read from `read` in pieces: each call fills the front of the span it is given
+// and returns how many bytes it put there (0 at the end). It must give exactly `size` bytes.
+struct NewAsset {
+  PlayerId owner;
+  std::string name;       // 1 to 255 characters
+  std::string mime_type;  // at most 255 characters
+  bool is_public = false;
+  std::int64_t size = 0;  // 0 to Rules::catalog.max_asset_bytes
+  std::function<std::size_t(std::span<std::byte>)> read;
+};
+
+// What an attached asset is to a revision.
+enum class AssetType {
+  Image,
+  Texture,
+  Texture3d,
+  Mesh,
+  Animation,
+  GameObject,
+  World,
+  Character,
+  Sound
+};
+
 // Obtain it from Game::catalog(); it is a light handle.
 class Catalog {
  public:
@@ -306,6 +348,27 @@ class Catalog {
   // Open reports, oldest first, for a moderator's queue.
   std::vector<ReportView> open_reports(int limit = 50) const;
 
+  // Stores a file for its owner (a player command: "web"), in pieces of at most 64 KiB, never
+  // whole in memory. Refuses a name or type out of limits, a size above
+  // Rules::catalog.max_asset_bytes, and a reader that gives more or fewer bytes than `size`
+  // (InvalidArgument), writing nothing. Journals "catalog.asset_stored".
+  Result<AssetView> store_asset(const NewAsset& asset);
+
+  // Hands the asset's bytes to `sink` in pieces of at most 64 KiB, in order, and returns how
+  // many there were. Refuses (NotFound, as if there were none) a private asset `reader` may not
+  // read: only its owner, or a viewer of content it is attached to, may.
+  Result<std::int64_t> read_asset(
+      const PlayerId& reader, const std::string& asset,
+      const std::function<void(std::span<const std::byte>)>& sink) const;
+
+  // The author attaches one of their assets to their content's newest revision, as `type` at
+  // `index` (≥ 0). Refuses someone else's content or asset (NotAllowed), an unknown one.
+  Outcome attach_asset(const PlayerId& author, ContentId content, const std::string& asset,
+                       AssetType type, std::int64_t index = 0);
+
+  // An asset's description; nullopt for an unknown one.
+  std::optional<AssetView> asset(const std::string& asset) const;
+
   // Proposes a trade (a player command of the sender; both sides need "trade"). Every leg must
   // be there now: the sender's instances and stacks for `offered`, the recipient's for `asked`,
   // money amounts positive. Refuses a trade with oneself, across a block, with no leg, an
@@ -347,6 +410,7 @@ struct CatalogEvents {
   static constexpr std::string_view kReported = "catalog.reported";
   static constexpr std::string_view kReportEnded = "catalog.report_ended";
   static constexpr std::string_view kModerated = "catalog.moderated";
+  static constexpr std::string_view kAssetStored = "catalog.asset_stored";
 };
 
 struct TradeEvents {

@@ -1,6 +1,8 @@
 // The numbers of the catalog (Rules::catalog).
 #pragma once
 
+#include <cstdint>
+
 #include "hearth/core/clock.h"
 
 namespace hearth {
@@ -12,6 +14,8 @@ struct CatalogRules {
   bool review_revisions = false;
   // How long the ban a rejection "with penalty" gives the author lasts.
   GameTime penalty_ban = 7 * kDay;
+  // The largest asset a game file takes, in bytes.
+  std::int64_t max_asset_bytes = 64 * 1024 * 1024;
 
   bool operator==(const CatalogRules&) const = default;
 };
