@@ -20,12 +20,17 @@ ALTER TABLE content_revisions ADD COLUMN forwarded INTEGER NOT NULL DEFAULT 0
 CREATE INDEX content_revisions_pending ON content_revisions (created_at)
   WHERE status = 'pending';
 
--- The bytes of assets, stored once per content (sha256 is set once the bytes are written) and
--- read and written in pieces. An asset row points at its bytes.
+-- The bytes of assets, stored once per content: asset_blobs names them (sha256, set once the bytes
+-- are written), asset_blob_bytes holds them, apart, so that naming them never rewrites the bytes.
+-- Both are written and read in pieces.
 CREATE TABLE asset_blobs (
   id INTEGER PRIMARY KEY,
   sha256 TEXT UNIQUE CHECK (sha256 IS NULL OR length(sha256) = 64),
-  size INTEGER NOT NULL CHECK (size >= 0),
+  size INTEGER NOT NULL CHECK (size >= 0)
+);
+
+CREATE TABLE asset_blob_bytes (
+  blob_id INTEGER PRIMARY KEY REFERENCES asset_blobs (id) ON DELETE CASCADE,
   data BLOB NOT NULL
 );
 

@@ -77,13 +77,15 @@ Result<AssetView> Catalog::store_asset(const NewAsset& asset) {
           fmt::format("An asset holds 0 to {} bytes, not {}.", most, asset.size));
     }
     if (Outcome may = access::require(command, asset.owner, "web"); !may) return may;
-    Query reserve(command, "INSERT INTO asset_blobs (size, data) VALUES (?1, zeroblob(?1))",
-                  asset.size);
+    Query reserve(command, "INSERT INTO asset_blobs (size) VALUES (?)", asset.size);
     reserve.exec();
     std::int64_t blob = command.last_insert_id();
+    Query room(command, "INSERT INTO asset_blob_bytes (blob_id, data) VALUES (?1, zeroblob(?2))",
+               blob, asset.size);
+    room.exec();
     Sha256 hasher;
     {
-      storage::Blob cell(command.sql(), "asset_blobs", "data", blob, true);
+      storage::Blob cell(command.sql(), "asset_blob_bytes", "data", blob, true);
       std::vector<std::byte> piece(kPiece);
       std::int64_t written = 0;
       for (;;) {
@@ -140,7 +142,7 @@ Result<std::int64_t> Catalog::read_asset(
     if (!stored || !may_read(r, stored->view, reader)) {
       return Outcome::refused(Refusal::NotFound, "There is no such asset.");
     }
-    const storage::Blob cell(r.sql(), "asset_blobs", "data", stored->blob, false);
+    const storage::Blob cell(r.sql(), "asset_blob_bytes", "data", stored->blob, false);
     std::vector<std::byte> piece(kPiece);
     const std::int64_t size = cell.size();
     for (std::int64_t offset = 0; offset < size;) {

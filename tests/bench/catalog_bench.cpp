@@ -1,5 +1,8 @@
 // The catalog: purchases per second, and confirming a trade of ten instances, each beside raw
 // SQLite running the same statements in the same run.
+#include <algorithm>
+#include <cstdlib>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -26,7 +29,7 @@ constexpr int kTrades = 200;
 
 GameOptions options_for(const std::string& path) {
   GameOptions options = test::options_with(std::make_shared<ManualClock>(test::kStart), path);
-  options.durability = Durability::Normal;
+  options.durability = std::getenv("HEARTH_FULL") ? Durability::Full : Durability::Normal;
   return options;
 }
 
@@ -278,6 +281,46 @@ void run_catalog_bench(const Scale&) {
   const double raw_trades = raw_confirmations(raw_file.path, trades);
   print_rate(fmt::format("confirm a trade of {} instances, NORMAL", kLegs), kTrades / engine_trades,
              kTrades / raw_trades);
+
+  // A 50 MB asset written and read back in pieces: how far the process's peak memory rises.
+  constexpr std::int64_t kAsset = 50LL * 1000 * 1000;
+  reset_peak_memory();
+  const double base = peak_memory_mib();
+  std::int64_t given = 0;
+  NewAsset upload{buyers.front(),
+                  "world.bin",
+                  "application/octet-stream",
+                  false,
+                  kAsset,
+                  [&](std::span<std::byte> into) {
+                    const auto take = static_cast<std::size_t>(std::min<std::int64_t>(
+                        static_cast<std::int64_t>(into.size()), kAsset - given));
+                    for (std::size_t i = 0; i < take; ++i) {
+                      into[i] =
+                          static_cast<std::byte>((given + static_cast<std::int64_t>(i)) % 251);
+                    }
+                    given += static_cast<std::int64_t>(take);
+                    return take;
+                  }};
+  std::string id;
+  const double store = seconds([&] { id = catalog.store_asset(upload).value().id; });
+  const double after_store = peak_memory_mib();
+  reset_peak_memory();
+  const double read_base = peak_memory_mib();
+  std::int64_t pieces = 0;
+  std::int64_t read_back = 0;
+  const double read = seconds([&] {
+    read_back =
+        catalog.read_asset(buyers.front(), id, [&](std::span<const std::byte>) { ++pieces; })
+            .value();
+  });
+  const double after_read = peak_memory_mib();
+  if (read_back != kAsset || pieces < 2) throw std::runtime_error("the asset came back wrong");
+  print_figure("store a 50 MB asset in pieces",
+               fmt::format("{:.0f} ms; peak memory +{:.1f} MiB", store * 1e3, after_store - base));
+  print_figure("read it back in pieces",
+               fmt::format("{:.0f} ms in {} pieces; peak memory +{:.1f} MiB", read * 1e3, pieces,
+                           after_read - read_base));
 }
 
 }  // namespace hearth::bench

@@ -82,18 +82,23 @@ BOOST_AUTO_TEST_CASE(assets_content_and_revisions_take_valid_rows_and_refuse_eac
       revisions.accepts(with(revision, {{"name", q("Star Shirt")}, {"description", q("")}})));
 }
 
-// 0016: the bytes of assets, once per SHA-256.
+// 0016: the bytes of assets, once per SHA-256, kept apart from their name.
 BOOST_AUTO_TEST_CASE(asset_blobs_take_valid_rows_and_refuse_each_violation) {
   Table blobs(*this, "asset_blobs");
   const std::string digest(64, 'a');
-  const Row row = {{"id", "1"}, {"sha256", q(digest)}, {"size", "3"}, {"data", "x'010203'"}};
+  const Row row = {{"id", "1"}, {"sha256", q(digest)}, {"size", "3"}};
   BOOST_TEST(blobs.accepts(row));
   const Row next = with(row, "id", "2");
   BOOST_TEST(blobs.refuses(next, {kUnique, "asset_blobs.sha256"}));
   BOOST_TEST(blobs.refuses(with(next, "sha256", q("abc")), {kCheck, "length(sha256)"}));
   BOOST_TEST(blobs.refuses(with(next, "size", "-1"), {kCheck, "size >= 0"}));
-  BOOST_TEST(blobs.refuses(without(next, "data"), {kNotNull, "asset_blobs.data"}));
   BOOST_TEST(blobs.accepts(without(next, "sha256")));  // while its bytes are being written
+  Table bytes(*this, "asset_blob_bytes");
+  const Row data = {{"blob_id", "1"}, {"data", "x'010203'"}};
+  BOOST_TEST(bytes.accepts(data));
+  BOOST_TEST(bytes.refuses(with(data, "blob_id", "9"), {kForeignKey}));
+  BOOST_TEST(bytes.refuses(with(without(data, "data"), "blob_id", "2"),
+                           {kNotNull, "asset_blob_bytes.data"}));
 }
 
 BOOST_AUTO_TEST_CASE(moderation_of_content_takes_valid_rows_and_refuses_each_violation) {
