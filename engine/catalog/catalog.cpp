@@ -237,6 +237,10 @@ Result<ContentView> Catalog::create(const NewContent& content) {
                    id.value(), content.author, content.name, content.description,
                    new_revision_status(command), command.now());
     revision.exec();
+    if (content.type == ContentType::Game) {
+      Query game(command, "INSERT INTO games (id) VALUES (?)", id.value());
+      game.exec();
+    }
     catalog::open_author_copy(command, id, content.author);
     command.emit(CatalogEvents::kCreated, content.author, content.author,
                  Payload()

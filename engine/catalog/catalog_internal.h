@@ -42,6 +42,9 @@ void open_author_copy(Command& command, ContentId content, const PlayerId& autho
 // receiver who owns the content already (AlreadyDone).
 Outcome pass_on(Command& command, OwnershipId id, const PlayerId& to, OwnershipSource source);
 
+// Takes `content` off every character of `owner` (its ownership ended).
+void take_off_everywhere(Command& command, ContentId content, const PlayerId& owner);
+
 // The tick: trades unanswered by their expiry end as expired, each journaled once
 // ("trade.expired").
 void tick_trades(Command& command, GameTime to);

@@ -149,6 +149,7 @@ Outcome catalog::pass_on(Command& command, OwnershipId id, const PlayerId& to,
   Query end(command, "UPDATE content_ownerships SET ended_at = ?1, updated_at = ?1 WHERE id = ?2",
             command.now(), id.value());
   end.exec();
+  catalog::take_off_everywhere(command, link->content, link->owner);
   open_link(command,
             {link->content, link->serial, to, source, id, std::nullopt, 0, link->expires_at});
   return {};
@@ -318,6 +319,7 @@ void catalog::tick_ownership_expiry(Command& command, GameTime to) {
       Query close(command, "UPDATE content_ownerships SET ended_at = expires_at WHERE id = ?",
                   end.id);
       close.exec();
+      catalog::take_off_everywhere(command, end.content, end.owner);
       command.emit_at(end.at, CatalogEvents::kOwnershipExpired, "", end.owner,
                       Payload().add("content", end.content).add("serial", end.serial).str());
     }

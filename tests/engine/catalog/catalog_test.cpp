@@ -363,6 +363,67 @@ BOOST_AUTO_TEST_CASE(assets_are_stored_once_in_pieces_and_read_by_who_may) {
   BOOST_TEST(test::snapshot(game) == before);
 }
 
+BOOST_AUTO_TEST_CASE(games_have_settings_and_support_flags) {
+  const ContentId game_id =
+      catalog.create({.author = maker, .type = ContentType::Game, .name = "Race"})->id;
+  BOOST_TEST((catalog.game_settings(game_id) == std::optional<GameSettings>(GameSettings{})));
+  BOOST_TEST(catalog.set_game(maker, game_id, {true, 32}).ok());
+  BOOST_TEST(
+      (catalog.game_settings(game_id) == std::optional<GameSettings>(GameSettings{true, 32})));
+  BOOST_TEST((catalog.set_game(maker, game_id, {true, 0}).refusal() == Refusal::InvalidArgument));
+  BOOST_TEST((catalog.set_game(ann, game_id, {}).refusal() == Refusal::NotAllowed));
+  BOOST_TEST((catalog.set_game(maker, shirt(), {}).refusal() == Refusal::InvalidArgument));
+  BOOST_TEST(catalog.set_support(maker, game_id, GameSupport::Chat, true).ok());
+  BOOST_TEST(catalog.set_support(maker, game_id, GameSupport::Chat, false).ok());
+  BOOST_TEST(test::query_int(game,
+                             "SELECT count(*) FROM game_supports WHERE flag = 'chat' AND "
+                             "enabled = 0") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(characters_wear_what_they_own_in_the_slots_there_are) {
+  BOOST_REQUIRE(game.access().grant(maker, "create:character").ok());
+  BOOST_REQUIRE(game.access().assign_role(maker, "member").ok());
+  const auto made = [&](ContentType type, const std::string& name, ContentId parent = 0) {
+    const ContentId id =
+        catalog.create({.author = maker, .type = type, .name = name, .parent = parent})->id;
+    BOOST_REQUIRE(catalog.publish(maker, id, true).ok());
+    return id;
+  };
+  const ContentId robot = made(ContentType::Character, "Robot");
+  const ContentId elf = made(ContentType::Character, "Elf");
+  const ContentId shirt_id = made(ContentType::Front, "Shirt");
+  const ContentId elf_shirt = made(ContentType::Front, "Elf shirt", elf);
+  const ContentId second_shirt = made(ContentType::Front, "Another shirt");
+  BOOST_TEST((catalog.create_character(ann, robot, "R2").refusal() == Refusal::NotAllowed));
+  BOOST_REQUIRE(catalog.grant(robot, ann).ok());
+  const CharacterView me = catalog.create_character(ann, robot, "R2").value();
+  BOOST_TEST((catalog.wear(ann, me.id, shirt_id).refusal() == Refusal::NotAllowed));  // not owned
+  const OwnershipView mine = catalog.grant(shirt_id, ann).value();
+  BOOST_REQUIRE(catalog.grant(elf_shirt, ann).ok());
+  BOOST_REQUIRE(catalog.grant(second_shirt, ann).ok());
+  BOOST_TEST(catalog.wear(ann, me.id, shirt_id).ok());
+  BOOST_TEST((catalog.wear(ann, me.id, shirt_id).refusal() == Refusal::NotAllowed));  // slot full
+  BOOST_TEST((catalog.wear(ann, me.id, second_shirt).refusal() == Refusal::NotAllowed));
+  BOOST_TEST((catalog.wear(ann, me.id, elf_shirt).refusal() == Refusal::NotAllowed));  // model
+  BOOST_TEST((catalog.wear(ann, me.id, robot).refusal() == Refusal::InvalidArgument));
+  BOOST_TEST((catalog.wear(bob, me.id, shirt_id).refusal() == Refusal::NotFound));
+  BOOST_TEST(catalog.set_property(ann, me.id, "color", PropertyType::Color, "#FF8800").ok());
+  BOOST_TEST((catalog.set_property(ann, me.id, "color", PropertyType::Color, "orange").refusal() ==
+              Refusal::InvalidArgument));
+  BOOST_TEST((catalog.set_property(ann, me.id, "size", PropertyType::Integer, "1.5").refusal() ==
+              Refusal::InvalidArgument));
+  BOOST_TEST(catalog.set_property(ann, me.id, "size", PropertyType::Number, "1.5").ok());
+  const CharacterView seen = *catalog.character(me.id);
+  BOOST_TEST((seen.worn == std::vector<ContentId>{shirt_id}));
+  BOOST_TEST(seen.properties.size() == 2u);
+  // Given away, the shirt comes off.
+  BOOST_REQUIRE(catalog.give(ann, mine.id, bob).ok());
+  BOOST_TEST(catalog.character(me.id)->worn.empty());
+  BOOST_TEST(catalog.wear(ann, me.id, second_shirt).ok());
+  BOOST_TEST(catalog.take_off(ann, me.id, second_shirt).ok());
+  BOOST_TEST((catalog.take_off(ann, me.id, second_shirt).refusal() == Refusal::NotFound));
+}
+
 // Random purchases, gifts and grants: each instance has one owner, serials are 1..n without a
 // gap or a repeat, the ledger balances.
 BOOST_AUTO_TEST_CASE(every_instance_has_exactly_one_owner) {

@@ -246,6 +246,36 @@ enum class AssetType {
   Sound
 };
 
+// A game's settings: whether it is hosted, how many players a session takes.
+struct GameSettings {
+  bool hosted = false;
+  std::int64_t max_players = 16;  // 1 to 1000
+
+  bool operator==(const GameSettings&) const = default;
+};
+
+// What a game supports: characters, their features, chat; a flag may name one content item.
+enum class GameSupport { Character, CharacterFeatures, Chat };
+
+// A character: a user's avatar built on a character model (content of type Character).
+struct CharacterView {
+  std::int64_t id = 0;
+  PlayerId owner;
+  ContentId model;
+  std::string name;
+  std::vector<std::pair<std::string, std::string>> properties;  // name → value, by name
+  std::vector<ContentId> worn;                                  // by content id
+
+  bool operator==(const CharacterView&) const = default;
+};
+
+// What a character property holds; the value is checked against it.
+enum class PropertyType { String, Integer, Number, Boolean, Color, Content, Json };
+
+// Where a wearable goes and how many a character wears there at once: front (shirt) 1, back
+// (pants) 1, hat 5, accessory (body) 5, tool 1.
+std::int64_t slots_for(ContentType type);
+
 // Obtain it from Game::catalog(); it is a light handle.
 class Catalog {
  public:
@@ -369,6 +399,34 @@ class Catalog {
   // An asset's description; nullopt for an unknown one.
   std::optional<AssetView> asset(const std::string& asset) const;
 
+  // The author sets a game's settings, or one support flag (optionally for one content item).
+  // Refuses content that is not a game (InvalidArgument), anyone but its author, max_players out
+  // of range.
+  Outcome set_game(const PlayerId& author, ContentId game, const GameSettings& settings);
+  Outcome set_support(const PlayerId& author, ContentId game, GameSupport flag, bool enabled,
+                      ContentId content = 0);
+  std::optional<GameSettings> game_settings(ContentId game) const;
+
+  // A player makes a character on a model they own (content of type Character; "play"). A name
+  // of at most 50 characters. Journals "catalog.character_created".
+  Result<CharacterView> create_character(const PlayerId& owner, ContentId model,
+                                         const std::string& name);
+
+  // Sets a property of the owner's character (name 1 to 255 characters; the value checked
+  // against its type: integer, number, boolean "true"/"false", colour "#RRGGBB", content id,
+  // JSON).
+  Outcome set_property(const PlayerId& owner, std::int64_t character, const std::string& name,
+                       PropertyType type, const std::string& value);
+
+  // Wears or takes off a wearable. Wearing refuses an item the owner does not own now, one that
+  // is not wearable, one made for another model (a wearable whose parent is a character model
+  // fits only that model), a full slot (slots_for), one worn already. A worn item comes off by
+  // itself when its ownership ends (a gift, a trade, an expiry).
+  Outcome wear(const PlayerId& owner, std::int64_t character, ContentId item);
+  Outcome take_off(const PlayerId& owner, std::int64_t character, ContentId item);
+
+  std::optional<CharacterView> character(std::int64_t character) const;
+
   // Proposes a trade (a player command of the sender; both sides need "trade"). Every leg must
   // be there now: the sender's instances and stacks for `offered`, the recipient's for `asked`,
   // money amounts positive. Refuses a trade with oneself, across a block, with no leg, an
@@ -411,6 +469,7 @@ struct CatalogEvents {
   static constexpr std::string_view kReportEnded = "catalog.report_ended";
   static constexpr std::string_view kModerated = "catalog.moderated";
   static constexpr std::string_view kAssetStored = "catalog.asset_stored";
+  static constexpr std::string_view kCharacterCreated = "catalog.character_created";
 };
 
 struct TradeEvents {
