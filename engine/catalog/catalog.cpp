@@ -146,7 +146,8 @@ std::optional<ContentView> catalog::load(Reader& reader, ContentId content) {
   Query query(reader,
               "SELECT c.id, c.type, c.name, c.description, ifnull(c.user_id, ''), "
               "ifnull(c.parent_id, 0), ifnull(c.license, ''), c.open_source, c.stock, c.privacy, "
-              "c.published, c.onsale, c.restricted, (SELECT count(*) FROM content_revisions r "
+              "c.published, c.onsale, c.restricted, c.comments_enabled, (SELECT count(*) FROM "
+              "content_revisions r "
               "WHERE r.content_id = c.id), (SELECT ifnull(max(serial), 0) FROM "
               "content_ownerships o WHERE o.content_id = c.id), c.created_at FROM content c "
               "WHERE c.id = ?",
@@ -166,9 +167,10 @@ std::optional<ContentView> catalog::load(Reader& reader, ContentId content) {
   view.published = query.flag(10);
   view.on_sale = query.flag(11);
   view.restricted = query.flag(12);
-  view.revisions = query.integer(13);
-  view.sold = query.integer(14);
-  view.created_at = query.integer(15);
+  view.comments_enabled = query.flag(13);
+  view.revisions = query.integer(14);
+  view.sold = query.integer(15);
+  view.created_at = query.integer(16);
   return view;
 }
 
@@ -215,8 +217,14 @@ Result<ContentView> Catalog::create(const NewContent& content) {
     if (Outcome may = access::require(command, content.author, privilege_for(content.type)); !may) {
       return may;
     }
-    if (content.parent != 0 && !catalog::load(command, content.parent)) {
+    const std::optional<ContentView> parent =
+        content.parent != 0 ? catalog::load(command, content.parent) : std::nullopt;
+    if (content.parent != 0 && (!parent || !catalog::visible(command, *parent, content.author))) {
       return Outcome::refused(Refusal::NotFound, "There is no such parent content.");
+    }
+    if (content.type == ContentType::Comment && (!parent || !parent->comments_enabled)) {
+      return Outcome::refused(Refusal::NotAllowed,
+                              "A comment goes under content that takes comments.");
     }
     Query insert(command,
                  "INSERT INTO content (name, description, user_id, parent_id, privacy, type, "
@@ -285,6 +293,11 @@ Outcome Catalog::set_privacy(const PlayerId& author, ContentId content, Privacy 
   }
   return set_column(core_, author, content, "privacy", std::string(to_string(privacy)),
                     to_string(privacy));
+}
+
+Outcome Catalog::set_comments(const PlayerId& author, ContentId content, bool enabled) {
+  return set_column(core_, author, content, "comments_enabled", enabled ? "1" : "0",
+                    enabled ? "open to comments" : "closed to comments");
 }
 
 Outcome Catalog::set_on_sale(const PlayerId& author, ContentId content, bool on_sale) {

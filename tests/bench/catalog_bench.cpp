@@ -33,20 +33,6 @@ GameOptions options_for(const std::string& path) {
   return options;
 }
 
-sqlite3_stmt* prepare(sqlite3* db, const char* sql) {
-  sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr) !=
-      SQLITE_OK) {
-    throw std::runtime_error(sqlite3_errmsg(db));
-  }
-  return statement;
-}
-
-// Named apart from std::bind, which argument-dependent lookup would pick for a temporary string.
-void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
-  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-}
-
 void step(sqlite3* db, sqlite3_stmt* statement) {
   const int rc = sqlite3_step(statement);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
@@ -70,35 +56,36 @@ sqlite3* open_raw(const std::string& path) {
 double raw_purchases(const std::string& path, const std::vector<PlayerId>& buyers,
                      std::int64_t content) {
   sqlite3* db = open_raw(path);
-  sqlite3_stmt* read = prepare(db, "SELECT onsale, restricted, stock FROM content WHERE id = ?");
-  sqlite3_stmt* owned = prepare(db,
-                                "SELECT 1 FROM content_ownerships WHERE user_id = ? AND "
-                                "content_id = ? AND ended_at IS NULL");
-  sqlite3_stmt* serial =
-      prepare(db, "SELECT ifnull(max(serial), 0) + 1 FROM content_ownerships WHERE content_id = ?");
+  sqlite3_stmt* read =
+      raw_prepare(db, "SELECT onsale, restricted, stock FROM content WHERE id = ?");
+  sqlite3_stmt* owned = raw_prepare(db,
+                                    "SELECT 1 FROM content_ownerships WHERE user_id = ? AND "
+                                    "content_id = ? AND ended_at IS NULL");
+  sqlite3_stmt* serial = raw_prepare(
+      db, "SELECT ifnull(max(serial), 0) + 1 FROM content_ownerships WHERE content_id = ?");
   sqlite3_stmt* price =
-      prepare(db, "SELECT price FROM content_prices WHERE content_id = ? AND currency_id = 1");
-  sqlite3_stmt* payer = prepare(db,
-                                "UPDATE accounts SET balance = balance - ?1 WHERE user_id = ?2 "
-                                "AND currency_id = 1 RETURNING id");
+      raw_prepare(db, "SELECT price FROM content_prices WHERE content_id = ? AND currency_id = 1");
+  sqlite3_stmt* payer = raw_prepare(db,
+                                    "UPDATE accounts SET balance = balance - ?1 WHERE user_id = ?2 "
+                                    "AND currency_id = 1 RETURNING id");
   sqlite3_stmt* sink =
-      prepare(db,
-              "UPDATE accounts SET balance = balance + ?1 WHERE system_name = 'sink' AND "
-              "currency_id = 1 RETURNING id");
-  sqlite3_stmt* ledger = prepare(db,
-                                 "INSERT INTO transactions (currency_id, from_account_id, "
-                                 "to_account_id, amount, type, user_id, confirmed, automated, "
-                                 "created_at, updated_at) VALUES (1, (SELECT id FROM accounts "
-                                 "WHERE user_id = ?3 AND currency_id = 1), 2, ?1, 'PURCHASE', "
-                                 "?3, 1, 0, ?2, ?2)");
-  sqlite3_stmt* own = prepare(db,
-                              "INSERT INTO content_ownerships (content_id, source, user_id, "
-                              "purchase_price, purchase_currency_id, purchase_transaction_id, "
-                              "serial, created_by, created_at, updated_at) VALUES (?1, "
-                              "'purchase', ?2, ?3, 1, last_insert_rowid(), ?4, ?2, ?5, ?5)");
-  sqlite3_stmt* event = prepare(db,
-                                "INSERT INTO events (at, type, actor, subject, payload) VALUES "
-                                "(?1, 'catalog.bought', ?2, ?2, json(?3))");
+      raw_prepare(db,
+                  "UPDATE accounts SET balance = balance + ?1 WHERE system_name = 'sink' AND "
+                  "currency_id = 1 RETURNING id");
+  sqlite3_stmt* ledger = raw_prepare(db,
+                                     "INSERT INTO transactions (currency_id, from_account_id, "
+                                     "to_account_id, amount, type, user_id, confirmed, automated, "
+                                     "created_at, updated_at) VALUES (1, (SELECT id FROM accounts "
+                                     "WHERE user_id = ?3 AND currency_id = 1), 2, ?1, 'PURCHASE', "
+                                     "?3, 1, 0, ?2, ?2)");
+  sqlite3_stmt* own = raw_prepare(db,
+                                  "INSERT INTO content_ownerships (content_id, source, user_id, "
+                                  "purchase_price, purchase_currency_id, purchase_transaction_id, "
+                                  "serial, created_by, created_at, updated_at) VALUES (?1, "
+                                  "'purchase', ?2, ?3, 1, last_insert_rowid(), ?4, ?2, ?5, ?5)");
+  sqlite3_stmt* event = raw_prepare(db,
+                                    "INSERT INTO events (at, type, actor, subject, payload) VALUES "
+                                    "(?1, 'catalog.bought', ?2, ?2, json(?3))");
   const double elapsed = seconds([&] {
     for (const PlayerId& buyer : buyers) {
       sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
@@ -147,28 +134,29 @@ double raw_purchases(const std::string& path, const std::vector<PlayerId>& buyer
 double raw_confirmations(const std::string& path, const std::vector<std::int64_t>& trades) {
   sqlite3* db = open_raw(path);
   sqlite3_stmt* trade =
-      prepare(db, "SELECT user_id, recipient_id, status FROM trades WHERE id = ?");
-  sqlite3_stmt* legs = prepare(db,
-                               "SELECT ownership_id FROM trade_offer_ownerships WHERE trade_id = "
-                               "? AND side = 'user' ORDER BY ownership_id");
-  sqlite3_stmt* link = prepare(db,
-                               "SELECT content_id, serial, expires_at FROM content_ownerships "
-                               "WHERE id = ? AND user_id = ? AND ended_at IS NULL");
-  sqlite3_stmt* holds = prepare(db,
-                                "SELECT 1 FROM content_ownerships WHERE user_id = ? AND "
-                                "content_id = ? AND ended_at IS NULL");
+      raw_prepare(db, "SELECT user_id, recipient_id, status FROM trades WHERE id = ?");
+  sqlite3_stmt* legs =
+      raw_prepare(db,
+                  "SELECT ownership_id FROM trade_offer_ownerships WHERE trade_id = "
+                  "? AND side = 'user' ORDER BY ownership_id");
+  sqlite3_stmt* link = raw_prepare(db,
+                                   "SELECT content_id, serial, expires_at FROM content_ownerships "
+                                   "WHERE id = ? AND user_id = ? AND ended_at IS NULL");
+  sqlite3_stmt* holds = raw_prepare(db,
+                                    "SELECT 1 FROM content_ownerships WHERE user_id = ? AND "
+                                    "content_id = ? AND ended_at IS NULL");
   sqlite3_stmt* end =
-      prepare(db, "UPDATE content_ownerships SET ended_at = ?1, updated_at = ?1 WHERE id = ?2");
-  sqlite3_stmt* next = prepare(db,
-                               "INSERT INTO content_ownerships (content_id, source, user_id, "
-                               "previous_ownership_id, serial, created_by, created_at, "
-                               "updated_at, expires_at) VALUES (?1, 'trade', ?2, ?3, ?4, ?2, "
-                               "?5, ?5, ?6)");
+      raw_prepare(db, "UPDATE content_ownerships SET ended_at = ?1, updated_at = ?1 WHERE id = ?2");
+  sqlite3_stmt* next = raw_prepare(db,
+                                   "INSERT INTO content_ownerships (content_id, source, user_id, "
+                                   "previous_ownership_id, serial, created_by, created_at, "
+                                   "updated_at, expires_at) VALUES (?1, 'trade', ?2, ?3, ?4, ?2, "
+                                   "?5, ?5, ?6)");
   sqlite3_stmt* done =
-      prepare(db, "UPDATE trades SET status = 'confirmed', updated_at = ? WHERE id = ?");
-  sqlite3_stmt* event = prepare(db,
-                                "INSERT INTO events (at, type, actor, subject, payload) VALUES "
-                                "(?1, 'trade.confirmed', ?2, ?3, json(?4))");
+      raw_prepare(db, "UPDATE trades SET status = 'confirmed', updated_at = ? WHERE id = ?");
+  sqlite3_stmt* event = raw_prepare(db,
+                                    "INSERT INTO events (at, type, actor, subject, payload) VALUES "
+                                    "(?1, 'trade.confirmed', ?2, ?3, json(?4))");
   const double elapsed = seconds([&] {
     for (std::int64_t id : trades) {
       sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);

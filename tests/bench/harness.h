@@ -8,9 +8,12 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <stdexcept>
 #include <string>
 
 #include <fmt/core.h>
+
+#include <sqlite3.h>
 
 namespace hearth::bench {
 
@@ -81,6 +84,26 @@ inline void print_rate(const std::string& what, double engine_per_second, double
 // A row with a single engine figure (no raw equivalent).
 inline void print_figure(const std::string& what, const std::string& figure) {
   fmt::print("| {} | {} | — | — |\n", what, figure);
+}
+
+// The raw columns' helpers: a persistent prepared statement (throwing on an error), and text
+// bound by copy. bind_text is named apart from std::bind, which argument-dependent lookup would
+// otherwise pick for a temporary std::string, silently binding nothing.
+inline sqlite3_stmt* raw_prepare(sqlite3* db, const char* sql) {
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr) !=
+      SQLITE_OK) {
+    throw std::runtime_error(sqlite3_errmsg(db));
+  }
+  return statement;
+}
+
+inline void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
+  if (sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()),
+                        SQLITE_TRANSIENT) != SQLITE_OK) {
+    throw std::runtime_error(
+        fmt::format("binding parameter {} of {}", index, sqlite3_sql(statement)));
+  }
 }
 
 }  // namespace hearth::bench

@@ -63,20 +63,6 @@ void fill(Game& game, const std::vector<PlayerId>& users) {
   });
 }
 
-sqlite3_stmt* prepare(sqlite3* db, const char* sql) {
-  sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr) !=
-      SQLITE_OK) {
-    throw std::runtime_error(sqlite3_errmsg(db));
-  }
-  return statement;
-}
-
-// Named apart from std::bind, which argument-dependent lookup would pick for a temporary string.
-void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
-  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-}
-
 // Raw SQLite sending what Messages::send writes after the same checks: the sender's privilege
 // (role tree, bans), the recipient, a block either way, the rate, then the row and its event.
 double raw_sends(const std::string& path, const std::vector<PlayerId>& users) {
@@ -85,7 +71,7 @@ double raw_sends(const std::string& path, const std::vector<PlayerId>& users) {
   sqlite3_exec(db,
                "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768",
                nullptr, nullptr, nullptr);
-  sqlite3_stmt* may = prepare(
+  sqlite3_stmt* may = raw_prepare(
       db,
       "WITH RECURSIVE given (id) AS (SELECT role_id FROM user_roles WHERE user_id = ?1 UNION "
       "SELECT r.parent_id FROM roles r JOIN given g ON r.id = g.id WHERE r.parent_id IS NOT NULL) "
@@ -95,21 +81,24 @@ double raw_sends(const std::string& path, const std::vector<PlayerId>& users) {
       "user_privileges WHERE user_id = ?1))) AND NOT EXISTS (SELECT 1 FROM bans WHERE user_id = "
       "?1 AND ended_at IS NULL AND (expires_at IS NULL OR expires_at > ?2)) FROM users u WHERE "
       "u.id = ?1");
-  sqlite3_stmt* recipient = prepare(db, "SELECT deleted, is_active FROM users WHERE id = ?");
-  sqlite3_stmt* blocked = prepare(db,
-                                  "SELECT 1 FROM blocks WHERE (user_id = ?1 AND target_id = ?2) "
-                                  "OR (user_id = ?2 AND target_id = ?1)");
-  sqlite3_stmt* rate = prepare(db,
-                               "SELECT count(*), min(sent_at) FROM (SELECT sent_at FROM messages "
-                               "WHERE sender_id = ?1 AND sent_at > ?2 ORDER BY sent_at DESC "
-                               "LIMIT ?3)");
-  sqlite3_stmt* insert = prepare(db,
-                                 "INSERT INTO messages (id, sender_id, recipient_id, content, "
-                                 "sent_at, thread_id, message_type, priority) VALUES (?1, ?2, ?3, "
-                                 "?4, ?5, ?1, 'player', 'normal')");
-  sqlite3_stmt* event = prepare(db,
-                                "INSERT INTO events (at, type, actor, subject, payload) VALUES "
-                                "(?1, 'message.sent', ?2, ?3, json(?4))");
+  sqlite3_stmt* recipient = raw_prepare(db, "SELECT deleted, is_active FROM users WHERE id = ?");
+  sqlite3_stmt* blocked =
+      raw_prepare(db,
+                  "SELECT 1 FROM blocks WHERE (user_id = ?1 AND target_id = ?2) "
+                  "OR (user_id = ?2 AND target_id = ?1)");
+  sqlite3_stmt* rate =
+      raw_prepare(db,
+                  "SELECT count(*), min(sent_at) FROM (SELECT sent_at FROM messages "
+                  "WHERE sender_id = ?1 AND sent_at > ?2 ORDER BY sent_at DESC "
+                  "LIMIT ?3)");
+  sqlite3_stmt* insert =
+      raw_prepare(db,
+                  "INSERT INTO messages (id, sender_id, recipient_id, content, "
+                  "sent_at, thread_id, message_type, priority) VALUES (?1, ?2, ?3, "
+                  "?4, ?5, ?1, 'player', 'normal')");
+  sqlite3_stmt* event = raw_prepare(db,
+                                    "INSERT INTO events (at, type, actor, subject, payload) VALUES "
+                                    "(?1, 'message.sent', ?2, ?3, json(?4))");
   const double elapsed = seconds([&] {
     for (int i = 0; i < kSends; ++i) {
       const std::string& from = users[static_cast<std::size_t>(i) % users.size()].value();
@@ -165,7 +154,7 @@ double raw_reads(const std::string& path, const std::vector<PlayerId>& users, co
   sqlite3* db = nullptr;
   sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
   sqlite3_exec(db, "PRAGMA cache_size = -32768", nullptr, nullptr, nullptr);  // the engine's
-  sqlite3_stmt* query = prepare(db, sql);
+  sqlite3_stmt* query = raw_prepare(db, sql);
   const double elapsed = seconds([&] {
     for (int i = 0; i < kReads; ++i) {
       bind_text(query, 1, users[static_cast<std::size_t>(i) % users.size()].value());

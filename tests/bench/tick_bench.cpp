@@ -154,10 +154,6 @@ class Raw {
   std::vector<sqlite3_stmt*> statements_;
 };
 
-void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
-  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-}
-
 std::string column_text(sqlite3_stmt* statement, int index) {
   return reinterpret_cast<const char*>(sqlite3_column_text(statement, index));
 }

@@ -424,6 +424,22 @@ BOOST_AUTO_TEST_CASE(characters_wear_what_they_own_in_the_slots_there_are) {
   BOOST_TEST((catalog.take_off(ann, me.id, second_shirt).refusal() == Refusal::NotFound));
 }
 
+BOOST_AUTO_TEST_CASE(comments_are_child_content_where_comments_are_open) {
+  const ContentId id = shirt();
+  const ContentView comment =
+      catalog.create({.author = ann, .type = ContentType::Comment, .name = "Nice!", .parent = id})
+          .value();
+  BOOST_TEST(comment.parent == id);
+  BOOST_TEST(
+      (catalog.create({.author = ann, .type = ContentType::Comment, .name = "Orphan"}).refusal() ==
+       Refusal::NotAllowed));
+  BOOST_REQUIRE(catalog.set_comments(maker, id, false).ok());
+  BOOST_TEST(!catalog.find(ann, id)->comments_enabled);
+  BOOST_TEST(
+      (catalog.create({.author = bob, .type = ContentType::Comment, .name = "Late", .parent = id})
+           .refusal() == Refusal::NotAllowed));
+}
+
 // Random purchases, gifts and grants: each instance has one owner, serials are 1..n without a
 // gap or a repeat, the ledger balances.
 BOOST_AUTO_TEST_CASE(every_instance_has_exactly_one_owner) {

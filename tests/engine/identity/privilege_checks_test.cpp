@@ -41,6 +41,14 @@ struct World : test::FreshGame {
     bobs_team = game.teams().create(bob, "Bobs").value().id;
   }
 
+  // A published shirt by bob (content 1 of the catalog).
+  ContentId bobs_shirt() {
+    const ContentId id =
+        game.catalog().create({.author = bob, .type = ContentType::Front, .name = "Shirt"})->id;
+    BOOST_REQUIRE(game.catalog().publish(bob, id, true).ok());
+    return id;
+  }
+
   AccountId account(const PlayerId& user) {
     return game.ledger()
         .account_of(AccountOwner::user(user.value()), game.ledger().default_currency().id)
@@ -120,36 +128,18 @@ const std::vector<Case>& cases() {
        }},
       {"catalog.buy", "shop",
        [](World& w) {
-         const ContentId id =
-             w.game.catalog()
-                 .create({.author = w.bob, .type = ContentType::Front, .name = "Shirt"})
-                 ->id;
-         BOOST_REQUIRE(w.game.catalog().publish(w.bob, id, true).ok());
-         BOOST_REQUIRE(w.game.catalog().set_on_sale(w.bob, id, true).ok());
+         BOOST_REQUIRE(w.game.catalog().set_on_sale(w.bob, w.bobs_shirt(), true).ok());
        },
        [](World& w) {
          return w.game.catalog().buy(w.ann, 1, w.game.ledger().default_currency().id).outcome();
        }},
       {"catalog.give", "trade",
-       [](World& w) {
-         const ContentId id =
-             w.game.catalog()
-                 .create({.author = w.bob, .type = ContentType::Front, .name = "Shirt"})
-                 ->id;
-         BOOST_REQUIRE(w.game.catalog().grant(id, w.ann).ok());
-       },
+       [](World& w) { BOOST_REQUIRE(w.game.catalog().grant(w.bobs_shirt(), w.ann).ok()); },
        [](World& w) {
          const OwnershipId held = w.game.catalog().owned(w.ann).front().id;
          return w.game.catalog().give(w.ann, held, w.mod).outcome();
        }},
-      {"catalog.report", "report",
-       [](World& w) {
-         const ContentId id =
-             w.game.catalog()
-                 .create({.author = w.bob, .type = ContentType::Front, .name = "Shirt"})
-                 ->id;
-         BOOST_REQUIRE(w.game.catalog().publish(w.bob, id, true).ok());
-       },
+      {"catalog.report", "report", [](World& w) { w.bobs_shirt(); },
        [](World& w) { return w.game.catalog().report(w.ann, 1, "offensive", "").outcome(); }},
       {"relations.block", "web", nothing,
        [](World& w) { return w.game.relations().block(w.ann, w.bob); }},

@@ -78,6 +78,7 @@ struct ContentView {
   bool published = false;
   bool on_sale = false;
   bool restricted = false;
+  bool comments_enabled = true;
   std::int64_t revisions = 0;
   std::int64_t sold = 0;  // serials handed out
   GameTime created_at = 0;
@@ -284,7 +285,8 @@ class Catalog {
   // Creates content (unpublished, not on sale) with its first revision (pending when the game
   // reviews revisions: Rules::catalog.review_revisions); the author owns a copy
   // (no serial). Refuses the author without the type's privilege, a name, description or license
-  // out of its limits, an unknown parent, a negative stock. Journals "catalog.created".
+  // out of its limits, a parent the author cannot see, a negative stock, and a comment whose
+  // parent is closed to comments (NotAllowed). Journals "catalog.created".
   Result<ContentView> create(const NewContent& content);
 
   // The author edits: a new revision with the name and description given, shown at once or, when
@@ -300,6 +302,7 @@ class Catalog {
   Outcome publish(const PlayerId& author, ContentId content, bool published);
   Outcome set_privacy(const PlayerId& author, ContentId content, Privacy privacy);
   Outcome set_on_sale(const PlayerId& author, ContentId content, bool on_sale);
+  Outcome set_comments(const PlayerId& author, ContentId content, bool enabled);
   Outcome set_price(const PlayerId& author, ContentId content, const Price& price);
   Outcome remove_price(const PlayerId& author, ContentId content, CurrencyId currency);
 
