@@ -275,9 +275,8 @@ Outcome Catalog::edit(const PlayerId& author, ContentId content, const std::stri
     if (std::string_view(status) == "approved") {
       catalog::show_revision(command, content, name, description, author);
     }
-    command.emit(
-        CatalogEvents::kRevised, author, "",
-        Payload().add("content", content.value()).add("revision", command.last_insert_id()).str());
+    command.emit(CatalogEvents::kRevised, author, "",
+                 Payload().add("content", content.value()).add("revision", revision_id).str());
     return {};
   });
 }
