@@ -170,14 +170,9 @@ Result<CharacterView> Catalog::create_character(const PlayerId& owner, ContentId
     if (!view || view->type != ContentType::Character) {
       return Outcome::refused(Refusal::NotFound, "There is no such character model.");
     }
-    Query owns(command,
-               "SELECT 1 FROM content_ownerships WHERE user_id = ? AND content_id = ? AND "
-               "ended_at IS NULL",
-               owner, model.value());
-    if (!owns.step()) {
+    if (!catalog::owns(command, owner, model)) {
       return Outcome::refused(Refusal::NotAllowed, "A character needs a model the player owns.");
     }
-    owns.reset();
     Query insert(command,
                  "INSERT INTO characters (user_id, content_id, name, created_at, updated_at) "
                  "VALUES (?1, ?2, NULLIF(?3, ''), ?4, ?4)",
@@ -234,14 +229,9 @@ Outcome Catalog::wear(const PlayerId& owner, std::int64_t character, ContentId i
     if (!view) return Outcome::refused(Refusal::NotFound, "There is no such item.");
     const std::int64_t slots = slots_for(view->type);
     if (slots == 0) return Outcome::refused(Refusal::InvalidArgument, "That is not wearable.");
-    Query owns(command,
-               "SELECT 1 FROM content_ownerships WHERE user_id = ? AND content_id = ? AND "
-               "ended_at IS NULL",
-               owner, item.value());
-    if (!owns.step()) {
+    if (!catalog::owns(command, owner, item)) {
       return Outcome::refused(Refusal::NotAllowed, "Only what the player owns is worn.");
     }
-    owns.reset();
     if (view->parent != 0) {
       const std::optional<ContentView> made_for = catalog::load(command, view->parent);
       Query model(command, "SELECT content_id FROM characters WHERE id = ?", character);

@@ -34,6 +34,9 @@ std::vector<RevisionView> read_revisions(Query& query);
 // The content's prices, by currency.
 std::vector<Price> prices(Reader& reader, ContentId content);
 
+// Whether `user` owns a copy of the content now (its author's copy counts).
+bool owns(Reader& reader, const PlayerId& user, ContentId content);
+
 // Gives a new content's author their own copy (no serial).
 void open_author_copy(Command& command, ContentId content, const PlayerId& author);
 

@@ -70,21 +70,13 @@ std::optional<OwnershipView> ownership(Reader& reader, OwnershipId id) {
   return found.front();
 }
 
-bool owns_now(Reader& reader, const PlayerId& user, ContentId content) {
-  Query query(reader,
-              "SELECT 1 FROM content_ownerships WHERE user_id = ? AND content_id = ? AND "
-              "ended_at IS NULL",
-              user, content.value());
-  return query.step();
-}
-
 // Refuses an instance of `content` for `user`: content they may not see, restricted, sold out,
 // owned already. Returns the next serial otherwise.
 Result<std::int64_t> next_serial(Reader& reader, const ContentView& content, const PlayerId& user) {
   if (!catalog::visible(reader, content, user) || content.restricted) {
     return Outcome::refused(Refusal::NotFound, "There is no such content.");
   }
-  if (owns_now(reader, user, content.id)) {
+  if (catalog::owns(reader, user, content.id)) {
     return Outcome::refused(Refusal::AlreadyDone, "The player owns that content already.");
   }
   if (content.stock && content.sold >= *content.stock) {
@@ -143,7 +135,7 @@ Outcome catalog::pass_on(Command& command, OwnershipId id, const PlayerId& to,
   if (!link || link->ended_at || !link->serial) {
     return Outcome::refused(Refusal::NotFound, "The instance is not there to pass on.");
   }
-  if (owns_now(command, to, link->content)) {
+  if (catalog::owns(command, to, link->content)) {
     return Outcome::refused(Refusal::AlreadyDone, "The receiver owns that content already.");
   }
   Query end(command, "UPDATE content_ownerships SET ended_at = ?1, updated_at = ?1 WHERE id = ?2",
@@ -153,6 +145,14 @@ Outcome catalog::pass_on(Command& command, OwnershipId id, const PlayerId& to,
   open_link(command,
             {link->content, link->serial, to, source, id, std::nullopt, 0, link->expires_at});
   return {};
+}
+
+bool catalog::owns(Reader& reader, const PlayerId& user, ContentId content) {
+  Query query(reader,
+              "SELECT 1 FROM content_ownerships WHERE user_id = ? AND content_id = ? AND "
+              "ended_at IS NULL",
+              user, content.value());
+  return query.step();
 }
 
 void catalog::open_author_copy(Command& command, ContentId content, const PlayerId& author) {
@@ -246,7 +246,7 @@ Result<OwnershipView> Catalog::grant(ContentId content, const PlayerId& to,
     if (Outcome active = players::check_active(command, to); !active) return active;
     const std::optional<ContentView> view = catalog::load(command, content);
     if (!view) return Outcome::refused(Refusal::NotFound, "There is no such content.");
-    if (owns_now(command, to, content)) {
+    if (catalog::owns(command, to, content)) {
       return Outcome::refused(Refusal::AlreadyDone, "The player owns that content already.");
     }
     if (view->stock && view->sold >= *view->stock) {
@@ -276,7 +276,7 @@ std::vector<OwnershipView> Catalog::owned(const PlayerId& user) const {
 }
 
 bool Catalog::owns(const PlayerId& user, ContentId content) const {
-  return core_.read([&](Reader& reader) { return owns_now(reader, user, content); });
+  return core_.read([&](Reader& reader) { return catalog::owns(reader, user, content); });
 }
 
 std::vector<OwnershipView> Catalog::provenance(ContentId content, std::int64_t serial) const {

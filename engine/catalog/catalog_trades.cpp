@@ -113,17 +113,13 @@ Outcome check_holds(Reader& reader, const TradeSide& side, const PlayerId& owner
     }
   }
   for (const auto& [item, quantity] : side.items) {
-    Query stack(reader, "SELECT quantity FROM inventory WHERE user_id = ? AND item_id = ?", owner,
-                item.value());
-    if (!stack.step() || stack.integer(0) < quantity) {
+    if (inventory::quantity(reader, owner, item.value()) < quantity) {
       return Outcome::refused(
           refusal, fmt::format("There are not {} of item {} to trade.", quantity, item.value()));
     }
   }
   for (const Price& money : side.money) {
-    Query account(reader, "SELECT balance FROM accounts WHERE user_id = ? AND currency_id = ?",
-                  owner, money.currency.value());
-    if (!account.step() || account.integer(0) < money.amount) {
+    if (ledger::user_balance(reader, owner, money.currency.value()).value_or(0) < money.amount) {
       return Outcome::refused(refusal == Refusal::NotAllowed ? Refusal::InsufficientFunds : refusal,
                               fmt::format("There are not {} of currency {} to trade.", money.amount,
                                           money.currency.value()));

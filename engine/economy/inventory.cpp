@@ -335,12 +335,14 @@ Result<PurchaseReceipt> Inventory::buy(const Purchase& purchase) {
   });
 }
 
+std::int64_t inventory::quantity(Reader& reader, const std::string& user_id, std::int64_t item) {
+  Query query(reader, "SELECT quantity FROM inventory WHERE user_id = ? AND item_id = ?", user_id,
+              item);
+  return query.step() ? query.integer(0) : 0;
+}
+
 std::int64_t Inventory::quantity(const PlayerId& user_id, ItemId item) const {
-  return core_.read([&](Reader& reader) -> std::int64_t {
-    Query query(reader, "SELECT quantity FROM inventory WHERE user_id = ? AND item_id = ?", user_id,
-                item);
-    return query.step() ? query.integer(0) : 0;
-  });
+  return core_.read([&](Reader& reader) { return inventory::quantity(reader, user_id, item); });
 }
 
 std::vector<Stack> Inventory::stacks(const PlayerId& user_id) const {

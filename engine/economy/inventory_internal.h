@@ -34,4 +34,7 @@ Result<std::int64_t> add(Command& command, const ItemPosting& posting);
 // history row's id. Refuses what add refuses (but the limits), and more than the user holds.
 Result<std::int64_t> remove(Command& command, const ItemPosting& posting);
 
+// How many of `item` the user holds (0 for none).
+std::int64_t quantity(Reader& reader, const std::string& user_id, std::int64_t item);
+
 }  // namespace hearth::inventory

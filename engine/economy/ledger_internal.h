@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "engine/core/command.h"
@@ -35,6 +36,10 @@ void open_user_accounts(Command& command, const std::string& user_id);
 
 // The account of `user_id` in `currency`, or 0 when there is none.
 std::int64_t user_account(Command& command, const std::string& user_id, std::int64_t currency);
+
+// The balance of `user_id`'s account in `currency`; nullopt when there is no such account.
+std::optional<std::int64_t> user_balance(Reader& reader, const std::string& user_id,
+                                         std::int64_t currency);
 
 // The account of team `team_id` in `currency` (its treasury), opened when it has none.
 std::int64_t team_account(Command& command, const std::string& team_id, std::int64_t currency);

@@ -38,6 +38,14 @@ std::int64_t user_account(Command& command, const std::string& user_id, std::int
   return id;
 }
 
+std::optional<std::int64_t> user_balance(Reader& reader, const std::string& user_id,
+                                         std::int64_t currency) {
+  Query query(reader, "SELECT balance FROM accounts WHERE user_id = ? AND currency_id = ?", user_id,
+              currency);
+  if (!query.step()) return std::nullopt;
+  return query.integer(0);
+}
+
 std::int64_t team_account(Command& command, const std::string& team_id, std::int64_t currency) {
   Query find(command, "SELECT id FROM accounts WHERE team_id = ? AND currency_id = ?", team_id,
              currency);
