@@ -8,6 +8,9 @@
 
 namespace hearth {
 
+// An unsigned 128-bit integer, for products of two int64 values that must not overflow.
+__extension__ typedef unsigned __int128 Wide;
+
 // a + b, held to the int64 range.
 constexpr std::int64_t saturating_add(std::int64_t a, std::int64_t b) {
   std::int64_t sum = 0;

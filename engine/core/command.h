@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,6 +23,7 @@
 #include "hearth/core/clock.h"
 #include "hearth/core/events.h"
 #include "hearth/core/outcome.h"
+#include "hearth/economy/inventory.h"
 #include "hearth/game.h"
 #include "hearth/rules.h"
 
@@ -53,6 +55,9 @@ class Reader {
   GameTime now() const { return now_; }
 
   const Rules& rules() const;
+
+  // The open game, for the engine's in-memory caches of file state.
+  Core& core() { return core_; }
 
  protected:
   Core& core_;
@@ -300,6 +305,14 @@ class Core {
     dialogue_provider_ = std::move(provider);
   }
 
+  // The families of the quests' triggers (each trigger's text before ':'), which every journaled
+  // event is checked against; nullopt until loaded, and again once a quest is created here or
+  // another connection commits.
+  std::optional<std::vector<std::string>>& quest_families() { return quest_families_; }
+
+  // The handlers of the game's own item effects, by type (Inventory::register_effect).
+  std::map<std::string, EffectHandler, std::less<>>& effect_handlers() { return effect_handlers_; }
+
  private:
   // The in-memory copies of file state that a command may change.
   struct MemoryState {
@@ -387,6 +400,8 @@ class Core {
   // The statements handed out since the last reset_statements(), each once.
   std::vector<Cached*> in_use_;
   std::shared_ptr<DialogueProvider> dialogue_provider_;
+  std::optional<std::vector<std::string>> quest_families_;
+  std::map<std::string, EffectHandler, std::less<>> effect_handlers_;
   std::string rules_document_;
   TimeState time_;
   // The open group's command while Game::atomically runs; null otherwise.
@@ -398,6 +413,11 @@ void check_game_time(GameTime time);
 
 // Refuses, with Error{Usage}, a speed outside (0, 10^6].
 void check_speed(double speed);
+
+// Runs, inside the command, what follows from journaling an event: quests whose trigger it
+// matches advance (engine/core/journal_rules.cpp).
+void after_journaling(Command& command, std::string_view type, const std::string& subject,
+                      const std::string& payload);
 
 // Applies every time-driven rule for the game time up to `to` and records `to` as reached
 // (engine/core/tick.cpp). A `to` at or before the time reached does nothing. Returns false when

@@ -304,8 +304,14 @@ void serialize(Archive& archive, QuestRequirements& requirements) {
 }
 
 template <class Archive>
+void serialize(Archive& archive, QuestItem& item) {
+  archive(cereal::make_nvp("item_id", item.item_id), cereal::make_nvp("quantity", item.quantity));
+}
+
+template <class Archive>
 void serialize(Archive& archive, QuestRewards& rewards) {
-  archive(cereal::make_nvp("xp", rewards.xp), cereal::make_nvp("balance", rewards.balance));
+  archive(cereal::make_nvp("xp", rewards.xp), cereal::make_nvp("balance", rewards.balance),
+          cereal::make_nvp("currency", rewards.currency), cereal::make_nvp("items", rewards.items));
 }
 
 template <class Archive>
@@ -318,7 +324,8 @@ void serialize(Archive& archive, ModerationMetadata& metadata) {
   archive(cereal::make_nvp("duration", metadata.duration),
           cereal::make_nvp("dm_sent", metadata.dm_sent),
           cereal::make_nvp("auto_timeout", metadata.auto_timeout),
-          cereal::make_nvp("warning_count", metadata.warning_count));
+          cereal::make_nvp("warning_count", metadata.warning_count),
+          cereal::make_nvp("ban_id", metadata.ban_id));
 }
 
 template <class Archive>

@@ -101,12 +101,15 @@ void Command::append_event(GameTime at, std::string_view type, const std::string
                            const char* statement) {
   // Numbered, not named: this runs once per event (166k times in a large tick), and looking the
   // names up costs about 5% of such a tick.
-  Query insert(*this, statement, at, type, actor, subject, payload);
-  insert.step();
-  if (core_.has_listeners()) {
-    emitted_.push_back(
-        {sql().getLastInsertRowid(), at, std::string(type), actor, subject, insert.text(0)});
+  {
+    Query insert(*this, statement, at, type, actor, subject, payload);
+    insert.step();
+    if (core_.has_listeners()) {
+      emitted_.push_back(
+          {sql().getLastInsertRowid(), at, std::string(type), actor, subject, insert.text(0)});
+    }
   }
+  after_journaling(*this, type, subject, payload);
 }
 
 void Command::schedule(GameTime at) { core_.lower_next_due(at); }
@@ -369,6 +372,7 @@ void Core::notice_other_writers() {
       if (rules.step()) load_rules(rules.text(0));
     }
     load_time();
+    quest_families_.reset();
   }
   next_due_ = 0;
   data_version_ = now;

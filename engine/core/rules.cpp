@@ -114,7 +114,8 @@ void serialize(Archive& archive, LedgerRules& rules) {
 template <class Archive>
 void serialize(Archive& archive, InventoryRules& rules) {
   archive(cereal::make_nvp("max_slots", rules.max_slots),
-          cereal::make_nvp("max_stack_size", rules.max_stack_size));
+          cereal::make_nvp("max_stack_size", rules.max_stack_size),
+          cereal::make_nvp("sell_back_percent", rules.sell_back_percent));
 }
 
 namespace {
@@ -258,6 +259,51 @@ void serialize(Archive& archive, LocationRules& rules) {
 }
 
 template <class Archive>
+void serialize(Archive& archive, ModerationRules& rules) {
+  archive(cereal::make_nvp("auto_timeout_warnings", rules.auto_timeout_warnings),
+          cereal::make_nvp("auto_timeout", rules.auto_timeout),
+          cereal::make_nvp("page", rules.page));
+}
+
+template <class Archive>
+void serialize(Archive& archive, LevelRules& rules) {
+  archive(cereal::make_nvp("base", rules.base), cereal::make_nvp("exponent", rules.exponent),
+          cereal::make_nvp("activity_min", rules.activity_min),
+          cereal::make_nvp("activity_max", rules.activity_max),
+          cereal::make_nvp("activity_cooldown", rules.activity_cooldown));
+}
+
+template <class Archive>
+void serialize(Archive& archive, RewardRules& rules) {
+  archive(cereal::make_nvp("daily_amount", rules.daily_amount),
+          cereal::make_nvp("daily_streak_bonus", rules.daily_streak_bonus),
+          cereal::make_nvp("daily_weekly_bonus", rules.daily_weekly_bonus),
+          cereal::make_nvp("daily_max", rules.daily_max),
+          cereal::make_nvp("daily_currency", rules.daily_currency),
+          cereal::make_nvp("login_day_amount", rules.login_day_amount),
+          cereal::make_nvp("login_day_currency", rules.login_day_currency),
+          cereal::make_nvp("login_week_amount", rules.login_week_amount),
+          cereal::make_nvp("login_week_currency", rules.login_week_currency));
+}
+
+template <class Archive>
+void serialize(Archive& archive, QuestRules& rules) {
+  archive(cereal::make_nvp("max_active", rules.max_active));
+}
+
+template <class Archive>
+void serialize(Archive& archive, LootRules& rules) {
+  archive(cereal::make_nvp("activity_window", rules.activity_window),
+          cereal::make_nvp("min_messages", rules.min_messages),
+          cereal::make_nvp("spawn_chance", rules.spawn_chance),
+          cereal::make_nvp("cooldown", rules.cooldown),
+          cereal::make_nvp("reward_min", rules.reward_min),
+          cereal::make_nvp("reward_max", rules.reward_max),
+          cereal::make_nvp("currency", rules.currency),
+          cereal::make_nvp("lifetime", rules.lifetime));
+}
+
+template <class Archive>
 void serialize(Archive& archive, TimeRules& rules) {
   archive(cereal::make_nvp("journal_jumps_over", rules.journal_jumps_over));
 }
@@ -267,14 +313,17 @@ void serialize(Archive& archive, Rules& rules) {
   archive(
       cereal::make_nvp("time", rules.time), cereal::make_nvp("players", rules.players),
       cereal::make_nvp("accounts", rules.accounts), cereal::make_nvp("access", rules.access),
-      cereal::make_nvp("turns", rules.turns), cereal::make_nvp("reputation", rules.reputation),
+      cereal::make_nvp("moderation", rules.moderation), cereal::make_nvp("turns", rules.turns),
+      cereal::make_nvp("levels", rules.levels), cereal::make_nvp("rewards", rules.rewards),
+      cereal::make_nvp("quests", rules.quests), cereal::make_nvp("reputation", rules.reputation),
       cereal::make_nvp("personal_reputation", rules.personal_reputation),
       cereal::make_nvp("ranks", rules.ranks), cereal::make_nvp("teams", rules.teams),
       cereal::make_nvp("relations", rules.relations), cereal::make_nvp("messages", rules.messages),
       cereal::make_nvp("locations", rules.locations),
       cereal::make_nvp("team_reputation", rules.team_reputation),
       cereal::make_nvp("ledger", rules.ledger), cereal::make_nvp("inventory", rules.inventory),
-      cereal::make_nvp("onboarding", rules.onboarding), cereal::make_nvp("catalog", rules.catalog));
+      cereal::make_nvp("loot", rules.loot), cereal::make_nvp("onboarding", rules.onboarding),
+      cereal::make_nvp("catalog", rules.catalog));
 }
 
 std::string Rules::to_json() const { return storage::to_json(*this); }

@@ -2,6 +2,7 @@
 // team recalculations read members' standings in closed form, before decay materialises them.
 #include "engine/catalog/catalog_internal.h"
 #include "engine/core/tick.h"
+#include "engine/economy/loot_internal.h"
 #include "engine/identity/access_internal.h"
 #include "engine/identity/accounts_internal.h"
 #include "engine/progression/timers_internal.h"
@@ -50,6 +51,9 @@ constexpr TimeRule kTimeRules[] = {
      catalog::tick_trades},
     {"message purge", "SELECT min(purge_at) FROM messages WHERE purge_at IS NOT NULL",
      messages::tick_purge},
+    {"loot drop expiry",
+     "SELECT min(expires_at) FROM lootdrops WHERE claimed_at IS NULL AND expired_at IS NULL",
+     loot::tick_expiry},
     {"timer, effect and access expiry",
      "SELECT min(expires_at) FROM user_timers WHERE expired_at IS NULL", tick_timers},
 };

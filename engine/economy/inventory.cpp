@@ -206,14 +206,7 @@ Result<ItemView> Inventory::create_item(const NewItem& item) {
       return Outcome::refused(Refusal::InvalidArgument,
                               fmt::format("A price cannot be negative: {}.", *item.price));
     }
-    Query object(command,
-                 "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' ELSE 0 END",
-                 item.usage_data);
-    object.step();
-    if (object.integer(0) == 0) {
-      return Outcome::refused(Refusal::InvalidArgument,
-                              "An item's usage data is a JSON object, e.g. {\"consume\":true}.");
-    }
+    if (Outcome valid = inventory::check_usage(command, item.usage_data); !valid) return valid;
     Query taken(command, "SELECT 1 FROM items WHERE name = ?", item.name);
     if (taken.step()) {
       return Outcome::refused(Refusal::AlreadyExists,

@@ -34,6 +34,11 @@ Result<std::int64_t> add(Command& command, const ItemPosting& posting);
 // history row's id. Refuses what add refuses (but the limits), and more than the user holds.
 Result<std::int64_t> remove(Command& command, const ItemPosting& posting);
 
+// Refuses usage data (items.usage_data) that is not an object of the documented shape: a JSON
+// object {consume, effects}, each effect with a type, built-in effects with their fields in range.
+// Effect types no handler is registered for pass (a game may register them later).
+Outcome check_usage(Command& command, const std::string& usage_data);
+
 // How many of `item` the user holds (0 for none).
 std::int64_t quantity(Reader& reader, const std::string& user_id, std::int64_t item);
 

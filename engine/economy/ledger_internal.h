@@ -31,6 +31,10 @@ struct Posting {
 // The default currency (the one that plays "credits").
 std::int64_t default_currency(Command& command);
 
+// The currency called `name` (any case), or the default currency when `name` is empty; a
+// refusal (NotFound) when there is none. For rules that name a currency.
+Result<std::int64_t> currency_named(Reader& reader, const std::string& name);
+
 // Opens an account in every money currency for a new user.
 void open_user_accounts(Command& command, const std::string& user_id);
 
@@ -43,6 +47,9 @@ std::optional<std::int64_t> user_balance(Reader& reader, const std::string& user
 
 // The account of team `team_id` in `currency` (its treasury), opened when it has none.
 std::int64_t team_account(Command& command, const std::string& team_id, std::int64_t currency);
+
+// The account of class `class_id` in `currency` (its bank), opened when it has none.
+std::int64_t class_account(Command& command, std::int64_t class_id, std::int64_t currency);
 
 // The system account `name` ("mint" or "sink") of `currency`.
 std::int64_t system_account(Command& command, const std::string& name, std::int64_t currency);

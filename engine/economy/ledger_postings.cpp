@@ -23,6 +23,19 @@ std::int64_t default_currency(Command& command) {
   return id;
 }
 
+Result<std::int64_t> currency_named(Reader& reader, const std::string& name) {
+  Query query(
+      reader,
+      "SELECT id FROM currencies WHERE CASE WHEN ?1 = '' THEN is_default = 1 ELSE name = ?1 "
+      "END",
+      name);
+  if (!query.step()) {
+    return Outcome::refused(Refusal::NotFound, fmt::format("There is no currency '{}'.", name));
+  }
+  const std::int64_t id = query.integer(0);
+  return id;
+}
+
 void open_user_accounts(Command& command, const std::string& user_id) {
   Query open(command,
              "INSERT INTO accounts (currency_id, owner_kind, user_id, created_at, updated_at) "
@@ -55,6 +68,19 @@ std::int64_t team_account(Command& command, const std::string& team_id, std::int
              "INSERT INTO accounts (currency_id, owner_kind, team_id, created_at, updated_at) "
              "VALUES (?1, 'team', ?2, ?3, ?3)",
              currency, team_id, command.now());
+  open.exec();
+  return command.last_insert_id();
+}
+
+std::int64_t class_account(Command& command, std::int64_t class_id, std::int64_t currency) {
+  Query find(command, "SELECT id FROM accounts WHERE class_id = ? AND currency_id = ?", class_id,
+             currency);
+  if (find.step()) return find.integer(0);
+  find.reset();
+  Query open(command,
+             "INSERT INTO accounts (currency_id, owner_kind, class_id, created_at, updated_at) "
+             "VALUES (?1, 'class', ?2, ?3, ?3)",
+             currency, class_id, command.now());
   open.exec();
   return command.last_insert_id();
 }

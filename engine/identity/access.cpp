@@ -416,6 +416,20 @@ std::vector<std::string> Access::roles(const PlayerId& user) const {
   });
 }
 
+bool access::set_role(Command& command, const PlayerId& user, std::int64_t role, bool give) {
+  Query write(command,
+              give ? "INSERT OR IGNORE INTO user_roles (user_id, role_id) VALUES (?, ?)"
+                   : "DELETE FROM user_roles WHERE user_id = ? AND role_id = ?",
+              user, role);
+  if (write.exec() == 0) return false;
+  write.reset();
+  Query name(command, "SELECT role FROM roles WHERE id = ?", role);
+  name.step();
+  command.emit(give ? kRole.given : kRole.taken, "", user,
+               Payload().add("role", name.text(0)).str());
+  return true;
+}
+
 Outcome Access::assign_role(const PlayerId& user, const std::string& role) {
   return change(core_, kRole, user, role, true);
 }
@@ -558,7 +572,7 @@ std::optional<RoleView> Access::role(const std::string& name) const {
   });
 }
 
-Result<BanView> access::issue_ban(Command& command, const NewBan& ban) {
+Result<BanView> access::issue_ban(Command& command, const NewBan& ban, bool by_system) {
   if (Outcome valid = text::check("A ban's reason", ban.reason, 1, kMaxReason); !valid) {
     return valid;
   }
@@ -589,9 +603,13 @@ Result<BanView> access::issue_ban(Command& command, const NewBan& ban) {
     if (!id) return id.outcome();
     privilege_ids.push_back(id.value());
   }
-  if (Outcome may = check_may_act(command, ban.issuer); !may) return may;
-  const std::vector<std::string> authority = access::privileges(command, ban.issuer);
   const bool full = removed.empty();
+  const std::vector<std::string> authority =
+      by_system ? std::vector<std::string>(std::begin(kAuthority), std::end(kAuthority))
+                : access::privileges(command, ban.issuer);
+  if (!by_system) {
+    if (Outcome may = check_may_act(command, ban.issuer); !may) return may;
+  }
   if (Outcome may = check_authority(authority, network.has_value(), !ban.expires_at, full); !may) {
     return may;
   }

@@ -26,11 +26,18 @@ std::vector<std::string> privileges(Reader& reader, const PlayerId& user);
 std::optional<BanView> full_ban(Reader& reader, const PlayerId& user);
 
 // Issues a ban inside the caller's command (Access::ban's rules and events), e.g. a penalty
-// that comes with a moderator's decision.
-Result<BanView> issue_ban(Command& command, const NewBan& ban);
+// that comes with a moderator's decision. `by_system`: a rule of the game imposes it (an
+// automatic timeout); the issuer is recorded as the user whose action set it off, and its
+// authority is not checked.
+Result<BanView> issue_ban(Command& command, const NewBan& ban, bool by_system = false);
 
 // The Banned refusal for `ban`: for how long, and its reason.
 Outcome banned(const BanView& ban, GameTime now);
+
+// Gives `user` the role `role` (an id), or takes it back, journaling "access.role_assigned" or
+// "access.role_revoked"; false when the user already held it (or did not). REQUIRES: the role
+// exists.
+bool set_role(Command& command, const PlayerId& user, std::int64_t role, bool give);
 
 // Gives a new user every automatic role and privilege, and schedules "host" for when the account
 // is Rules::access.host_after old.

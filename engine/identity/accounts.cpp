@@ -583,11 +583,16 @@ Outcome Accounts::log_out_everywhere(const PlayerId& user) {
     if (!players::deleted(command, user)) {
       return Outcome::refused(Refusal::NotFound, "There is no such user.");
     }
-    const std::int64_t revoked = revoke_all(command, user);
-    command.emit(AccountEvents::kLoggedOutEverywhere, "", user,
-                 Payload().add("revoked", revoked).str());
+    accounts::end_sessions(command, user);
     return {};
   });
+}
+
+std::int64_t accounts::end_sessions(Command& command, const PlayerId& user) {
+  const std::int64_t revoked = revoke_all(command, user);
+  command.emit(AccountEvents::kLoggedOutEverywhere, "", user,
+               Payload().add("revoked", revoked).str());
+  return revoked;
 }
 
 Outcome Accounts::change_password(const PlayerId& user, const std::string& current,

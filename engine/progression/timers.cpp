@@ -50,47 +50,52 @@ TimerView read(Query& query, GameTime now) {
 
 }  // namespace
 
+Outcome timers::start(Command& command, const PlayerId& user, TimerType type,
+                      const std::string& key, Duration duration, const std::string& metadata) {
+  if (duration.ms() <= 0 || duration.ms() > kMaxGameTime - command.now()) {
+    return Outcome::refused(
+        Refusal::InvalidArgument,
+        "A timer's duration must be positive and end by the latest game time (the year 9999).");
+  }
+  if (Outcome valid = text::check("A timer key", key, 1, 100); !valid) return valid;
+  Query valid(command, "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' END",
+              metadata);
+  valid.step();
+  const bool object = valid.integer(0) != 0;
+  valid.reset();
+  if (!object) {
+    return Outcome::refused(Refusal::InvalidArgument, "Timer metadata must be a JSON object.");
+  }
+  if (Outcome active = players::check_active(command, user); !active) return active;
+  if (type == TimerType::Cooldown) {
+    Query running(command,
+                  "SELECT expires_at FROM user_timers WHERE user_id = ?1 AND type = 'COOLDOWN' "
+                  "AND key = ?2 AND expired_at IS NULL AND expires_at > ?3",
+                  user, key, command.now());
+    if (running.step()) {
+      const GameTime remaining = running.integer(0) - command.now();
+      return Outcome::refused(Refusal::CooldownActive,
+                              fmt::format("The '{}' cooldown is active: {} left.", key,
+                                          format_duration(Duration(remaining))));
+    }
+  }
+  const GameTime expires_at = command.now() + duration;
+  Query upsert(command,
+               "INSERT INTO user_timers (user_id, type, key, expires_at, metadata, expired_at) "
+               "VALUES (:user, :type, :key, :expires_at, json(:metadata), NULL) ON CONFLICT "
+               "(user_id, type, key) DO UPDATE SET expires_at = excluded.expires_at, metadata = "
+               "excluded.metadata, expired_at = NULL",
+               named(":user", user), named(":type", type_name(type)), named(":key", key),
+               named(":expires_at", expires_at), named(":metadata", metadata));
+  upsert.exec();
+  command.schedule(expires_at);
+  return {};
+}
+
 Outcome Timers::start(const PlayerId& user, TimerType type, const std::string& key,
                       Duration duration, const std::string& metadata) {
-  return core_.run([&](Command& command) -> Outcome {
-    if (duration.ms() <= 0 || duration.ms() > kMaxGameTime - command.now()) {
-      return Outcome::refused(
-          Refusal::InvalidArgument,
-          "A timer's duration must be positive and end by the latest game time (the year 9999).");
-    }
-    if (Outcome valid = text::check("A timer key", key, 1, 100); !valid) return valid;
-    Query valid(command, "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' END",
-                metadata);
-    valid.step();
-    const bool object = valid.integer(0) != 0;
-    valid.reset();
-    if (!object) {
-      return Outcome::refused(Refusal::InvalidArgument, "Timer metadata must be a JSON object.");
-    }
-    if (Outcome active = players::check_active(command, user); !active) return active;
-    if (type == TimerType::Cooldown) {
-      Query running(command,
-                    "SELECT expires_at FROM user_timers WHERE user_id = ?1 AND type = 'COOLDOWN' "
-                    "AND key = ?2 AND expired_at IS NULL AND expires_at > ?3",
-                    user, key, command.now());
-      if (running.step()) {
-        const GameTime remaining = running.integer(0) - command.now();
-        return Outcome::refused(Refusal::CooldownActive,
-                                fmt::format("The '{}' cooldown is active: {} left.", key,
-                                            format_duration(Duration(remaining))));
-      }
-    }
-    const GameTime expires_at = command.now() + duration;
-    Query upsert(command,
-                 "INSERT INTO user_timers (user_id, type, key, expires_at, metadata, expired_at) "
-                 "VALUES (:user, :type, :key, :expires_at, json(:metadata), NULL) ON CONFLICT "
-                 "(user_id, type, key) DO UPDATE SET expires_at = excluded.expires_at, metadata = "
-                 "excluded.metadata, expired_at = NULL",
-                 named(":user", user), named(":type", type_name(type)), named(":key", key),
-                 named(":expires_at", expires_at), named(":metadata", metadata));
-    upsert.exec();
-    command.schedule(expires_at);
-    return {};
+  return core_.run([&](Command& command) {
+    return timers::start(command, user, type, key, duration, metadata);
   });
 }
 
@@ -107,15 +112,18 @@ Outcome Timers::grant_access(const PlayerId& user, const std::string& key, Durat
   return start(user, TimerType::Access, key, duration, "{}");
 }
 
+std::optional<TimerView> timers::running(Reader& reader, const PlayerId& user, TimerType type,
+                                         const std::string& key) {
+  Query query(reader, std::string(kSelect) + " AND type = ?3 AND key = ?4", user, reader.now(),
+              type_name(type), key);
+  if (!query.step()) return std::nullopt;
+  TimerView view = read(query, reader.now());
+  return view;
+}
+
 std::optional<TimerView> Timers::find(const PlayerId& user, TimerType type,
                                       const std::string& key) const {
-  return core_.read([&](Reader& reader) -> std::optional<TimerView> {
-    Query query(reader, std::string(kSelect) + " AND type = ?3 AND key = ?4", user, reader.now(),
-                type_name(type), key);
-    if (!query.step()) return std::nullopt;
-    TimerView view = read(query, reader.now());
-    return view;
-  });
+  return core_.read([&](Reader& reader) { return timers::running(reader, user, type, key); });
 }
 
 Duration Timers::cooldown_remaining(const PlayerId& user, const std::string& key) const {

@@ -182,7 +182,7 @@ BOOST_AUTO_TEST_CASE(mfa_secrets_and_attempts_take_valid_rows_and_refuse_each_vi
 BOOST_AUTO_TEST_CASE(privileges_roles_and_their_grants_take_valid_rows_and_refuse_each_violation) {
   add_users(*this);
   Table privileges(*this, "privileges");
-  BOOST_TEST(privileges.count() == 22);
+  BOOST_TEST(privileges.count() == 24);
   BOOST_TEST(privileges.accepts(
       with(privilege_row(30, "create:world"),
            {{"automatic", "1"}, {"created_by", q(kAlice)}, {"updated_by", q(kBob)}})));

@@ -92,6 +92,46 @@ BOOST_AUTO_TEST_CASE(lootdrops_take_a_valid_row_and_refuse_each_violation) {
                            {kCheck, "claimed_by IS NULL OR claimed_at IS NOT NULL"}));
   // Expiring the instant it spawned is the edge the CHECK allows.
   BOOST_TEST(drops.accepts(with(drop, "expires_at", kT)));
+  // 0017: a drop is claimed or expired, never both.
+  BOOST_TEST(drops.accepts(with(lootdrop_row("msg-3"), "expired_at", kLater)));
+  BOOST_TEST(drops.refuses(
+      with(with(with(lootdrop_row("msg-4"), "expired_at", kLater), "claimed_by", q(kAlice)),
+           "claimed_at", kLater),
+      {kCheck, "expired_at IS NULL OR claimed_at IS NULL"}));
+}
+
+// 0017: one claim per user, schedule and period; only the daily reward has a streak.
+BOOST_AUTO_TEST_CASE(reward_claims_take_a_valid_row_and_refuse_each_violation) {
+  add_users(*this);
+  Table claims(*this, "reward_claims");
+  const Row daily = {
+      {"user_id", q(kAlice)}, {"schedule", q("daily")},       {"period", "20454"}, {"streak", "1"},
+      {"amount", "100"},      {"currency_id", num(kCredits)}, {"claimed_at", kT}};
+  BOOST_TEST(claims.accepts(daily));
+  BOOST_TEST(claims.refuses(daily, {kUnique, "reward_claims.user_id"}));
+  const Row next = with(daily, "period", "20455");
+  BOOST_TEST(claims.refuses(with(next, "schedule", q("weekly")), {kCheck, "schedule IN"}));
+  BOOST_TEST(claims.refuses(with(next, "period", "-1"), {kCheck, "period >= 0"}));
+  BOOST_TEST(claims.refuses(with(next, "amount", "-1"), {kCheck, "amount >= 0"}));
+  BOOST_TEST(claims.refuses(with(next, "streak", "0"), {kCheck, "streak >= 1"}));
+  BOOST_TEST(claims.refuses(with(with(next, "schedule", q("login_day")), "streak", "2"),
+                            {kCheck, "streak >= 1"}));
+  BOOST_TEST(claims.refuses(with(next, "user_id", q(kDave)), {kForeignKey}));
+  BOOST_TEST(claims.refuses(with(next, "currency_id", "99"), {kForeignKey}));
+  BOOST_TEST(claims.refuses(with(next, "transaction_id", "999"), {kForeignKey}));
+  BOOST_TEST(claims.accepts(with(with(next, "schedule", q("login_week")), "streak", "0")));
+}
+
+// 0017: one row per message of chat activity.
+BOOST_AUTO_TEST_CASE(loot_activity_takes_a_valid_row_and_refuses_each_violation) {
+  Table activity(*this, "loot_activity");
+  const Row message = {{"channel_id", q("general")}, {"at", kT}};
+  BOOST_TEST(activity.accepts(message));
+  BOOST_TEST(activity.accepts(message));  // two messages in the same millisecond
+  BOOST_TEST(activity.refuses(with(message, "channel_id", q("")), {kCheck, "length(channel_id)"}));
+  BOOST_TEST(activity.refuses(with(message, "channel_id", q(std::string(256, 'c'))),
+                              {kCheck, "length(channel_id)"}));
+  BOOST_TEST(activity.refuses(without(message, "at"), {kNotNull, "loot_activity.at"}));
 }
 
 BOOST_AUTO_TEST_CASE(moderation_cases_take_a_valid_row_and_refuse_each_violation) {

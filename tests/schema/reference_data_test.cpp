@@ -541,14 +541,16 @@ BOOST_AUTO_TEST_CASE(the_role_tree_runs_player_member_moderator_admin) {
 }
 
 BOOST_AUTO_TEST_CASE(each_role_grants_what_its_level_adds) {
-  BOOST_TEST(scalar("SELECT count(*) FROM privileges") == 22);
+  BOOST_TEST(scalar("SELECT count(*) FROM privileges") == 24);
   BOOST_TEST(scalar("SELECT count(*) FROM privileges WHERE automatic = 1") == 0);
   // aurora-platform §2.2.
   const std::set<std::string> player = {
       "web",         "report",          "play",  "shop", "community",
       "create:game", "create:clothing", "trade", "oidc"};
   const std::set<std::string> member = {"create:accessory"};
-  const std::set<std::string> moderator = {"ban", "privban", "contentmod", "server:quarantine"};
+  // 'moderate' (moderation cases) comes with migration 0017.
+  const std::set<std::string> moderator = {"ban", "privban", "contentmod", "server:quarantine",
+                                           "moderate"};
   // The notes list contentedit as an admin privilege too ("contentedit (admin)").
   const std::set<std::string> admin = {"permaban", "server:stop", "server:banhost",
                                        "server:provision", "contentedit"};
@@ -568,9 +570,10 @@ BOOST_AUTO_TEST_CASE(each_role_grants_what_its_level_adds) {
                     "own.role_id = a.role_id JOIN role_privileges AS inherited ON "
                     "inherited.role_id = a.ancestor_id AND inherited.privilege_id = "
                     "own.privilege_id") == 0);
-  // 'root' (anything) and 'host' (granted by account age) belong to no role.
+  // 'root' (anything), 'host' (granted by account age) and 'classbank' (the game's to give)
+  // belong to no role.
   BOOST_TEST(scalar("SELECT count(*) FROM role_privileges AS rp JOIN privileges AS p ON p.id = "
-                    "rp.privilege_id WHERE p.privilege IN ('root', 'host')") == 0);
+                    "rp.privilege_id WHERE p.privilege IN ('root', 'host', 'classbank')") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(effective_privileges_of_a_role_include_everything_up_its_parent_chain) {
@@ -579,7 +582,7 @@ BOOST_AUTO_TEST_CASE(effective_privileges_of_a_role_include_everything_up_its_pa
       "create:game", "create:clothing", "trade", "oidc"};
   const std::set<std::string> member = joined({player, {"create:accessory"}});
   const std::set<std::string> moderator =
-      joined({member, {"ban", "privban", "contentmod", "server:quarantine"}});
+      joined({member, {"ban", "privban", "contentmod", "server:quarantine", "moderate"}});
   const std::set<std::string> admin =
       joined({moderator,
               {"permaban", "server:stop", "server:banhost", "server:provision", "contentedit"}});
@@ -588,7 +591,7 @@ BOOST_AUTO_TEST_CASE(effective_privileges_of_a_role_include_everything_up_its_pa
   BOOST_TEST(of_admin.count("web") == 1u);
   BOOST_TEST(of_admin.count("permaban") == 1u);
   BOOST_TEST(of_admin == admin, boost::test_tools::per_element());
-  BOOST_TEST(of_admin.size() == 19u);
+  BOOST_TEST(of_admin.size() == 20u);
   BOOST_TEST(effective_privileges(sql, "moderator") == moderator, boost::test_tools::per_element());
   BOOST_TEST(effective_privileges(sql, "member") == member, boost::test_tools::per_element());
   BOOST_TEST(effective_privileges(sql, "player") == player, boost::test_tools::per_element());

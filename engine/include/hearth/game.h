@@ -22,17 +22,23 @@ class Core;
 class Access;
 class Accounts;
 class Catalog;
+class Classes;
 class CustomTables;
 class Inventory;
 class Ledger;
+class Levels;
 class Locations;
+class Loot;
 class Messages;
+class ModerationCases;
 class Onboarding;
 class PersonalReputation;
 class Players;
+class Quests;
 class Ranks;
 class Relations;
 class Reputation;
+class Rewards;
 class TeamReputation;
 class Teams;
 class Timers;
@@ -227,6 +233,24 @@ class Game {
 
   // Cooldowns, effects and timed access.
   Timers timers();
+
+  // Experience and levels: awards, activity XP, the level curve.
+  Levels levels();
+
+  // The daily reward with its streak, and the log-in bonuses.
+  Rewards rewards();
+
+  // Character classes and their banks.
+  Classes classes();
+
+  // Quests: definitions, assignments, progress from the journal, rewards.
+  Quests quests();
+
+  // Loot drops: spawned by chat activity, claimed by the first player to ask.
+  Loot loot();
+
+  // Moderation cases: warnings, timeouts, kicks, bans and notes.
+  ModerationCases moderation_cases();
 
   // First-login onboarding: the guard negotiation, its outcome, the awarded ship and credits.
   Onboarding onboarding();

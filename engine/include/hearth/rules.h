@@ -33,7 +33,11 @@ struct Rules {
   PlayerRules players;
   AccountRules accounts;
   AccessRules access;
+  ModerationRules moderation;
   TurnRules turns;
+  LevelRules levels;
+  RewardRules rewards;
+  QuestRules quests;
   ReputationRules reputation;
   PersonalReputationRules personal_reputation;
   RankRules ranks;
@@ -44,6 +48,7 @@ struct Rules {
   TeamReputationRules team_reputation;
   LedgerRules ledger;
   InventoryRules inventory;
+  LootRules loot;
   OnboardingRules onboarding;
   CatalogRules catalog;
 

@@ -188,7 +188,7 @@ ItemUsage sample_usage() {
   return {true, {boost, sample_effect()}};
 }
 
-ModerationMetadata sample_moderation() { return {86'400'000, true, true, 3}; }
+ModerationMetadata sample_moderation() { return {86'400'000, true, true, 3, 7}; }
 
 ServerInfo sample_server_info() { return {"Official EU #1", "0.9.3", 16}; }
 
@@ -361,10 +361,10 @@ BOOST_AUTO_TEST_CASE(the_json_keys_are_the_seeds_names) {
              R"("message":"Coins!","amount":150,"min_amount":100,"max_amount":200,)"
              R"("item_id":5}]}]})");
   BOOST_TEST(to_json(QuestRequirements{}) == R"({"target":1})");
-  BOOST_TEST(to_json(QuestRewards{}) == R"({"xp":0,"balance":0})");
+  BOOST_TEST(to_json(QuestRewards{}) == R"({"xp":0,"balance":0,"currency":0,"items":[]})");
   BOOST_TEST(to_json(TimerMetadata{}) == R"({"multiplier":1.0})");
   BOOST_TEST(to_json(ModerationMetadata{}) ==
-             R"({"duration":0,"dm_sent":false,"auto_timeout":false,"warning_count":0})");
+             R"({"duration":0,"dm_sent":false,"auto_timeout":false,"warning_count":0,"ban_id":0})");
   BOOST_TEST(to_json(ServerInfo{}) == R"({"name":"","version":"","max_players":0})");
 }
 

@@ -89,8 +89,9 @@ BOOST_AUTO_TEST_CASE(a_role_grants_its_ancestors_privileges) {
   BOOST_TEST(game.access().assign_role(ann, "moderator").ok());
   // moderator → member → player: each adds to its parent.
   const Names held = game.access().privileges(ann);
-  BOOST_TEST(held.size() == kPlayer.size() + 1 + 4);
-  for (const char* privilege : {"play", "create:accessory", "ban", "privban", "contentmod"}) {
+  BOOST_TEST(held.size() == kPlayer.size() + 1 + 5);
+  for (const char* privilege :
+       {"play", "create:accessory", "ban", "privban", "contentmod", "moderate"}) {
     BOOST_TEST(game.access().has(ann, privilege), privilege);
   }
   BOOST_TEST(!game.access().has(ann, "permaban"));  // admin's
@@ -109,7 +110,7 @@ BOOST_AUTO_TEST_CASE(direct_grants_and_root) {
   BOOST_TEST((game.access().withdraw(ann, "play").refusal() == Refusal::AlreadyDone));
   BOOST_TEST(game.access().has(ann, "play"));
   BOOST_TEST(game.access().grant(ann, "root").ok());
-  BOOST_TEST(game.access().privileges(ann).size() == 22u);  // everything
+  BOOST_TEST(game.access().privileges(ann).size() == 24u);  // everything
   BOOST_TEST(game.access().has(ann, "permaban"));
 }
 

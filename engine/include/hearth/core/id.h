@@ -89,5 +89,7 @@ using ItemId = Id<struct ItemTag>;
 using BanId = Id<struct BanTag>;
 using ContentId = Id<struct ContentTag>;
 using OwnershipId = Id<struct OwnershipTag>;
+using ClassId = Id<struct ClassTag>;
+using QuestId = Id<struct QuestTag>;
 
 }  // namespace hearth

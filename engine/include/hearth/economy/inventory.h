@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -96,6 +97,45 @@ struct PurchaseReceipt {
   bool operator==(const PurchaseReceipt&) const = default;
 };
 
+// Selling items back: `quantity` of an item at Rules::inventory.sell_back_percent of its price.
+struct SaleReceipt {
+  TransactionId transaction;  // the ledger row of the payment; 0 when it pays nothing
+  std::int64_t entry = 0;     // the item history row
+  std::int64_t paid = 0;
+
+  bool operator==(const SaleReceipt&) const = default;
+};
+
+// One draw from a LOOTBOX's pool.
+struct LootDraw {
+  std::string type;         // "CURRENCY", "ITEM", "XP" or "NOTHING"
+  std::int64_t amount = 0;  // money, XP or items; 0 for NOTHING
+  ItemId item;              // ITEM: which
+  std::string message;      // the pool entry's message, if any
+
+  bool operator==(const LootDraw&) const = default;
+};
+
+// What using an item did.
+struct ItemUse {
+  bool consumed = false;             // one was taken from the stack
+  std::vector<std::string> effects;  // the effect types applied, in the order they ran
+  std::vector<LootDraw> loot;        // what its LOOTBOX effects drew
+
+  bool operator==(const ItemUse&) const = default;
+};
+
+// A game's own item effect, as Inventory::use hands it to the game's handler.
+struct EffectUse {
+  PlayerId user;
+  ItemId item;
+  std::string effect;  // the effect's JSON object, as the item's usage data has it
+};
+
+// Applies a game's own effect. It runs inside the use's transaction: every command it makes on
+// the game joins it, and a refusal it returns undoes the whole use.
+using EffectHandler = std::function<Outcome(const EffectUse&)>;
+
 // One row of item history (item_transactions): a user gained (+) or lost (−) a quantity.
 struct ItemEntry {
   std::int64_t id = 0;
@@ -131,7 +171,8 @@ class Inventory {
   explicit Inventory(Core& core) : core_(core) {}
 
   // Creates an item definition. Refuses a name, type or rarity of the wrong length, a taken name
-  // (any case), a negative price and usage data that is not a JSON object.
+  // (any case), a negative price, and usage data that is not a JSON object of the documented
+  // shape (docs/rules.md, "Using items"): built-in effects with their fields in range.
   Result<ItemView> create_item(const NewItem& item);
 
   std::optional<ItemView> item(ItemId id) const;
@@ -160,6 +201,25 @@ class Inventory {
   // the user needs the "shop" privilege (NotAllowed, or Banned).
   Result<PurchaseReceipt> buy(const Purchase& purchase);
 
+  // Sells items back: they leave the stack (type SHOP_SELL) and the user is paid
+  // Rules::inventory.sell_back_percent of their price (rounded down) in the default currency
+  // from its mint (type SALE). Refuses an item that is not sold (NotAllowed), a quantity that is
+  // not positive or more than the user holds. A player command: the user needs "shop".
+  Result<SaleReceipt> sell(const PlayerId& user_id, ItemId item, std::int64_t quantity = 1);
+
+  // Uses one item as its usage data says (docs/rules.md, "Using items"): XP_BOOST and TEMP_ROLE
+  // start an effect timer (replacing a running one), LOOTBOX draws from its pool with the game's
+  // generator, a game's own effect types run their handlers (after the built-in ones); with
+  // "consume" one is taken from the stack. All of it or nothing. Refuses an item the user does
+  // not hold, an item without effects (NotAllowed), an effect type nobody registered
+  // (InvalidArgument), and what the effects refuse. A player command: the user needs "play".
+  Result<ItemUse> use(const PlayerId& user_id, ItemId item);
+
+  // Registers the handler of a game's own effect type (held in memory, for this open game).
+  // Throws Error{Usage} for a built-in type, an empty type or an empty handler; registering a
+  // type again replaces its handler.
+  void register_effect(const std::string& type, EffectHandler handler);
+
   // How many of `item` the user holds.
   std::int64_t quantity(const PlayerId& user_id, ItemId item) const;
 
@@ -181,6 +241,7 @@ struct InventoryEvents {
   static constexpr std::string_view kAdded = "inventory.added";
   static constexpr std::string_view kRemoved = "inventory.removed";
   static constexpr std::string_view kItemCreated = "item.created";
+  static constexpr std::string_view kUsed = "item.used";
 };
 
 }  // namespace hearth

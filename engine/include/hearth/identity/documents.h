@@ -108,6 +108,7 @@ struct ModerationMetadata {
   bool dm_sent = false;            // the user was told by direct message
   bool auto_timeout = false;       // written by the auto-timeout rule, not a moderator
   std::int64_t warning_count = 0;  // active warnings that triggered it; 0 = n/a
+  std::int64_t ban_id = 0;         // TIMEOUT/BAN: the ban that enforces it; 0 = none
 
   bool operator==(const ModerationMetadata&) const = default;
 };

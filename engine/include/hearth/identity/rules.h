@@ -56,4 +56,16 @@ struct AccessRules {
   bool operator==(const AccessRules&) const = default;
 };
 
+// Moderation cases.
+struct ModerationRules {
+  // A user reaching this many active warnings is timed out automatically for auto_timeout (a
+  // TIMEOUT case by the system and a full ban until then). 0 = never.
+  std::int64_t auto_timeout_warnings = 3;
+  GameTime auto_timeout = 24 * kHour;
+  // The most cases one search returns.
+  std::int64_t page = 50;
+
+  bool operator==(const ModerationRules&) const = default;
+};
+
 }  // namespace hearth

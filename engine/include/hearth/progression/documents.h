@@ -19,10 +19,20 @@ struct QuestRequirements {
   bool operator==(const QuestRequirements&) const = default;
 };
 
+// An item a quest gives on completion.
+struct QuestItem {
+  std::int64_t item_id = 0;  // items.id
+  std::int64_t quantity = 1;
+
+  bool operator==(const QuestItem&) const = default;
+};
+
 // quests.rewards; 0 = no reward of that kind.
 struct QuestRewards {
   std::int64_t xp = 0;
-  std::int64_t balance = 0;  // in the default currency
+  std::int64_t balance = 0;   // money, in `currency`
+  std::int64_t currency = 0;  // currencies.id; 0 = the default currency
+  std::vector<QuestItem> items;
 
   bool operator==(const QuestRewards&) const = default;
 };
