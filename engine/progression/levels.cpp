@@ -38,7 +38,7 @@ Wide power(Wide x, int k) {
   return result;
 }
 
-// floor(sqrt(v)), exact.
+// floor(sqrt(v)), exact. REQUIRES: v < kHuge (so that a saturated square never equals it).
 Wide isqrt(Wide v) {
   Wide root = static_cast<Wide>(std::sqrt(static_cast<long double>(v)));
   while (root > 0 && times(root, root) > v) --root;
@@ -67,7 +67,9 @@ std::int64_t LevelCurve::xp_to_reach(std::int64_t level) const {
     threshold = times(static_cast<Wide>(base_), power(n, halves_ / 2));
   } else {
     const Wide base = static_cast<Wide>(base_);
-    threshold = isqrt(times(times(base, base), power(n, halves_)));
+    const Wide squared = times(times(base, base), power(n, halves_));
+    if (squared == kHuge) return kMost;  // past 2^128: its root is past every int64
+    threshold = isqrt(squared);
   }
   return threshold > static_cast<Wide>(kMost) ? kMost : static_cast<std::int64_t>(threshold);
 }

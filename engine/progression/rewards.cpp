@@ -139,7 +139,7 @@ DailyStatus Rewards::daily(const PlayerId& user) const {
 
 Result<LoginBonus> Rewards::log_in_bonus(const PlayerId& user) {
   return core_.run([&](Command& command) -> Result<LoginBonus> {
-    if (Outcome may = access::require(command, user, "web"); !may) return may;
+    if (Outcome may = access::require(command, user, "play"); !may) return may;
     const RewardRules& rules = command.rules().rewards;
     check_amounts(rules);
     const std::int64_t today = day_of(command.now());

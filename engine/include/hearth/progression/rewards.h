@@ -61,7 +61,7 @@ class Rewards {
 
   // Pays today's log-in bonus, and the week's when every day of this week has had one. The game
   // calls it when the player logs in. Refuses a second one on one UTC day (AlreadyDone). A player
-  // command: the user needs "web".
+  // command: the user needs "play" (a banned player earns nothing).
   Result<LoginBonus> log_in_bonus(const PlayerId& user);
 
  private:
