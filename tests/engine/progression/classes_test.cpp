@@ -32,10 +32,10 @@ BOOST_AUTO_TEST_CASE(classes_are_created_with_unique_names_and_known_roles) {
   const std::string before = test::snapshot(game);
   BOOST_TEST((game.classes().create_class("mages").refusal() == Refusal::AlreadyExists));
   BOOST_TEST((game.classes().create_class("").refusal() == Refusal::InvalidArgument));
-  BOOST_TEST((game.classes().create_class(std::string(256, 'x')).refusal() ==
-              Refusal::InvalidArgument));
-  BOOST_TEST((game.classes().create_class(std::string("Ba\0d", 4)).refusal() ==
-              Refusal::InvalidArgument));
+  BOOST_TEST(
+      (game.classes().create_class(std::string(256, 'x')).refusal() == Refusal::InvalidArgument));
+  BOOST_TEST(
+      (game.classes().create_class(std::string("Ba\0d", 4)).refusal() == Refusal::InvalidArgument));
   BOOST_TEST((game.classes().create_class("Bards", "nobody").refusal() == Refusal::NotFound));
   BOOST_TEST(test::snapshot(game) == before);
   BOOST_TEST(game.classes().list().size() == 2u);

@@ -109,12 +109,13 @@ BOOST_AUTO_TEST_CASE(bad_awards_are_refused_and_write_nothing) {
   BOOST_TEST((game.levels().award(ann, 0, "x").refusal() == Refusal::InvalidArgument));
   BOOST_TEST((game.levels().award(ann, -5, "x").refusal() == Refusal::InvalidArgument));
   BOOST_TEST((game.levels().award(ann, kMost, "").refusal() == Refusal::InvalidArgument));
-  BOOST_TEST((game.levels().award(ann, 5, std::string(101, 'r')).refusal() ==
-              Refusal::InvalidArgument));
-  BOOST_TEST((game.levels().award(ann, 5, std::string("a\0b", 3)).refusal() ==
-              Refusal::InvalidArgument));
-  BOOST_TEST((game.levels().award(PlayerId("00000000-0000-4000-8000-000000000000"), 5, "x")
-                  .refusal() == Refusal::NotFound));
+  BOOST_TEST(
+      (game.levels().award(ann, 5, std::string(101, 'r')).refusal() == Refusal::InvalidArgument));
+  BOOST_TEST(
+      (game.levels().award(ann, 5, std::string("a\0b", 3)).refusal() == Refusal::InvalidArgument));
+  BOOST_TEST(
+      (game.levels().award(PlayerId("00000000-0000-4000-8000-000000000000"), 5, "x").refusal() ==
+       Refusal::NotFound));
   BOOST_TEST(test::snapshot(game) == before);
   BOOST_REQUIRE(game.players().remove(ann).ok());
   BOOST_TEST((game.levels().award(ann, 5, "x").refusal() == Refusal::NotAllowed));
@@ -157,8 +158,8 @@ BOOST_AUTO_TEST_CASE(activity_xp_is_drawn_once_per_cooldown_and_boosted) {
   clock->advance(kSecond);
   BOOST_TEST(game.levels().activity(ann).ok());
   // A running xp_boost multiplies the draw.
-  BOOST_REQUIRE(game.timers().apply_effect(ann, "xp_boost", Duration(2 * kHour), R"({"multiplier":3})")
-                    .ok());
+  BOOST_REQUIRE(
+      game.timers().apply_effect(ann, "xp_boost", Duration(2 * kHour), R"({"multiplier":3})").ok());
   std::int64_t lowest = kMost;
   std::int64_t highest = 0;
   for (int i = 0; i < 60; ++i) {

@@ -23,9 +23,7 @@ struct RewardsGame : test::FreshGame {
   CurrencyId fragments = game.ledger().currency("fragments")->id;
 
   std::int64_t balance(CurrencyId currency) {
-    return game.ledger()
-        .account_of(AccountOwner::user(ann.value()), currency)
-        ->balance;
+    return game.ledger().account_of(AccountOwner::user(ann.value()), currency)->balance;
   }
 };
 
@@ -128,8 +126,9 @@ BOOST_AUTO_TEST_CASE(the_log_in_bonus_pays_each_day_once_and_a_full_week_once) {
     clock->advance(kDay);
   }
   BOOST_TEST(balance(credits) == credits_before + 1);
-  BOOST_TEST(test::query_int(game, "SELECT count(*) FROM reward_claims WHERE schedule = "
-                                   "'login_week'") == 1);
+  BOOST_TEST(test::query_int(game,
+                             "SELECT count(*) FROM reward_claims WHERE schedule = "
+                             "'login_week'") == 1);
 }
 
 // The same claims at the same times, with the tick run at random moments in between or not at
