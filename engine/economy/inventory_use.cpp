@@ -80,13 +80,66 @@ Outcome check_effect(const ItemEffect& effect) {
   return {};
 }
 
-Result<ItemUsage> parse_usage(const std::string& usage_data) {
+// An item's usage data, read: each effect with its JSON text (what a game's handler gets).
+struct Usage {
+  bool consume = false;
+  std::vector<ItemEffect> effects;
+  std::vector<std::string> texts;
+};
+
+// Reads usage data element by element, so that every effect and pool entry may leave out fields
+// (they read as their defaults), and a pool entry may spell minAmount, maxAmount and itemId as
+// older documents do. Refuses what is not of the documented shape.
+Result<Usage> parse_usage(Reader& reader, const std::string& usage_data) {
+  const Outcome wrong = refuse(
+      "An item's usage data is {\"consume\": true|false, \"effects\": [{\"type\": ...}, ...]} "
+      "(docs/rules.md, \"Using items\").");
+  Query shape(reader,
+              "SELECT json_valid(?1) AND json_type(?1) = 'object' AND "
+              "ifnull(json_type(?1, '$.consume') IN ('true', 'false'), 1) AND "
+              "ifnull(json_type(?1, '$.effects') = 'array', 1), json_extract(?1, '$.consume')",
+              usage_data);
+  shape.step();
+  if (!shape.flag(0)) return wrong;
+  Usage usage;
+  usage.consume = shape.flag(1);
+  shape.reset();
+  Query effects(reader,
+                "SELECT value, json_type(value) = 'object' AND ifnull(json_type(value, '$.pool') "
+                "= 'array', 1), json_remove(value, '$.pool') FROM json_each(?1, '$.effects') "
+                "ORDER BY key",
+                usage_data);
+  std::vector<std::string> entries;
+  while (effects.step()) {
+    if (!effects.flag(1)) return wrong;
+    usage.texts.push_back(effects.text(0));
+    entries.push_back(effects.text(2));
+  }
+  effects.reset();
   try {
-    return storage::from_json<ItemUsage>(usage_data, kItemUsageColumn);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      ItemEffect effect = storage::from_json<ItemEffect>(entries[i], kItemUsageColumn);
+      Query pool(reader,
+                 "SELECT value, json_type(value) = 'object', json_remove(value, '$.minAmount', "
+                 "'$.maxAmount', '$.itemId'), json_extract(value, '$.minAmount'), "
+                 "json_extract(value, '$.maxAmount'), json_extract(value, '$.itemId') FROM "
+                 "json_each(?1, '$.pool') ORDER BY key",
+                 usage.texts[i]);
+      while (pool.step()) {
+        if (!pool.flag(1)) return wrong;
+        LootEntry entry = storage::from_json<LootEntry>(pool.text(2), kItemUsageColumn);
+        if (entry.min_amount == 0 && !pool.is_null(3)) entry.min_amount = pool.integer(3);
+        if (entry.max_amount == 0 && !pool.is_null(4)) entry.max_amount = pool.integer(4);
+        if (entry.item_id == 0 && !pool.is_null(5)) entry.item_id = pool.integer(5);
+        effect.pool.push_back(entry);
+      }
+      usage.effects.push_back(std::move(effect));
+    }
   } catch (const storage::CorruptJson& error) {
     return refuse(
         fmt::format("An item's usage data is not of the documented shape: {}", error.what()));
   }
+  return usage;
 }
 
 // Draws one entry of a LOOTBOX pool and gives it.
@@ -151,13 +204,7 @@ struct Pending {
 }  // namespace
 
 Outcome inventory::check_usage(Command& command, const std::string& usage_data) {
-  Query object(command, "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' ELSE 0 END",
-               usage_data);
-  object.step();
-  if (object.integer(0) == 0) {
-    return refuse("An item's usage data is a JSON object, e.g. {\"consume\":true}.");
-  }
-  const auto usage = parse_usage(usage_data);
+  const auto usage = parse_usage(command, usage_data);
   if (!usage) return usage.outcome();
   for (const ItemEffect& effect : usage->effects) {
     if (Outcome valid = check_effect(effect); !valid) return valid;
@@ -187,7 +234,7 @@ Result<ItemUse> Inventory::use(const PlayerId& user_id, ItemId item) {
       const std::string name = read.text(0);
       const std::string usage_data = read.text(1);
       read.reset();
-      const auto usage = parse_usage(usage_data);
+      const auto usage = parse_usage(command, usage_data);
       if (!usage) return usage.outcome();
       if (usage->effects.empty()) {
         return Outcome::refused(Refusal::NotAllowed, fmt::format("{} cannot be used.", name));
@@ -232,10 +279,7 @@ Result<ItemUse> Inventory::use(const PlayerId& user_id, ItemId item) {
             return refuse(fmt::format("{} has the effect '{}', which no handler is registered for.",
                                       name, effect.type));
           }
-          Query json(command, "SELECT json_extract(?1, ?2)", usage_data,
-                     fmt::format("$.effects[{}]", i));
-          json.step();
-          pending.push_back({effect.type, found->second, {user_id, item, json.text(0)}});
+          pending.push_back({effect.type, found->second, {user_id, item, usage->texts[i]}});
           continue;
         }
         use.effects.push_back(effect.type);
