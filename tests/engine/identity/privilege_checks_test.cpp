@@ -12,9 +12,14 @@
 #include "hearth/catalog/catalog.h"
 #include "hearth/economy/inventory.h"
 #include "hearth/economy/ledger.h"
+#include "hearth/economy/loot.h"
 #include "hearth/game.h"
 #include "hearth/identity/access.h"
 #include "hearth/onboarding/onboarding.h"
+#include "hearth/progression/classes.h"
+#include "hearth/progression/levels.h"
+#include "hearth/progression/quests.h"
+#include "hearth/progression/rewards.h"
 #include "hearth/progression/turns.h"
 #include "hearth/social/messages.h"
 #include "hearth/social/relations.h"
@@ -141,6 +146,47 @@ const std::vector<Case>& cases() {
        }},
       {"catalog.report", "report", [](World& w) { w.bobs_shirt(); },
        [](World& w) { return w.game.catalog().report(w.ann, 1, "offensive", "").outcome(); }},
+      {"levels.activity", "play", nothing,
+       [](World& w) { return w.game.levels().activity(w.ann).outcome(); }},
+      {"rewards.claim_daily", "play", nothing,
+       [](World& w) { return w.game.rewards().claim_daily(w.ann).outcome(); }},
+      {"rewards.log_in_bonus", "play", nothing,
+       [](World& w) { return w.game.rewards().log_in_bonus(w.ann).outcome(); }},
+      {"classes.join", "play",
+       [](World& w) { BOOST_REQUIRE(w.game.classes().create_class("Mages").ok()); },
+       [](World& w) { return w.game.classes().join(w.ann, ClassId(1)); }},
+      {"classes.deposit", "play",
+       [](World& w) {
+         BOOST_REQUIRE(w.game.classes().create_class("Mages").ok());
+         BOOST_REQUIRE(w.game.classes().join(w.ann, ClassId(1)).ok());
+       },
+       [](World& w) { return w.game.classes().deposit(w.ann, 10).outcome(); }},
+      {"quests.assign", "play",
+       [](World& w) {
+         BOOST_REQUIRE(w.game.quests().create_quest({"Hunt", "", "KILL"}).ok());
+       },
+       [](World& w) { return w.game.quests().assign(w.ann, QuestId(1)); }},
+      {"inventory.use", "play",
+       [](World& w) {
+         const ItemId potion =
+             w.game.inventory()
+                 .create_item({.name = "Potion",
+                               .type = "CONSUMABLE",
+                               .usage_data = R"({"consume":true,"effects":[{"type":"XP_BOOST",)"
+                                             R"("multiplier":2,"duration":60000}]})"})
+                 ->id;
+         BOOST_REQUIRE(w.game.inventory().add({w.ann, potion, 1}).ok());
+       },
+       [](World& w) {
+         return w.game.inventory()
+             .use(w.ann, w.game.inventory().item_named("Potion")->id)
+             .outcome();
+       }},
+      {"inventory.sell", "shop", nothing,
+       [](World& w) { return w.game.inventory().sell(w.ann, w.ore, 1).outcome(); }},
+      {"loot.claim", "play",
+       [](World& w) { BOOST_REQUIRE(w.game.loot().spawn("general", 5, "drop").ok()); },
+       [](World& w) { return w.game.loot().claim(w.ann, "drop").outcome(); }},
       {"relations.block", "web", nothing,
        [](World& w) { return w.game.relations().block(w.ann, w.bob); }},
       {"teams.leave", "web",

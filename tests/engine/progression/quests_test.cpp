@@ -239,9 +239,9 @@ BOOST_AUTO_TEST_CASE(completion_is_exactly_once_across_kills) {
     if (child == 0) {
       ::close(pipe_fds[0]);
       try {
-        Game game(options());
+        Game child_game(options());
         for (;;) {
-          if (!game.quests().record(cyd, "KILL")) ::_exit(2);
+          if (!child_game.quests().record(cyd, "KILL")) ::_exit(2);
           const char ack = 1;
           while (::write(pipe_fds[1], &ack, 1) < 0 && errno == EINTR) {
           }
