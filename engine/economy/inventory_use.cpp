@@ -95,9 +95,10 @@ Result<Usage> parse_usage(Reader& reader, const std::string& usage_data) {
       "An item's usage data is {\"consume\": true|false, \"effects\": [{\"type\": ...}, ...]} "
       "(docs/rules.md, \"Using items\").");
   Query shape(reader,
-              "SELECT json_valid(?1) AND json_type(?1) = 'object' AND "
+              "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' AND "
               "ifnull(json_type(?1, '$.consume') IN ('true', 'false'), 1) AND "
-              "ifnull(json_type(?1, '$.effects') = 'array', 1), json_extract(?1, '$.consume')",
+              "ifnull(json_type(?1, '$.effects') = 'array', 1) ELSE 0 END, "
+              "CASE WHEN json_valid(?1) THEN json_extract(?1, '$.consume') END",
               usage_data);
   shape.step();
   if (!shape.flag(0)) return wrong;
