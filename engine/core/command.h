@@ -87,6 +87,28 @@ class Command : public Reader {
   void emit_at(GameTime at, std::string_view type, const std::string& actor,
                const std::string& subject, const std::string& payload);
 
+  // Runs `work` as though the command happened at `at`: what follows from an event the tick
+  // journaled as of its due time happens as of that time too, whenever the tick ran.
+  template <class Work>
+  void as_of(GameTime at, Work&& work) {
+    struct Restore {
+      Command& command;
+      GameTime saved;
+
+      ~Restore() { command.now_ = saved; }
+    } restore{*this, now_};
+
+    now_ = at;
+    work();
+  }
+
+  // The largest event id so far (0 for an empty journal).
+  std::int64_t last_event_id();
+
+  // Hands the events journaled since event `after` by a set-based statement (journal_select in
+  // engine/core/query.h) to the listeners and the in-command rules, as emit_at would have.
+  void journaled_since(std::int64_t after);
+
   // Empties the payload of every journaled event of `type` about `subject` (to '{"erased":true}'),
   // for events that carried personal data; the events themselves stay.
   void erase_payloads(const std::string& subject, std::string_view type);
@@ -418,6 +440,10 @@ void check_speed(double speed);
 // matches advance (engine/core/journal_rules.cpp).
 void after_journaling(Command& command, std::string_view type, const std::string& subject,
                       const std::string& payload);
+
+// Whether after_journaling may do anything for some event now (engine/core/journal_rules.cpp):
+// false lets a set-based journal write skip reading its events back.
+bool journal_rules_watching(Command& command);
 
 // Applies every time-driven rule for the game time up to `to` and records `to` as reached
 // (engine/core/tick.cpp). A `to` at or before the time reached does nothing. Returns false when

@@ -109,7 +109,33 @@ void Command::append_event(GameTime at, std::string_view type, const std::string
           {sql().getLastInsertRowid(), at, std::string(type), actor, subject, insert.text(0)});
     }
   }
-  after_journaling(*this, type, subject, payload);
+  as_of(at, [&] { after_journaling(*this, type, subject, payload); });
+}
+
+std::int64_t Command::last_event_id() {
+  Query last(*this, "SELECT ifnull(max(id), 0) FROM events");
+  last.step();
+  return last.integer(0);
+}
+
+void Command::journaled_since(std::int64_t after) {
+  const bool listening = core_.has_listeners();
+  if (!listening && !journal_rules_watching(*this)) return;
+  std::vector<Event> written;
+  {
+    Query read(*this,
+               "SELECT id, at, type, ifnull(actor, ''), ifnull(subject, ''), payload FROM events "
+               "WHERE id > ? ORDER BY id",
+               after);
+    while (read.step()) {
+      written.push_back({read.integer(0), read.integer(1), read.text(2), read.text(3), read.text(4),
+                         read.text(5)});
+    }
+  }
+  for (Event& event : written) {
+    as_of(event.at, [&] { after_journaling(*this, event.type, event.subject, event.payload); });
+    if (listening) emitted_.push_back(std::move(event));
+  }
 }
 
 void Command::schedule(GameTime at) { core_.lower_next_due(at); }

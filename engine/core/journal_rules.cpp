@@ -10,4 +10,6 @@ void after_journaling(Command& command, std::string_view type, const std::string
   quests::advance(command, type, subject, payload);
 }
 
+bool journal_rules_watching(Command& command) { return quests::watching(command); }
+
 }  // namespace hearth

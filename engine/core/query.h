@@ -135,4 +135,20 @@ class Query {
   SQLite::Statement& statement_;
 };
 
+// Journals, in one statement, the events `select` yields — its columns are at, type, actor,
+// subject (NULL for none) and payload (compact JSON) — in its order, and returns how many: the
+// tick's set-based path, leaving what as many Command::emit_at calls would.
+template <class... Args>
+int journal_select(Command& command, std::string_view select, const Args&... args) {
+  const std::int64_t before = command.last_event_id();
+  Query insert(
+      command,
+      std::string("INSERT INTO events (at, type, actor, subject, payload) ") + std::string(select),
+      args...);
+  const int rows = insert.exec();
+  insert.reset();
+  if (rows > 0) command.journaled_since(before);
+  return rows;
+}
+
 }  // namespace hearth

@@ -192,34 +192,27 @@ std::vector<DropView> Loot::open(const std::string& channel) const {
 }
 
 void loot::tick_expiry(Command& command, GameTime to) {
-  // As the timers: the events and the update take the same rows, in the same order, per batch.
-  constexpr int kBatch = 1024;
+  // Set-based, in batches, so that a slice of a catch-up can stop between them: the events of a
+  // batch, then the marks of the same rows, in the same order.
+  constexpr int kBatch = 4096;
   for (;;) {
     if (command.work_spent()) return;
-    Query due(command,
-              "SELECT message_id, ifnull(channel_id, ''), reward_amount, expires_at FROM "
-              "lootdrops WHERE claimed_at IS NULL AND expired_at IS NULL AND expires_at <= ?1 "
-              "ORDER BY expires_at, message_id LIMIT ?2",
-              to, command.batch_of(kBatch));
-    std::size_t count = 0;
-    while (due.step()) {
-      command.emit_at(due.integer(3), LootEvents::kExpired, "", "",
-                      Payload()
-                          .add("drop", due.text(0))
-                          .add("channel", due.text(1))
-                          .add("amount", due.integer(2))
-                          .str());
-      ++count;
-    }
-    due.reset();
+    const std::int64_t batch = command.batch_of(kBatch);
+    const int count = journal_select(
+        command,
+        "SELECT expires_at, 'loot.expired', NULL, NULL, json_object('drop', message_id, "
+        "'channel', ifnull(channel_id, ''), 'amount', reward_amount) FROM lootdrops WHERE "
+        "claimed_at IS NULL AND expired_at IS NULL AND expires_at <= ?1 ORDER BY expires_at, "
+        "message_id LIMIT ?2",
+        to, batch);
     if (count == 0) return;
     Query expire(command,
                  "UPDATE lootdrops SET expired_at = expires_at WHERE rowid IN (SELECT rowid FROM "
                  "lootdrops WHERE claimed_at IS NULL AND expired_at IS NULL AND expires_at <= ?1 "
                  "ORDER BY expires_at, message_id LIMIT ?2)",
-                 to, command.batch_of(kBatch));
+                 to, batch);
     expire.exec();
-    command.spend(count);
+    command.spend(static_cast<std::size_t>(count));
   }
 }
 

@@ -143,6 +143,8 @@ void complete(Command& command, const PlayerId& user, const QuestView& quest) {
 
 }  // namespace
 
+bool quests::watching(Command& command) { return !families(command).empty(); }
+
 void quests::advance(Command& command, std::string_view type, const std::string& subject,
                      const std::string& payload) {
   if (subject.empty() || type.starts_with(kOwnPrefix)) return;

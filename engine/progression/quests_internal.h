@@ -14,4 +14,7 @@ namespace hearth::quests {
 void advance(Command& command, std::string_view type, const std::string& subject,
              const std::string& payload);
 
+// Whether some quest has a trigger at all (advance may do something for some event).
+bool watching(Command& command);
+
 }  // namespace hearth::quests

@@ -164,35 +164,27 @@ std::vector<TimerView> Timers::active(const PlayerId& user) const {
 
 void tick_timers(Command& command, GameTime to) {
   // Exactly once: the expiry events and expired_at are written in one transaction, and the due
-  // query skips rows whose expired_at is set. In batches, so that a slice of a catch-up can stop
-  // between them; the events and the update take the same rows, in the same order.
-  constexpr int kBatch = 1024;
+  // query skips rows whose expired_at is set. Set-based, in batches, so that a slice of a catch-up
+  // can stop between them; the events and the update take the same rows, in the same order.
+  constexpr int kBatch = 4096;
   for (;;) {
     if (command.work_spent()) return;
-    Query due(command,
-              "SELECT user_id, type, key, expires_at FROM user_timers "
-              "WHERE expired_at IS NULL AND expires_at <= ?1 ORDER BY expires_at LIMIT ?2",
-              to, command.batch_of(kBatch));
-    std::size_t count = 0;
-    while (due.step()) {
-      const std::string type = due.text(1);
-      const std::string_view event = type == "EFFECT"     ? TimerEvents::kEffectExpired
-                                     : type == "ACCESS"   ? TimerEvents::kAccessExpired
-                                     : type == "COOLDOWN" ? TimerEvents::kCooldownExpired
-                                                          : TimerEvents::kTimerExpired;
-      command.emit_at(due.integer(3), event, "", due.text(0),
-                      Payload().add("type", type).add("key", due.text(2)).str());
-      ++count;
-    }
-    due.reset();
+    const std::int64_t batch = command.batch_of(kBatch);
+    const int count = journal_select(
+        command,
+        "SELECT expires_at, CASE type WHEN 'EFFECT' THEN 'effect.expired' WHEN 'ACCESS' THEN "
+        "'access.expired' WHEN 'COOLDOWN' THEN 'cooldown.expired' ELSE 'timer.expired' END, "
+        "NULL, user_id, json_object('type', type, 'key', key) FROM user_timers "
+        "WHERE expired_at IS NULL AND expires_at <= ?1 ORDER BY expires_at LIMIT ?2",
+        to, batch);
     if (count == 0) return;
     Query expire(command,
                  "UPDATE user_timers SET expired_at = expires_at WHERE rowid IN (SELECT rowid "
                  "FROM user_timers WHERE expired_at IS NULL AND expires_at <= ?1 "
                  "ORDER BY expires_at LIMIT ?2)",
-                 to, command.batch_of(kBatch));
+                 to, batch);
     expire.exec();
-    command.spend(count);
+    command.spend(static_cast<std::size_t>(count));
   }
 }
 

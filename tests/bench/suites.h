@@ -34,4 +34,8 @@ void run_social_bench(const Scale& scale);
 // same statements.
 void run_catalog_bench(const Scale& scale);
 
+// XP awards advancing two quests per second, and a tick expiring 100,000 loot drops and 100,000
+// timers, beside raw SQLite running the same statements and the plain-SQLite floor.
+void run_rpg_bench(const Scale& scale);
+
 }  // namespace hearth::bench

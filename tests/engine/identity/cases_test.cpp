@@ -58,10 +58,10 @@ BOOST_AUTO_TEST_CASE(bad_cases_are_refused_and_write_nothing) {
               Refusal::NotAllowed));  // eve is no moderator
   BOOST_TEST((game.moderation_cases().open({CaseType::Warn, mod, mod, "x"}).refusal() ==
               Refusal::NotAllowed));
-  BOOST_TEST((game.moderation_cases()
-                  .open({CaseType::Warn, mod, PlayerId("00000000-0000-4000-8000-000000000000"),
-                         "x"})
-                  .refusal() == Refusal::NotFound));
+  BOOST_TEST(
+      (game.moderation_cases()
+           .open({CaseType::Warn, mod, PlayerId("00000000-0000-4000-8000-000000000000"), "x"})
+           .refusal() == Refusal::NotFound));
   BOOST_TEST(test::snapshot(game) == before);
 }
 
@@ -115,10 +115,10 @@ BOOST_AUTO_TEST_CASE(a_case_is_resolved_once_with_who_and_why) {
   BOOST_REQUIRE(open(CaseType::Warn).ok());
   clock->advance(kHour);
   const std::string before = test::snapshot(game);
-  BOOST_TEST((game.moderation_cases().resolve(eve, "CASE-0001", "x").refusal() ==
-              Refusal::NotAllowed));
-  BOOST_TEST((game.moderation_cases().resolve(mod, "CASE-0009", "x").refusal() ==
-              Refusal::NotFound));
+  BOOST_TEST(
+      (game.moderation_cases().resolve(eve, "CASE-0001", "x").refusal() == Refusal::NotAllowed));
+  BOOST_TEST(
+      (game.moderation_cases().resolve(mod, "CASE-0009", "x").refusal() == Refusal::NotFound));
   BOOST_TEST((game.moderation_cases().resolve(mod, "CASE-0001", "").refusal() ==
               Refusal::InvalidArgument));
   BOOST_TEST(test::snapshot(game) == before);

@@ -2,6 +2,7 @@
 // own), completion with its rewards exactly once, in the command that completed it.
 #include "hearth/progression/quests.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <random>
 
@@ -11,6 +12,7 @@
 
 #include "hearth/identity/access.h"
 #include "hearth/progression/levels.h"
+#include "hearth/progression/timers.h"
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -168,6 +170,66 @@ BOOST_AUTO_TEST_CASE(the_engines_own_events_advance_quests_with_their_weight) {
   BOOST_TEST(progress_of(ann, ores).completed_at.has_value());
   BOOST_TEST(game.levels().award(ann, 300, "study").ok());
   BOOST_TEST(progress_of(ann, xp).completed_at.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(the_ticks_own_events_advance_quests_too) {
+  // Expiries are journaled set-based by the tick; the quests and the listeners still see each.
+  const QuestId wait = quest("Patience", "cooldown.expired", 2, 30);
+  BOOST_REQUIRE(game.quests().assign(ann, wait).ok());
+  std::vector<std::string> heard;
+  game.on_event([&](const Event& event) {
+    if (event.type == "cooldown.expired") heard.push_back(event.subject);
+  });
+  BOOST_REQUIRE(game.timers().start_cooldown(ann, "a", Duration(kMinute)).ok());
+  BOOST_REQUIRE(game.timers().start_cooldown(ann, "b", Duration(2 * kMinute)).ok());
+  BOOST_REQUIRE(game.timers().start_cooldown(bob, "a", Duration(kMinute)).ok());
+  clock->advance(kHour);
+  game.tick();
+  // Completed as of the second expiry, not of the tick that found it.
+  BOOST_TEST(
+      (progress_of(ann, wait).completed_at == std::optional<GameTime>(test::kStart + 2 * kMinute)));
+  BOOST_TEST(game.levels().progress(ann).xp == 30);
+  BOOST_TEST(heard.size() == 3u);
+}
+
+// A quest that the tick's events complete leaves the same rows and events however often the tick
+// ran.
+BOOST_AUTO_TEST_CASE(quests_on_tick_events_do_not_depend_on_the_tick_rate) {
+  std::string runs[2];
+  for (int often = 0; often < 2; ++often) {
+    test::FreshGame fresh;
+    Game& world = fresh.game;
+    const PlayerId who = world.players().create({.username = "cyd"}).value().id;
+    const QuestId wait =
+        world.quests().create_quest({"Patience", "", "effect.expired", 3, 25, 10})->id;
+    BOOST_REQUIRE(world.quests().assign(who, wait).ok());
+    for (int i = 1; i <= 4; ++i) {
+      BOOST_REQUIRE(world.timers()
+                        .apply_effect(who, "e" + std::to_string(i), Duration(i * 7 * kMinute))
+                        .ok());
+    }
+    if (often == 1) {
+      for (int step = 1; step < 40; ++step) world.advance_to(test::kStart + step * kMinute);
+    }
+    world.advance_to(test::kStart + kHour);
+    // Every row but the clock's and the journal's, then the journal as a set (within one tick
+    // the journal lists events rule by rule, docs/rules.md).
+    std::string& run = runs[often];
+    run = test::snapshot(world);
+    const auto cut = [&](const std::string& from, const std::string& to) {
+      run.erase(run.find(from), run.find(to) - run.find(from));
+    };
+    cut("events\n", "factions\n");
+    cut("game_clock\n", "game_supports\n");
+    std::vector<std::string> journal;
+    for (const Event& event : world.events(0, 1000)) {
+      journal.push_back(std::to_string(event.at) + event.type + event.subject + event.payload);
+    }
+    std::sort(journal.begin(), journal.end());
+    for (const std::string& line : journal) run += line + "\n";
+  }
+  BOOST_TEST(runs[0] == runs[1]);
+  BOOST_TEST(runs[0].find("quest.completed") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_reward_can_complete_another_quest) {
