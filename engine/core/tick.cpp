@@ -61,4 +61,16 @@ bool advance_world(Command& command, GameTime to) {
   return true;
 }
 
+void expire_in_batches(Command& command, GameTime to, const char* journal, const char* mark) {
+  constexpr std::int64_t kBatch = 4096;
+  for (;;) {
+    if (command.work_spent()) return;
+    const std::int64_t batch = command.batch_of(kBatch);
+    const int count = journal_select(command, journal, to, batch);
+    if (count == 0) return;
+    Query(command, mark, to, batch).exec();
+    command.spend(static_cast<std::size_t>(count));
+  }
+}
+
 }  // namespace hearth

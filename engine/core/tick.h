@@ -28,6 +28,13 @@ struct TimeRule {
   void (*rules_changed)(Command& command) = nullptr;
 };
 
+// Expires due rows set-based, in batches of at most 4096 so that a slice of a catch-up can stop
+// between them (the timers', the loot drops'). `journal` is a SELECT of the due rows' events (the
+// columns of journal_select, engine/core/query.h) and `mark` an UPDATE that marks the same rows
+// done; both take ?1 = `to` and ?2 = the batch size and choose rows in the same order. Exactly
+// once: the events and the marks of a batch are written in the same transaction.
+void expire_in_batches(Command& command, GameTime to, const char* journal, const char* mark);
+
 // Lets every rule recompute its due times after the rules changed (engine/core/tick.cpp).
 void reschedule_after_rules_change(Command& command);
 

@@ -165,16 +165,8 @@ Result<LootDraw> open_lootbox(Command& command, const PlayerId& user, const Item
                       : command.random().between(drawn->min_amount, drawn->max_amount);
   }
   if (drawn->type == "CURRENCY") {
-    const std::int64_t currency = ledger::default_currency(command);
-    ledger::Posting posting;
-    posting.from_account = ledger::system_account(command, "mint", currency);
-    posting.to_account = ledger::user_account(command, user, currency);
-    posting.amount = draw.amount;
-    posting.type = "LOOTBOX";
-    posting.description = reason;
-    posting.user_id = user;
-    posting.automated = true;
-    const auto paid = ledger::transfer(command, posting);
+    const auto paid = ledger::pay_from_mint(command, user, ledger::default_currency(command),
+                                            draw.amount, "LOOTBOX", reason);
     if (!paid) return paid.outcome();
   } else if (drawn->type == "XP") {
     const auto awarded = levels::award(command, user, draw.amount, "lootbox", user);
@@ -343,16 +335,8 @@ Result<SaleReceipt> Inventory::sell(const PlayerId& user_id, ItemId item, std::i
     if (!removed) return removed.outcome();
     receipt.entry = *removed;
     if (receipt.paid > 0) {
-      const std::int64_t currency = ledger::default_currency(command);
-      ledger::Posting payment;
-      payment.from_account = ledger::system_account(command, "mint", currency);
-      payment.to_account = ledger::user_account(command, user_id, currency);
-      payment.amount = receipt.paid;
-      payment.type = "SALE";
-      payment.description = description;
-      payment.user_id = user_id;
-      payment.automated = true;
-      const auto paid = ledger::transfer(command, payment);
+      const auto paid = ledger::pay_from_mint(command, user_id, ledger::default_currency(command),
+                                              receipt.paid, "SALE", description);
       if (!paid) return paid.outcome();
       receipt.transaction = *paid;
     }

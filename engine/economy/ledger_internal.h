@@ -64,6 +64,13 @@ Result<TransactionId> post(Command& command, const Posting& posting);
 // post(), journaling a "ledger.transferred" event.
 Result<TransactionId> transfer(Command& command, const Posting& posting);
 
+// Pays `amount` of `currency` from its mint to the user's account — a reward, a drop, a sale —
+// automated, with `type` and `description`, journaling "ledger.transferred". Refuses what
+// transfer refuses, and a user without an account in the currency (NotFound).
+Result<TransactionId> pay_from_mint(Command& command, const std::string& user_id,
+                                    std::int64_t currency, std::int64_t amount,
+                                    const std::string& type, const std::string& description = "");
+
 // Reverses a ledger row (see Ledger::reverse), journaling "ledger.reversed".
 Result<TransactionId> reverse(Command& command, TransactionId transaction, const Memo& memo);
 

@@ -102,6 +102,24 @@ Result<TransactionId> post(Command& command, const Posting& posting) {
   return posted->id;
 }
 
+Result<TransactionId> pay_from_mint(Command& command, const std::string& user_id,
+                                    std::int64_t currency, std::int64_t amount,
+                                    const std::string& type, const std::string& description) {
+  Posting posting;
+  posting.from_account = system_account(command, "mint", currency);
+  posting.to_account = user_account(command, user_id, currency);
+  if (posting.to_account == 0) {
+    return Outcome::refused(Refusal::NotFound,
+                            fmt::format("The user has no account in currency {}.", currency));
+  }
+  posting.amount = amount;
+  posting.type = type;
+  posting.description = description;
+  posting.user_id = user_id;
+  posting.automated = true;
+  return transfer(command, posting);
+}
+
 Result<TransactionId> transfer(Command& command, const Posting& posting) {
   auto posted = post_row(command, posting);
   if (!posted) return posted.outcome();

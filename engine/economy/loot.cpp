@@ -5,6 +5,7 @@
 #include "engine/core/payload.h"
 #include "engine/core/query.h"
 #include "engine/core/text.h"
+#include "engine/core/tick.h"
 #include "engine/economy/ledger_internal.h"
 #include "engine/economy/loot_internal.h"
 #include "engine/identity/access_internal.h"
@@ -151,18 +152,8 @@ Result<DropView> Loot::claim(const PlayerId& user, const std::string& drop) {
                                                         ? "Someone claimed this drop first."
                                                         : "This drop has expired.");
     }
-    ledger::Posting posting;
-    posting.from_account = ledger::system_account(command, "mint", found->currency.value());
-    posting.to_account = ledger::user_account(command, user, found->currency.value());
-    if (posting.to_account == 0) {
-      return Outcome::refused(Refusal::NotFound, "The user has no account in the drop's currency.");
-    }
-    posting.amount = found->amount;
-    posting.type = "LOOTDROP";
-    posting.description = fmt::format("drop {}", drop);
-    posting.user_id = user;
-    posting.automated = true;
-    const auto paid = ledger::transfer(command, posting);
+    const auto paid = ledger::pay_from_mint(command, user, found->currency.value(), found->amount,
+                                            "LOOTDROP", fmt::format("drop {}", drop));
     if (!paid) return paid.outcome();
     command.emit(LootEvents::kClaimed, user, user,
                  Payload()
@@ -192,28 +183,14 @@ std::vector<DropView> Loot::open(const std::string& channel) const {
 }
 
 void loot::tick_expiry(Command& command, GameTime to) {
-  // Set-based, in batches, so that a slice of a catch-up can stop between them: the events of a
-  // batch, then the marks of the same rows, in the same order.
-  constexpr int kBatch = 4096;
-  for (;;) {
-    if (command.work_spent()) return;
-    const std::int64_t batch = command.batch_of(kBatch);
-    const int count = journal_select(
-        command,
-        "SELECT expires_at, 'loot.expired', NULL, NULL, json_object('drop', message_id, "
-        "'channel', ifnull(channel_id, ''), 'amount', reward_amount) FROM lootdrops WHERE "
-        "claimed_at IS NULL AND expired_at IS NULL AND expires_at <= ?1 ORDER BY expires_at, "
-        "message_id LIMIT ?2",
-        to, batch);
-    if (count == 0) return;
-    Query expire(command,
-                 "UPDATE lootdrops SET expired_at = expires_at WHERE rowid IN (SELECT rowid FROM "
-                 "lootdrops WHERE claimed_at IS NULL AND expired_at IS NULL AND expires_at <= ?1 "
-                 "ORDER BY expires_at, message_id LIMIT ?2)",
-                 to, batch);
-    expire.exec();
-    command.spend(static_cast<std::size_t>(count));
-  }
+  expire_in_batches(
+      command, to,
+      "SELECT expires_at, 'loot.expired', NULL, NULL, json_object('drop', message_id, 'channel', "
+      "ifnull(channel_id, ''), 'amount', reward_amount) FROM lootdrops WHERE claimed_at IS NULL "
+      "AND expired_at IS NULL AND expires_at <= ?1 ORDER BY expires_at, message_id LIMIT ?2",
+      "UPDATE lootdrops SET expired_at = expires_at WHERE rowid IN (SELECT rowid FROM lootdrops "
+      "WHERE claimed_at IS NULL AND expired_at IS NULL AND expires_at <= ?1 ORDER BY expires_at, "
+      "message_id LIMIT ?2)");
 }
 
 }  // namespace hearth

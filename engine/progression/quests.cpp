@@ -82,19 +82,8 @@ Outcome pay_rewards(Command& command, const PlayerId& user, const QuestView& que
     if (!awarded) return awarded.outcome();
   }
   if (quest.money > 0) {
-    ledger::Posting posting;
-    posting.from_account = ledger::system_account(command, "mint", quest.currency);
-    posting.to_account = ledger::user_account(command, user, quest.currency);
-    if (posting.to_account == 0) {
-      return Outcome::refused(Refusal::NotFound,
-                              "The user has no account in the quest's currency.");
-    }
-    posting.amount = quest.money;
-    posting.type = "QUEST_REWARD";
-    posting.description = reason;
-    posting.user_id = user;
-    posting.automated = true;
-    const auto paid = ledger::transfer(command, posting);
+    const auto paid =
+        ledger::pay_from_mint(command, user, quest.currency, quest.money, "QUEST_REWARD", reason);
     if (!paid) return paid.outcome();
   }
   for (const QuestItemReward& item : quest.items) {

@@ -51,18 +51,8 @@ Result<std::int64_t> pay(Command& command, const PlayerId& user, std::string_vie
                          std::int64_t currency) {
   std::int64_t transaction = 0;
   if (amount > 0) {
-    ledger::Posting posting;
-    posting.from_account = ledger::system_account(command, "mint", currency);
-    posting.to_account = ledger::user_account(command, user, currency);
-    if (posting.to_account == 0) {
-      return Outcome::refused(Refusal::NotFound,
-                              fmt::format("The user has no account in currency {}.", currency));
-    }
-    posting.amount = amount;
-    posting.type = schedule == "daily" ? "DAILY_REWARD" : "LOGIN_BONUS";
-    posting.user_id = user;
-    posting.automated = true;
-    const auto paid = ledger::transfer(command, posting);
+    const auto paid = ledger::pay_from_mint(command, user, currency, amount,
+                                            schedule == "daily" ? "DAILY_REWARD" : "LOGIN_BONUS");
     if (!paid) return paid.outcome();
     transaction = paid->value();
   }

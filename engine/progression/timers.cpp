@@ -5,6 +5,7 @@
 #include "engine/core/payload.h"
 #include "engine/core/query.h"
 #include "engine/core/text.h"
+#include "engine/core/tick.h"
 #include "engine/identity/players_internal.h"
 #include "engine/progression/timers_internal.h"
 
@@ -163,29 +164,15 @@ std::vector<TimerView> Timers::active(const PlayerId& user) const {
 }
 
 void tick_timers(Command& command, GameTime to) {
-  // Exactly once: the expiry events and expired_at are written in one transaction, and the due
-  // query skips rows whose expired_at is set. Set-based, in batches, so that a slice of a catch-up
-  // can stop between them; the events and the update take the same rows, in the same order.
-  constexpr int kBatch = 4096;
-  for (;;) {
-    if (command.work_spent()) return;
-    const std::int64_t batch = command.batch_of(kBatch);
-    const int count = journal_select(
-        command,
-        "SELECT expires_at, CASE type WHEN 'EFFECT' THEN 'effect.expired' WHEN 'ACCESS' THEN "
-        "'access.expired' WHEN 'COOLDOWN' THEN 'cooldown.expired' ELSE 'timer.expired' END, "
-        "NULL, user_id, json_object('type', type, 'key', key) FROM user_timers "
-        "WHERE expired_at IS NULL AND expires_at <= ?1 ORDER BY expires_at LIMIT ?2",
-        to, batch);
-    if (count == 0) return;
-    Query expire(command,
-                 "UPDATE user_timers SET expired_at = expires_at WHERE rowid IN (SELECT rowid "
-                 "FROM user_timers WHERE expired_at IS NULL AND expires_at <= ?1 "
-                 "ORDER BY expires_at LIMIT ?2)",
-                 to, batch);
-    expire.exec();
-    command.spend(static_cast<std::size_t>(count));
-  }
+  // A timer whose expired_at is set is not due again: each expiry is journaled once.
+  expire_in_batches(
+      command, to,
+      "SELECT expires_at, CASE type WHEN 'EFFECT' THEN 'effect.expired' WHEN 'ACCESS' THEN "
+      "'access.expired' WHEN 'COOLDOWN' THEN 'cooldown.expired' ELSE 'timer.expired' END, NULL, "
+      "user_id, json_object('type', type, 'key', key) FROM user_timers WHERE expired_at IS NULL "
+      "AND expires_at <= ?1 ORDER BY expires_at LIMIT ?2",
+      "UPDATE user_timers SET expired_at = expires_at WHERE rowid IN (SELECT rowid FROM "
+      "user_timers WHERE expired_at IS NULL AND expires_at <= ?1 ORDER BY expires_at LIMIT ?2)");
 }
 
 }  // namespace hearth

@@ -90,8 +90,8 @@ double raw_awards(const std::string& path, const std::vector<PlayerId>& users) {
       bind_text(read, 1, id);
       sqlite3_step(read);
       const std::int64_t xp = sqlite3_column_int64(read, 0) + 10;
-      const std::int64_t level = std::max<std::int64_t>(sqlite3_column_int64(read, 1),
-                                                        curve.level_for(xp));
+      const std::int64_t level =
+          std::max<std::int64_t>(sqlite3_column_int64(read, 1), curve.level_for(xp));
       sqlite3_reset(read);
       sqlite3_bind_int64(write, 1, xp);
       sqlite3_bind_int64(write, 2, level);
@@ -107,9 +107,9 @@ double raw_awards(const std::string& path, const std::vector<PlayerId>& users) {
       bind_text(matching, 1, id);
       std::vector<std::pair<std::int64_t, std::int64_t>> quests;
       while (sqlite3_step(matching) == SQLITE_ROW) {
-        quests.emplace_back(sqlite3_column_int64(matching, 0),
-                            std::min(sqlite3_column_int64(matching, 2),
-                                     sqlite3_column_int64(matching, 1) + 10));
+        quests.emplace_back(
+            sqlite3_column_int64(matching, 0),
+            std::min(sqlite3_column_int64(matching, 2), sqlite3_column_int64(matching, 1) + 10));
       }
       sqlite3_reset(matching);
       for (const auto& [quest, value] : quests) {
@@ -195,14 +195,14 @@ double raw_expiry(const std::string& path, GameTime to) {
   sqlite3* db = open_raw(path);
   const double elapsed = seconds([&] {
     exec(db, "BEGIN IMMEDIATE");
-    exec(db, fmt::format(
-                 "INSERT INTO events (at, type, actor, subject, payload) SELECT expires_at, "
-                 "'loot.expired', NULL, NULL, json_object('drop', message_id, 'channel', "
-                 "ifnull(channel_id, ''), 'amount', reward_amount) FROM lootdrops WHERE "
-                 "claimed_at IS NULL AND expired_at IS NULL AND expires_at <= {0} ORDER BY "
-                 "expires_at, message_id; UPDATE lootdrops SET expired_at = expires_at WHERE "
-                 "claimed_at IS NULL AND expired_at IS NULL AND expires_at <= {0};",
-                 to));
+    exec(db,
+         fmt::format("INSERT INTO events (at, type, actor, subject, payload) SELECT expires_at, "
+                     "'loot.expired', NULL, NULL, json_object('drop', message_id, 'channel', "
+                     "ifnull(channel_id, ''), 'amount', reward_amount) FROM lootdrops WHERE "
+                     "claimed_at IS NULL AND expired_at IS NULL AND expires_at <= {0} ORDER BY "
+                     "expires_at, message_id; UPDATE lootdrops SET expired_at = expires_at WHERE "
+                     "claimed_at IS NULL AND expired_at IS NULL AND expires_at <= {0};",
+                     to));
     exec(db, "COMMIT");
     exec(db, "BEGIN IMMEDIATE");
     exec(db, fmt::format("INSERT INTO events (at, type, actor, subject, payload) SELECT "
@@ -246,8 +246,8 @@ std::vector<PlayerId> make_users(Game& game) {
 }
 
 void award_bench() {
-  print_floor_header(fmt::format("XP awards advancing two quests ({} users, {} awards, NORMAL)",
-                                 kUsers, kAwards));
+  print_floor_header(
+      fmt::format("XP awards advancing two quests ({} users, {} awards, NORMAL)", kUsers, kAwards));
   test::TempFile engine_file;
   test::TempFile raw_file;
   test::TempFile floor_file;
@@ -292,8 +292,8 @@ void award_bench() {
 }
 
 void expiry_bench() {
-  print_floor_header(fmt::format("A tick expiring {} loot drops and {} timers (NORMAL)", kDrops,
-                                 kTimers));
+  print_floor_header(
+      fmt::format("A tick expiring {} loot drops and {} timers (NORMAL)", kDrops, kTimers));
   test::TempFile engine_file;
   test::TempFile whole_file;
   test::TempFile raw_file;
@@ -314,13 +314,14 @@ void expiry_bench() {
     if (!sliced) options.tick_slice_rows = kDrops + kTimers;
     Game game(options);
     const double engine = seconds([&] { game.advance_to(to); });
-    print_floor_time(fmt::format("{} expiries, each journaled once, {}", kDrops + kTimers,
-                                 sliced ? "in slices of 2048 rows (the default)"
-                                        : "in one transaction"),
-                     engine, raw, floor);
+    print_floor_time(
+        fmt::format("{} expiries, each journaled once, {}", kDrops + kTimers,
+                    sliced ? "in slices of 2048 rows (the default)" : "in one transaction"),
+        engine, raw, floor);
     const long long expired = test::query_int(
-        game, "SELECT (SELECT count(*) FROM lootdrops WHERE expired_at IS NOT NULL) + (SELECT "
-              "count(*) FROM user_timers WHERE expired_at IS NOT NULL)");
+        game,
+        "SELECT (SELECT count(*) FROM lootdrops WHERE expired_at IS NOT NULL) + (SELECT "
+        "count(*) FROM user_timers WHERE expired_at IS NOT NULL)");
     if (expired != kDrops + kTimers) throw std::runtime_error("the tick left rows unexpired");
   }
 }
