@@ -23,12 +23,12 @@
 #include "hearth/core/clock.h"
 #include "hearth/core/events.h"
 #include "hearth/core/outcome.h"
-#include "hearth/economy/inventory.h"
 #include "hearth/game.h"
 #include "hearth/rules.h"
 
 namespace hearth {
 
+struct EffectUse;
 struct GameOptions;
 class Core;
 class DialogueProvider;
@@ -333,7 +333,10 @@ class Core {
   std::optional<std::vector<std::string>>& quest_families() { return quest_families_; }
 
   // The handlers of the game's own item effects, by type (Inventory::register_effect).
-  std::map<std::string, EffectHandler, std::less<>>& effect_handlers() { return effect_handlers_; }
+  using EffectHandlers =
+      std::map<std::string, std::function<Outcome(const EffectUse&)>, std::less<>>;
+
+  EffectHandlers& effect_handlers() { return effect_handlers_; }
 
  private:
   // The in-memory copies of file state that a command may change.
@@ -423,7 +426,7 @@ class Core {
   std::vector<Cached*> in_use_;
   std::shared_ptr<DialogueProvider> dialogue_provider_;
   std::optional<std::vector<std::string>> quest_families_;
-  std::map<std::string, EffectHandler, std::less<>> effect_handlers_;
+  EffectHandlers effect_handlers_;
   std::string rules_document_;
   TimeState time_;
   // The open group's command while Game::atomically runs; null otherwise.
