@@ -2,6 +2,9 @@
 // bans the access check honours, kicks that end sessions, resolution, search.
 #include "hearth/identity/cases.h"
 
+#include <algorithm>
+#include <random>
+
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/fixtures.h"
@@ -173,6 +176,74 @@ BOOST_AUTO_TEST_CASE(search_filters_and_pages_newest_first) {
   CaseFilter unknown;
   unknown.before = "CASE-9999";
   BOOST_TEST(quiet.moderation_cases().search(unknown).empty());
+}
+
+// Timeouts — a moderator's and the automatic ones — end at the same moments, with the same events,
+// and refuse the same commands, however often the tick runs between the commands.
+BOOST_AUTO_TEST_CASE(timeouts_do_not_depend_on_how_often_the_tick_runs) {
+  std::mt19937_64 draw(17);
+  for (int round = 0; round < 8; ++round) {
+    struct Step {
+      GameTime at;
+      int action;  // 0: a timeout, 1: a warning, 2: a turn spent
+      int user;
+      GameTime duration;
+    };
+
+    std::vector<Step> steps;
+    GameTime at = test::kStart;
+    for (int i = 0; i < 50; ++i) {
+      at += static_cast<GameTime>(draw() % (6 * kHour));
+      steps.push_back({at, static_cast<int>(draw() % 3), static_cast<int>(draw() % 3),
+                       static_cast<GameTime>(kMinute + draw() % (5 * kHour))});
+    }
+    std::string runs[2];
+    for (int often = 0; often < 2; ++often) {
+      auto own_clock = std::make_shared<ManualClock>(test::kStart);
+      Game world(test::options_with(own_clock));
+      const PlayerId moderator = world.players().create({.username = "mod"}).value().id;
+      BOOST_REQUIRE(world.access().assign_role(moderator, "moderator").ok());
+      std::vector<PlayerId> users;
+      for (int u = 0; u < 3; ++u) {
+        users.push_back(world.players().create({.username = "user" + std::to_string(u)})->id);
+      }
+      std::mt19937_64 ticks(round);
+      GameTime previous = test::kStart;
+      std::string& run = runs[often];
+      for (const Step& step : steps) {
+        if (often == 1) {
+          for (GameTime t = previous; t < step.at;
+               t += 1 + static_cast<GameTime>(ticks() % kHour)) {
+            world.advance_to(t);
+          }
+        }
+        own_clock->set(step.at);
+        const PlayerId& user = users[static_cast<std::size_t>(step.user)];
+        if (step.action == 2) {
+          run += std::string(to_string(world.turns().spend(user, 1).refusal())) + ";";
+        } else {
+          const CaseType type = step.action == 0 ? CaseType::Timeout : CaseType::Warn;
+          const auto opened =
+              world.moderation_cases().open({type, moderator, user, "r", Duration(step.duration)});
+          run += opened.ok() ? opened->id + ";" : std::string(to_string(opened.refusal())) + ";";
+        }
+        previous = step.at;
+      }
+      own_clock->set(at + kDay);
+      world.tick();
+      std::vector<std::string> journal;
+      for (const Event& event : world.events(0, 100000)) {
+        if (event.type.starts_with("access.") || event.type.starts_with("case.")) {
+          journal.push_back(std::to_string(event.at) + event.type + event.subject + event.payload);
+        }
+      }
+      std::sort(journal.begin(), journal.end());
+      for (const std::string& line : journal) run += line + "\n";
+    }
+    BOOST_TEST(runs[0] == runs[1]);
+    BOOST_TEST(runs[0].find("Banned") != std::string::npos);
+    BOOST_TEST(runs[0].find("access.ban_expired") != std::string::npos);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
