@@ -8,11 +8,11 @@
 
 #include "hearth/core/id.h"
 #include "hearth/core/outcome.h"
+#include "hearth/progression/rules.h"
 
 namespace hearth {
 
 class Core;
-struct LevelRules;
 
 // What an award of XP did.
 struct XpAward {

@@ -1,0 +1,487 @@
+// The registry of player commands: each described once and run from JSON arguments. A new player
+// command is one entry here (and one line in docs/commands.md).
+#include "hearth/core/commands.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <variant>
+
+#include <fmt/core.h>
+
+#include "engine/core/access.h"
+#include "engine/core/command.h"
+#include "engine/core/payload.h"
+#include "engine/core/query.h"
+
+#include "hearth/economy/inventory.h"
+#include "hearth/economy/loot.h"
+#include "hearth/game.h"
+#include "hearth/identity/cases.h"
+#include "hearth/progression/classes.h"
+#include "hearth/progression/levels.h"
+#include "hearth/progression/quests.h"
+#include "hearth/progression/rewards.h"
+#include "hearth/progression/turns.h"
+#include "hearth/social/messages.h"
+#include "hearth/social/relations.h"
+#include "hearth/social/teams.h"
+#include "hearth/world/locations.h"
+
+namespace hearth {
+
+std::string_view to_string(ArgumentType type) {
+  switch (type) {
+    case ArgumentType::Text:
+      return "text";
+    case ArgumentType::Integer:
+      return "integer";
+    case ArgumentType::Boolean:
+      return "boolean";
+  }
+  return "text";
+}
+
+std::string CommandAnswer::to_json() const {
+  if (ok()) return R"({"ok":true,"result":)" + result + "}";
+  return Payload().add("ok", false).add("refusal", to_string(refusal)).add("detail", detail).str();
+}
+
+namespace {
+
+// A command's arguments, checked against its spec: each value kept as text (an integer in
+// decimal, a boolean as "1" or "0").
+class Arguments {
+ public:
+  bool has(std::string_view name) const { return values_.find(name) != values_.end(); }
+
+  std::string text(std::string_view name) const {
+    const auto found = values_.find(name);
+    return found == values_.end() ? std::string() : found->second;
+  }
+
+  std::int64_t integer(std::string_view name, std::int64_t otherwise = 0) const {
+    return has(name) ? std::stoll(text(name)) : otherwise;
+  }
+
+  void set(std::string name, std::string value) { values_[std::move(name)] = std::move(value); }
+
+ private:
+  std::map<std::string, std::string, std::less<>> values_;
+};
+
+using Runner = CommandAnswer (*)(Game&, const PlayerId&, const Arguments&);
+
+struct Entry {
+  CommandSpec spec;
+  Runner run;
+};
+
+CommandAnswer refused(Refusal refusal, std::string detail) {
+  CommandAnswer answer;
+  answer.refusal = refusal;
+  answer.detail = std::move(detail);
+  return answer;
+}
+
+CommandAnswer answer(const Outcome& outcome) {
+  if (!outcome) return refused(outcome.refusal(), outcome.detail());
+  return {};
+}
+
+// The answer of a command that yields a value: the value as JSON through `write`.
+template <class T, class Write>
+CommandAnswer answer(const Result<T>& result, Write write) {
+  if (!result) return refused(result.refusal(), result.detail());
+  CommandAnswer ok;
+  ok.result = write(result.value());
+  return ok;
+}
+
+std::string quoted_list(const std::vector<std::string>& values) {
+  std::string out = "[";
+  for (const std::string& value : values) {
+    if (out.size() > 1) out += ',';
+    out += Payload::quote(value);
+  }
+  return out + "]";
+}
+
+std::string xp_json(const XpAward& award) {
+  return Payload()
+      .add("amount", award.amount)
+      .add("xp", award.xp)
+      .add("level", award.level)
+      .add("levels_gained", award.levels_gained)
+      .str();
+}
+
+std::string drop_json(const DropView& drop) {
+  return Payload()
+      .add("id", drop.id)
+      .add("channel", drop.channel)
+      .add("amount", drop.amount)
+      .add("currency", drop.currency.value())
+      .add("expires_at", drop.expires_at)
+      .add("claimed_by", drop.claimed_by.value())
+      .str();
+}
+
+std::string case_json(const CaseView& entry) {
+  return Payload()
+      .add("id", entry.id)
+      .add("type", to_string(entry.type))
+      .add("user", entry.user.value())
+      .add("active", entry.active)
+      .add("ban", entry.ban.value())
+      .str();
+}
+
+std::optional<CaseType> case_type(const std::string& text) {
+  for (CaseType type :
+       {CaseType::Warn, CaseType::Timeout, CaseType::Kick, CaseType::Ban, CaseType::Note}) {
+    if (to_string(type) == text) return type;
+  }
+  return std::nullopt;
+}
+
+constexpr auto kText = ArgumentType::Text;
+constexpr auto kInteger = ArgumentType::Integer;
+
+const std::vector<Entry>& entries() {
+  static const std::vector<Entry> all = {
+      {{"turns.spend", "play", {{"cost", kInteger, true, "turns to spend, > 0"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.turns().spend(actor, args.integer("cost")));
+       }},
+      {{"locations.move",
+        "play",
+        {{"sector", kInteger, true, "the sector to move to"},
+         {"turns", kInteger, false, "turns the move costs (0)"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.locations().move(actor, args.integer("sector"), args.integer("turns")));
+       }},
+      {{"inventory.buy",
+        "shop",
+        {{"item", kInteger, true, "the item"}, {"quantity", kInteger, false, "how many (1)"}},
+        "{transaction, entry, paid}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(
+             game.inventory().buy({actor, args.integer("item"), args.integer("quantity", 1)}),
+             [](const PurchaseReceipt& receipt) {
+               return Payload()
+                   .add("transaction", receipt.transaction.value())
+                   .add("entry", receipt.entry)
+                   .add("paid", receipt.paid)
+                   .str();
+             });
+       }},
+      {{"inventory.sell",
+        "shop",
+        {{"item", kInteger, true, "the item"}, {"quantity", kInteger, false, "how many (1)"}},
+        "{transaction, entry, paid}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(
+             game.inventory().sell(actor, args.integer("item"), args.integer("quantity", 1)),
+             [](const SaleReceipt& receipt) {
+               return Payload()
+                   .add("transaction", receipt.transaction.value())
+                   .add("entry", receipt.entry)
+                   .add("paid", receipt.paid)
+                   .str();
+             });
+       }},
+      {{"inventory.use",
+        "play",
+        {{"item", kInteger, true, "the item"}},
+        "{consumed, effects: [type], loot: [{type, amount, item, message}]}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.inventory().use(actor, args.integer("item")), [](const ItemUse& use) {
+           std::string loot = "[";
+           for (const LootDraw& draw : use.loot) {
+             if (loot.size() > 1) loot += ',';
+             loot += Payload()
+                         .add("type", draw.type)
+                         .add("amount", draw.amount)
+                         .add("item", draw.item.value())
+                         .add("message", draw.message)
+                         .str();
+           }
+           return Payload()
+               .add("consumed", use.consumed)
+               .raw("effects", quoted_list(use.effects))
+               .raw("loot", loot + "]")
+               .str();
+         });
+       }},
+      {{"inventory.give",
+        "trade",
+        {{"to", kText, true, "the receiving user"},
+         {"item", kInteger, true, "the item"},
+         {"quantity", kInteger, true, "how many, > 0"}},
+        "{removed_entry, added_entry}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.inventory().give({actor, PlayerId(args.text("to")),
+                                              args.integer("item"), args.integer("quantity")}),
+                       [](const ItemTransferReceipt& receipt) {
+                         return Payload()
+                             .add("removed_entry", receipt.removed_entry)
+                             .add("added_entry", receipt.added_entry)
+                             .str();
+                       });
+       }},
+      {{"levels.activity", "play", {}, "{amount, xp, level, levels_gained}"},
+       [](Game& game, const PlayerId& actor, const Arguments&) {
+         return answer(game.levels().activity(actor), xp_json);
+       }},
+      {{"rewards.claim_daily",
+        "play",
+        {},
+        "{amount, currency, streak, weekly_bonus, next_claim_at}"},
+       [](Game& game, const PlayerId& actor, const Arguments&) {
+         return answer(game.rewards().claim_daily(actor), [](const DailyClaim& claim) {
+           return Payload()
+               .add("amount", claim.amount)
+               .add("currency", claim.currency.value())
+               .add("streak", claim.streak)
+               .add("weekly_bonus", claim.weekly_bonus)
+               .add("next_claim_at", claim.next_claim_at)
+               .str();
+         });
+       }},
+      {{"rewards.log_in_bonus", "play", {}, "{day_amount, week_amount, days_this_week}"},
+       [](Game& game, const PlayerId& actor, const Arguments&) {
+         return answer(game.rewards().log_in_bonus(actor), [](const LoginBonus& bonus) {
+           return Payload()
+               .add("day_amount", bonus.day_amount)
+               .add("week_amount", bonus.week_amount)
+               .add("days_this_week", bonus.days_this_week)
+               .str();
+         });
+       }},
+      {{"classes.join", "play", {{"class", kInteger, true, "the class"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.classes().join(actor, args.integer("class")));
+       }},
+      {{"classes.leave", "play", {}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments&) {
+         return answer(game.classes().leave(actor));
+       }},
+      {{"classes.deposit",
+        "play",
+        {{"amount", kInteger, true, "> 0"},
+         {"currency", kInteger, false, "a money currency (the default)"}},
+        "{transaction}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(
+             game.classes().deposit(actor, args.integer("amount"), args.integer("currency")),
+             [](const TransactionId& id) {
+               return Payload().add("transaction", id.value()).str();
+             });
+       }},
+      {{"classes.withdraw",
+        "classbank",
+        {{"to", kText, true, "a member of the class"},
+         {"amount", kInteger, true, "> 0"},
+         {"currency", kInteger, false, "a money currency (the default)"}},
+        "{transaction}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.classes().withdraw(actor, PlayerId(args.text("to")),
+                                               args.integer("amount"), args.integer("currency")),
+                       [](const TransactionId& id) {
+                         return Payload().add("transaction", id.value()).str();
+                       });
+       }},
+      {{"quests.assign", "play", {{"quest", kInteger, true, "the quest"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.quests().assign(actor, args.integer("quest")));
+       }},
+      {{"loot.claim",
+        "play",
+        {{"drop", kText, true, "the drop's id"}},
+        "{id, channel, amount, currency, expires_at, claimed_by}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.loot().claim(actor, args.text("drop")), drop_json);
+       }},
+      {{"moderation_cases.open",
+        "moderate",
+        {{"type", kText, true, "WARN, TIMEOUT, KICK, BAN or NOTE"},
+         {"user", kText, true, "whom it is about"},
+         {"reason", kText, true, "1 to 500 characters"},
+         {"duration_ms", kInteger, false, "TIMEOUT (required) and BAN: how long"}},
+        "{id, type, user, active, ban}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         const auto type = case_type(args.text("type"));
+         if (!type) {
+           return refused(Refusal::InvalidArgument,
+                          fmt::format("'{}' is not a case type (WARN, TIMEOUT, KICK, BAN, NOTE).",
+                                      args.text("type")));
+         }
+         NewCase entry{*type, actor, PlayerId(args.text("user")), args.text("reason"), {}};
+         if (args.has("duration_ms")) entry.duration = Duration(args.integer("duration_ms"));
+         return answer(game.moderation_cases().open(entry), case_json);
+       }},
+      {{"moderation_cases.resolve",
+        "moderate",
+        {{"case", kText, true, "the case id (CASE-0001)"},
+         {"reason", kText, true, "1 to 500 characters"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(
+             game.moderation_cases().resolve(actor, args.text("case"), args.text("reason")));
+       }},
+      {{"relations.request_friend", "community", {{"user", kText, true, "whom to ask"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.relations().request_friend(actor, PlayerId(args.text("user"))));
+       }},
+      {{"relations.accept", "community", {{"user", kText, true, "who asked"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.relations().accept(actor, PlayerId(args.text("user"))));
+       }},
+      {{"relations.block", "web", {{"user", kText, true, "whom to block"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.relations().block(actor, PlayerId(args.text("user"))));
+       }},
+      {{"messages.send",
+        "community",
+        {{"to", kText, true, "the recipient"},
+         {"content", kText, true, "the text"},
+         {"subject", kText, false, "a subject"}},
+        "{id, thread}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         NewMessage message;
+         message.sender = actor;
+         message.recipient = PlayerId(args.text("to"));
+         message.content = args.text("content");
+         message.subject = args.text("subject");
+         return answer(game.messages().send(message), [](const MessageView& sent) {
+           return Payload().add("id", sent.id).add("thread", sent.thread).str();
+         });
+       }},
+      {{"teams.create", "community", {{"name", kText, true, "the team's name"}}, "{id, name}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.teams().create(actor, args.text("name")), [](const TeamView& team) {
+           return Payload().add("id", team.id.value()).add("name", team.name).str();
+         });
+       }},
+      {{"teams.join", "community", {{"team", kText, true, "the team"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.teams().join(TeamId(args.text("team")), actor));
+       }},
+      {{"teams.leave", "web", {}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments&) {
+         return answer(game.teams().leave(actor));
+       }},
+  };
+  return all;
+}
+
+const Entry* find_entry(std::string_view name) {
+  const auto& all = entries();
+  const auto found = std::find_if(all.begin(), all.end(),
+                                  [&](const Entry& entry) { return entry.spec.name == name; });
+  return found == all.end() ? nullptr : &*found;
+}
+
+// Reads `text` as the arguments of `spec`; a refusal names what is wrong.
+std::variant<Arguments, CommandAnswer> parse(Game& game, const CommandSpec& spec,
+                                             std::string_view text) {
+  return core_of(game).read([&](Reader& reader) -> std::variant<Arguments, CommandAnswer> {
+    const std::string json(text);
+    Query shape(reader, "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' END", json);
+    shape.step();
+    if (shape.integer(0) != 1) {
+      return refused(Refusal::InvalidArgument, "The arguments are not a JSON object.");
+    }
+    shape.reset();
+    Arguments arguments;
+    Query members(reader,
+                  "SELECT key, CASE WHEN type = 'integer' AND typeof(value) <> 'integer' THEN "
+                  "'an integer past 64 bits' ELSE type END, CASE type WHEN 'true' THEN '1' WHEN "
+                  "'false' THEN '0' ELSE CAST(value AS TEXT) END FROM json_each(?1)",
+                  json);
+    while (members.step()) {
+      const std::string name = members.text(0);
+      const auto known = std::find_if(spec.arguments.begin(), spec.arguments.end(),
+                                      [&](const ArgumentSpec& a) { return a.name == name; });
+      if (known == spec.arguments.end()) {
+        return refused(Refusal::InvalidArgument,
+                       fmt::format("{} takes no argument '{}'.", spec.name, name));
+      }
+      const std::string type = members.text(1);
+      const bool fits =
+          (known->type == ArgumentType::Text && type == "text") ||
+          (known->type == ArgumentType::Integer && type == "integer") ||
+          (known->type == ArgumentType::Boolean && (type == "true" || type == "false"));
+      if (!fits) {
+        return refused(Refusal::InvalidArgument,
+                       fmt::format("{}'s argument '{}' is {}, not {}.", spec.name, name,
+                                   to_string(known->type), type));
+      }
+      arguments.set(name, members.text(2));
+    }
+    for (const ArgumentSpec& argument : spec.arguments) {
+      if (argument.required && !arguments.has(argument.name)) {
+        return refused(Refusal::InvalidArgument,
+                       fmt::format("{} needs the argument '{}'.", spec.name, argument.name));
+      }
+    }
+    return arguments;
+  });
+}
+
+}  // namespace
+
+const std::vector<CommandSpec>& command_specs() {
+  static const std::vector<CommandSpec> specs = [] {
+    std::vector<CommandSpec> all;
+    for (const Entry& entry : entries()) all.push_back(entry.spec);
+    std::sort(all.begin(), all.end(),
+              [](const CommandSpec& a, const CommandSpec& b) { return a.name < b.name; });
+    return all;
+  }();
+  return specs;
+}
+
+const CommandSpec* find_command(std::string_view name) {
+  const Entry* entry = find_entry(name);
+  return entry == nullptr ? nullptr : &entry->spec;
+}
+
+std::string command_specs_json() {
+  std::string out = "[";
+  for (const CommandSpec& spec : command_specs()) {
+    if (out.size() > 1) out += ',';
+    std::string arguments = "[";
+    for (const ArgumentSpec& argument : spec.arguments) {
+      if (arguments.size() > 1) arguments += ',';
+      arguments += Payload()
+                       .add("name", argument.name)
+                       .add("type", to_string(argument.type))
+                       .add("required", argument.required)
+                       .add("meaning", argument.meaning)
+                       .str();
+    }
+    out += Payload()
+               .add("name", spec.name)
+               .add("privilege", spec.privilege)
+               .raw("arguments", arguments + "]")
+               .add("returns", spec.returns)
+               .str();
+  }
+  return out + "]";
+}
+
+CommandAnswer run_command(Game& game, const PlayerId& actor, std::string_view name,
+                          std::string_view arguments) {
+  const Entry* entry = find_entry(name);
+  if (entry == nullptr) {
+    return refused(Refusal::NotFound, fmt::format("There is no command '{}'.", name));
+  }
+  auto parsed = parse(game, entry->spec, arguments);
+  if (auto* refusal = std::get_if<CommandAnswer>(&parsed)) return *refusal;
+  return entry->run(game, actor, std::get<Arguments>(parsed));
+}
+
+}  // namespace hearth

@@ -1,0 +1,213 @@
+// The registry of player commands: every command described once, run from JSON arguments as the
+// acting user, its privilege checked, bad input refused before anything runs.
+#include "hearth/core/commands.h"
+
+#include <functional>
+#include <set>
+
+#include <boost/test/unit_test.hpp>
+
+#include "tests/support/fixtures.h"
+
+#include "hearth/economy/loot.h"
+#include "hearth/identity/access.h"
+#include "hearth/identity/cases.h"
+#include "hearth/progression/classes.h"
+#include "hearth/progression/quests.h"
+#include "hearth/social/relations.h"
+#include "hearth/social/teams.h"
+#include "hearth/world/locations.h"
+
+using namespace hearth;
+
+namespace {
+
+// A world in which each command below goes through for ann.
+struct World : test::FreshGame {
+  PlayerId ann = game.players().create({.username = "ann"}).value().id;
+  PlayerId bob = game.players().create({.username = "bob"}).value().id;
+  ItemId ore = game.inventory().create_item({.name = "Ore", .type = "MATERIAL", .price = 5})->id;
+  ItemId potion =
+      game.inventory()
+          .create_item({.name = "Potion",
+                        .type = "CONSUMABLE",
+                        .usage_data = R"({"consume":true,"effects":[{"type":)"
+                                      R"("XP_BOOST","multiplier":2,"duration":60000}]})"})
+          ->id;
+
+  World() {
+    BOOST_REQUIRE(game.locations().define_sector(2, "Beyond").ok());
+    BOOST_REQUIRE(game.inventory().add({ann, ore, 3}).ok());
+    BOOST_REQUIRE(game.inventory().add({ann, potion, 1}).ok());
+    BOOST_REQUIRE(game.classes().create_class("Mages").ok());
+    BOOST_REQUIRE(game.quests().create_quest({"Hunt", "", "KILL"}).ok());
+    BOOST_REQUIRE(game.loot().spawn("general", 5, "drop-1").ok());
+  }
+
+  std::string with_bob(const std::string& key) {
+    return "{\"" + key + "\":\"" + bob.value() + "\"}";
+  }
+};
+
+struct Case {
+  const char* command;
+  std::function<void(World&)> prepare;
+  std::function<std::string(World&)> arguments;
+};
+
+void nothing(World&) {}
+
+std::function<std::string(World&)> fixed(const char* json) {
+  return [json](World&) { return std::string(json); };
+}
+
+const std::vector<Case>& cases() {
+  static const std::vector<Case> all = {
+      {"turns.spend", nothing, fixed(R"({"cost":5})")},
+      {"locations.move", nothing, fixed(R"({"sector":2})")},
+      {"inventory.buy", nothing, fixed(R"({"item":1,"quantity":2})")},
+      {"inventory.sell", nothing, fixed(R"({"item":1})")},
+      {"inventory.use", nothing, fixed(R"({"item":2})")},
+      {"inventory.give", nothing,
+       [](World& w) { return R"({"to":")" + w.bob.value() + R"(","item":1,"quantity":1})"; }},
+      {"levels.activity", nothing, fixed("{}")},
+      {"rewards.claim_daily", nothing, fixed("{}")},
+      {"rewards.log_in_bonus", nothing, fixed("{}")},
+      {"classes.join", nothing, fixed(R"({"class":1})")},
+      {"classes.leave", [](World& w) { BOOST_REQUIRE(w.game.classes().join(w.ann, 1).ok()); },
+       fixed("{}")},
+      {"classes.deposit", [](World& w) { BOOST_REQUIRE(w.game.classes().join(w.ann, 1).ok()); },
+       fixed(R"({"amount":10})")},
+      {"classes.withdraw",
+       [](World& w) {
+         BOOST_REQUIRE(w.game.access().grant(w.ann, "classbank").ok());
+         BOOST_REQUIRE(w.game.classes().join(w.ann, 1).ok());
+         BOOST_REQUIRE(w.game.classes().deposit(w.ann, 50).ok());
+       },
+       [](World& w) { return R"({"to":")" + w.ann.value() + R"(","amount":20})"; }},
+      {"quests.assign", nothing, fixed(R"({"quest":1})")},
+      {"loot.claim", nothing, fixed(R"({"drop":"drop-1"})")},
+      {"moderation_cases.open",
+       [](World& w) { BOOST_REQUIRE(w.game.access().assign_role(w.ann, "moderator").ok()); },
+       [](World& w) {
+         return R"({"type":"TIMEOUT","user":")" + w.bob.value() +
+                R"(","reason":"spam","duration_ms":3600000})";
+       }},
+      {"moderation_cases.resolve",
+       [](World& w) {
+         BOOST_REQUIRE(w.game.access().assign_role(w.ann, "moderator").ok());
+         BOOST_REQUIRE(w.game.moderation_cases().open({CaseType::Warn, w.ann, w.bob, "x"}).ok());
+       },
+       fixed(R"({"case":"CASE-0001","reason":"fine now"})")},
+      {"relations.request_friend", nothing, [](World& w) { return w.with_bob("user"); }},
+      {"relations.accept",
+       [](World& w) { BOOST_REQUIRE(w.game.relations().request_friend(w.bob, w.ann).ok()); },
+       [](World& w) { return w.with_bob("user"); }},
+      {"relations.block", nothing, [](World& w) { return w.with_bob("user"); }},
+      {"messages.send", nothing,
+       [](World& w) { return R"({"to":")" + w.bob.value() + R"(","content":"hi"})"; }},
+      {"teams.create", nothing, fixed(R"({"name":"Anns"})")},
+      {"teams.join", nothing,
+       [](World& w) {
+         const TeamId team = w.game.teams().create(w.bob, "Bobs").value().id;
+         return R"({"team":")" + team.value() + "\"}";
+       }},
+      {"teams.leave", [](World& w) { BOOST_REQUIRE(w.game.teams().create(w.ann, "Anns").ok()); },
+       fixed("{}")},
+  };
+  return all;
+}
+
+bool valid_json(Game& game, const std::string& text) {
+  return core_of(game).read([&](SQLite::Database& db) {
+    SQLite::Statement check(db, "SELECT json_valid(?)");
+    check.bind(1, text);
+    check.executeStep();
+    return check.getColumn(0).getInt() == 1;
+  });
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(commands_test)
+
+BOOST_AUTO_TEST_CASE(every_registered_command_is_tested_here_and_its_privilege_exists) {
+  World world;
+  std::set<std::string> registered;
+  for (const CommandSpec& spec : command_specs()) {
+    BOOST_TEST(registered.insert(spec.name).second, "twice: " << spec.name);
+    BOOST_TEST(find_command(spec.name) != nullptr);
+    BOOST_TEST(test::query_int(world.game, "SELECT count(*) FROM privileges WHERE privilege = '" +
+                                               spec.privilege + "'") == 1,
+               spec.name << " needs " << spec.privilege);
+  }
+  std::set<std::string> tested;
+  for (const Case& c : cases()) tested.insert(c.command);
+  BOOST_TEST(registered == tested, boost::test_tools::per_element());
+  const std::string listed = command_specs_json();
+  BOOST_TEST(valid_json(world.game, listed));
+  BOOST_TEST(listed.find(R"({"name":"turns.spend","privilege":"play","arguments":[{"name":"cost",)"
+                         R"("type":"integer","required":true,)") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(every_command_runs_from_json_as_the_acting_user) {
+  for (const Case& c : cases()) {
+    World world;
+    c.prepare(world);
+    const CommandAnswer done = run_command(world.game, world.ann, c.command, c.arguments(world));
+    BOOST_TEST(done.ok(), c.command << ": " << done.detail);
+    BOOST_TEST(valid_json(world.game, done.result), c.command << ": " << done.result);
+    BOOST_TEST(valid_json(world.game, done.to_json()));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_command_without_its_privilege_is_refused_and_writes_nothing) {
+  for (const Case& c : cases()) {
+    World world;
+    c.prepare(world);
+    const std::string privilege = find_command(c.command)->privilege;
+    BOOST_REQUIRE(world.game.access().revoke_role(world.ann, "player").ok());
+    (void)world.game.access().revoke_role(world.ann, "moderator");
+    (void)world.game.access().withdraw(world.ann, "classbank");
+    if (privilege == "web")
+      BOOST_REQUIRE(world.game.access().remove_from_role("reduced", "web").ok());
+    const std::string arguments = c.arguments(world);
+    const std::string before = test::snapshot(world.game);
+    const CommandAnswer refused = run_command(world.game, world.ann, c.command, arguments);
+    BOOST_TEST((refused.refusal == Refusal::NotAllowed), c.command << ": " << refused.detail);
+    BOOST_TEST(test::snapshot(world.game) == before, c.command);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(bad_input_is_refused_before_anything_runs) {
+  World world;
+  const std::string before = test::snapshot(world.game);
+  const auto refusal = [&](std::string_view name, std::string_view arguments) {
+    return run_command(world.game, world.ann, name, arguments).refusal;
+  };
+  BOOST_TEST((refusal("turns.steal", "{}") == Refusal::NotFound));
+  BOOST_TEST((refusal("", "{}") == Refusal::NotFound));
+  for (const char* bad :
+       {"", "nope", "[]", "5", R"({"cost":)", "{\"cost\":5", R"({})", R"({"cost":"5"})",
+        R"({"cost":5.5})", R"({"cost":true})", R"({"cost":null})",
+        R"({"cost":9223372036854775808})", R"({"cost":5,"extra":1})", R"({"cost":[5]})"}) {
+    BOOST_TEST((refusal("turns.spend", bad) == Refusal::InvalidArgument), bad);
+  }
+  // Valid JSON whose values the command itself refuses.
+  BOOST_TEST((refusal("turns.spend", R"({"cost":-1})") == Refusal::InvalidArgument));
+  BOOST_TEST(
+      (refusal("turns.spend", R"({"cost":9223372036854775807})") == Refusal::NotEnoughTurns));
+  BOOST_TEST(
+      (refusal("messages.send", "{\"to\":\"x\",\"content\":\"a\\u0000b\"}") != Refusal::None));
+  BOOST_TEST((refusal("moderation_cases.open", R"({"type":"MUTE","user":"x","reason":"r"})") ==
+              Refusal::InvalidArgument));
+  BOOST_TEST(test::snapshot(world.game) == before);
+  const CommandAnswer answer = run_command(world.game, world.ann, "turns.spend", R"({"cost":"5"})");
+  BOOST_TEST(
+      answer.to_json() ==
+      R"({"ok":false,"refusal":"InvalidArgument","detail":"turns.spend's argument 'cost' is integer, not text."})");
+  BOOST_TEST(run_command(world.game, world.ann, "turns.spend", R"({"cost":5})").to_json() ==
+             R"({"ok":true,"result":null})");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
