@@ -26,6 +26,7 @@
 #include "hearth/social/messages.h"
 #include "hearth/social/relations.h"
 #include "hearth/social/teams.h"
+#include "hearth/standing/team_reputation.h"
 #include "hearth/world/locations.h"
 
 namespace hearth {
@@ -145,6 +146,30 @@ std::optional<CaseType> case_type(const std::string& text) {
   return std::nullopt;
 }
 
+std::optional<TeamRole> team_role(const std::string& text) {
+  if (text == "OFFICER") return TeamRole::Officer;
+  if (text == "MEMBER") return TeamRole::Member;
+  if (text == "RECRUIT") return TeamRole::Recruit;
+  return std::nullopt;
+}
+
+std::optional<AggregationMethod> aggregation(const std::string& text) {
+  for (AggregationMethod method :
+       {AggregationMethod::Average, AggregationMethod::Lowest, AggregationMethod::Leader}) {
+    if (to_string(method) == text) return method;
+  }
+  return std::nullopt;
+}
+
+std::string invitation_json(const TeamInvitation& invitation) {
+  return Payload()
+      .add("code", invitation.code)
+      .add("team", invitation.team.value())
+      .add("expires_at", invitation.expires_at)
+      .add("max_uses", invitation.max_uses)
+      .str();
+}
+
 constexpr auto kText = ArgumentType::Text;
 constexpr auto kInteger = ArgumentType::Integer;
 
@@ -161,6 +186,26 @@ const std::vector<Entry>& entries() {
         "null"},
        [](Game& game, const PlayerId& actor, const Arguments& args) {
          return answer(game.locations().move(actor, args.integer("sector"), args.integer("turns")));
+       }},
+      {{"locations.dock", "play", {{"station", kText, true, "a station in the sector"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.locations().dock(actor, StationId(args.text("station"))));
+       }},
+      {{"locations.undock", "play", {}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments&) {
+         return answer(game.locations().undock(actor));
+       }},
+      {{"locations.land", "play", {{"planet", kText, true, "a planet in the sector"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.locations().land(actor, PlanetId(args.text("planet"))));
+       }},
+      {{"locations.take_off", "play", {}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments&) {
+         return answer(game.locations().take_off(actor));
+       }},
+      {{"locations.set_home", "play", {{"sector", kInteger, true, "the new home sector"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.locations().set_home(actor, args.integer("sector")));
        }},
       {{"inventory.buy",
         "shop",
@@ -343,6 +388,60 @@ const std::vector<Entry>& entries() {
        [](Game& game, const PlayerId& actor, const Arguments& args) {
          return answer(game.relations().block(actor, PlayerId(args.text("user"))));
        }},
+      {{"relations.decline", "web", {{"user", kText, true, "who asked"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.relations().decline(actor, PlayerId(args.text("user"))));
+       }},
+      {{"relations.cancel", "web", {{"user", kText, true, "whom the actor asked"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.relations().cancel(actor, PlayerId(args.text("user"))));
+       }},
+      {{"relations.unfriend", "web", {{"user", kText, true, "the friend"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.relations().unfriend(actor, PlayerId(args.text("user"))));
+       }},
+      {{"relations.follow", "community", {{"user", kText, true, "whom to follow"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.relations().follow(actor, PlayerId(args.text("user"))));
+       }},
+      {{"relations.unfollow", "web", {{"user", kText, true, "whom the actor follows"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.relations().unfollow(actor, PlayerId(args.text("user"))));
+       }},
+      {{"relations.unblock", "web", {{"user", kText, true, "whom the actor blocked"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.relations().unblock(actor, PlayerId(args.text("user"))));
+       }},
+      {{"messages.mark_read", "web", {{"message", kText, true, "the message"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.messages().mark_read(actor, args.text("message")));
+       }},
+      {{"messages.mark_thread_read", "web", {{"thread", kText, true, "the thread"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.messages().mark_thread_read(actor, args.text("thread")));
+       }},
+      {{"messages.remove",
+        "web",
+        {{"message", kText, true, "the message, from the actor's side"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.messages().remove(actor, args.text("message")));
+       }},
+      {{"messages.hide", "contentmod", {{"message", kText, true, "a flagged message"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.messages().hide(actor, args.text("message")));
+       }},
+      {{"messages.unflag", "contentmod", {{"message", kText, true, "a flagged message"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.messages().unflag(actor, args.text("message")));
+       }},
+      {{"messages.flag",
+        "community",
+        {{"message", kText, true, "a message the actor received"}, {"reason", kText, true, "why"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.messages().flag(actor, args.text("message"), args.text("reason")));
+       }},
       {{"messages.send",
         "community",
         {{"to", kText, true, "the recipient"},
@@ -372,6 +471,104 @@ const std::vector<Entry>& entries() {
       {{"teams.leave", "web", {}, "null"},
        [](Game& game, const PlayerId& actor, const Arguments&) {
          return answer(game.teams().leave(actor));
+       }},
+      {{"teams.accept_request", "community", {{"user", kText, true, "who asked to join"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.teams().accept_request(actor, PlayerId(args.text("user"))));
+       }},
+      {{"teams.decline_request", "community", {{"user", kText, true, "who asked to join"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.teams().decline_request(actor, PlayerId(args.text("user"))));
+       }},
+      {{"teams.kick", "community", {{"user", kText, true, "the member"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.teams().kick(actor, PlayerId(args.text("user"))));
+       }},
+      {{"teams.transfer_leadership", "community", {{"user", kText, true, "the member"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.teams().transfer_leadership(actor, PlayerId(args.text("user"))));
+       }},
+      {{"teams.request_to_join", "community", {{"team", kText, true, "the team"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.teams().request_to_join(TeamId(args.text("team")), actor));
+       }},
+      {{"teams.invite",
+        "community",
+        {{"user", kText, true, "whom to invite"}},
+        "{code, team, expires_at, max_uses}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.teams().invite(actor, PlayerId(args.text("user"))), invitation_json);
+       }},
+      {{"teams.create_code",
+        "community",
+        {{"max_uses", kInteger, true, "1 to 100"},
+         {"lifetime_ms", kInteger, true, "how long it may be used"}},
+        "{code, team, expires_at, max_uses}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.teams().create_code(actor, args.integer("max_uses"),
+                                                Duration(args.integer("lifetime_ms"))),
+                       invitation_json);
+       }},
+      {{"teams.join_with_code", "community", {{"code", kText, true, "an invitation code"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.teams().join_with_code(actor, args.text("code")));
+       }},
+      {{"teams.decline_invitation",
+        "web",
+        {{"code", kText, true, "a personal invitation"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.teams().decline_invitation(actor, args.text("code")));
+       }},
+      {{"teams.set_role",
+        "community",
+        {{"user", kText, true, "the member"}, {"role", kText, true, "OFFICER, MEMBER or RECRUIT"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         const auto role = team_role(args.text("role"));
+         if (!role) {
+           return refused(Refusal::InvalidArgument,
+                          fmt::format("'{}' is not a role to give (OFFICER, MEMBER, RECRUIT).",
+                                      args.text("role")));
+         }
+         return answer(game.teams().set_role(actor, PlayerId(args.text("user")), *role));
+       }},
+      {{"teams.disband", "community", {}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments&) {
+         return answer(game.teams().disband(actor));
+       }},
+      {{"teams.deposit",
+        "play",
+        {{"currency", kInteger, true, "the currency"}, {"amount", kInteger, true, "> 0"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(
+             game.teams().deposit(actor, args.integer("currency"), args.integer("amount")));
+       }},
+      {{"teams.withdraw",
+        "play",
+        {{"currency", kInteger, true, "the currency"},
+         {"amount", kInteger, true, "> 0"},
+         {"to", kText, false, "a member (the actor)"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.teams().withdraw(actor, args.integer("currency"),
+                                             args.integer("amount"), PlayerId(args.text("to"))));
+       }},
+      {{"team_reputation.set_method",
+        "community",
+        {{"method", kText, true, "AVERAGE, LOWEST or LEADER"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         const auto method = aggregation(args.text("method"));
+         if (!method) {
+           return refused(
+               Refusal::InvalidArgument,
+               fmt::format("'{}' is not a method (AVERAGE, LOWEST, LEADER).", args.text("method")));
+         }
+         const auto team = game.teams().team_of(actor);
+         if (!team) return refused(Refusal::NotFound, "The player is in no team.");
+         return answer(game.team_reputation().set_method(*team, actor, *method));
        }},
   };
   return all;

@@ -14,6 +14,7 @@
 #include "hearth/identity/cases.h"
 #include "hearth/progression/classes.h"
 #include "hearth/progression/quests.h"
+#include "hearth/social/messages.h"
 #include "hearth/social/relations.h"
 #include "hearth/social/teams.h"
 #include "hearth/world/locations.h"
@@ -34,6 +35,30 @@ struct World : test::FreshGame {
                         .usage_data = R"({"consume":true,"effects":[{"type":)"
                                       R"("XP_BOOST","multiplier":2,"duration":60000}]})"})
           ->id;
+
+  StationId port = game.locations().add_station(1, "Port").value().id;
+  PlanetId rock = game.locations().add_planet(1, "Rock").value().id;
+  std::string message;  // a message bob sent ann, when a case needs one
+  TeamId team;          // a team a case made
+
+  // bob writes to ann.
+  void receive() {
+    NewMessage hello;
+    hello.sender = bob;
+    hello.recipient = ann;
+    hello.content = "hello";
+    message = game.messages().send(hello).value().id;
+  }
+
+  // A team led by `leader` with `member` in it.
+  void team_of(const PlayerId& leader, const PlayerId& member) {
+    team = game.teams().create(leader, "Crew").value().id;
+    BOOST_REQUIRE(game.teams().join(team, member).ok());
+  }
+
+  std::string with(const std::string& key, const std::string& value) {
+    return "{\"" + key + "\":\"" + value + "\"}";
+  }
 
   World() {
     BOOST_REQUIRE(game.locations().define_sector(2, "Beyond").ok());
@@ -114,6 +139,118 @@ const std::vector<Case>& cases() {
        }},
       {"teams.leave", [](World& w) { BOOST_REQUIRE(w.game.teams().create(w.ann, "Anns").ok()); },
        fixed("{}")},
+      {"locations.dock", nothing, [](World& w) { return w.with("station", w.port.value()); }},
+      {"locations.undock",
+       [](World& w) { BOOST_REQUIRE(w.game.locations().dock(w.ann, w.port).ok()); }, fixed("{}")},
+      {"locations.land", nothing, [](World& w) { return w.with("planet", w.rock.value()); }},
+      {"locations.take_off",
+       [](World& w) { BOOST_REQUIRE(w.game.locations().land(w.ann, w.rock).ok()); }, fixed("{}")},
+      {"locations.set_home", nothing, fixed(R"({"sector":2})")},
+      {"relations.decline",
+       [](World& w) { BOOST_REQUIRE(w.game.relations().request_friend(w.bob, w.ann).ok()); },
+       [](World& w) { return w.with_bob("user"); }},
+      {"relations.cancel",
+       [](World& w) { BOOST_REQUIRE(w.game.relations().request_friend(w.ann, w.bob).ok()); },
+       [](World& w) { return w.with_bob("user"); }},
+      {"relations.unfriend",
+       [](World& w) {
+         BOOST_REQUIRE(w.game.relations().request_friend(w.bob, w.ann).ok());
+         BOOST_REQUIRE(w.game.relations().accept(w.ann, w.bob).ok());
+       },
+       [](World& w) { return w.with_bob("user"); }},
+      {"relations.follow", nothing, [](World& w) { return w.with_bob("user"); }},
+      {"relations.unfollow",
+       [](World& w) { BOOST_REQUIRE(w.game.relations().follow(w.ann, w.bob).ok()); },
+       [](World& w) { return w.with_bob("user"); }},
+      {"relations.unblock",
+       [](World& w) { BOOST_REQUIRE(w.game.relations().block(w.ann, w.bob).ok()); },
+       [](World& w) { return w.with_bob("user"); }},
+      {"messages.mark_read", [](World& w) { w.receive(); },
+       [](World& w) { return w.with("message", w.message); }},
+      {"messages.mark_thread_read", [](World& w) { w.receive(); },
+       [](World& w) { return w.with("thread", w.message); }},
+      {"messages.remove", [](World& w) { w.receive(); },
+       [](World& w) { return w.with("message", w.message); }},
+      {"messages.flag", [](World& w) { w.receive(); },
+       [](World& w) { return R"({"message":")" + w.message + R"(","reason":"rude words"})"; }},
+      {"messages.hide",
+       [](World& w) {
+         w.receive();
+         BOOST_REQUIRE(w.game.messages().flag(w.ann, w.message, "rude words").ok());
+         BOOST_REQUIRE(w.game.access().assign_role(w.ann, "moderator").ok());
+       },
+       [](World& w) { return w.with("message", w.message); }},
+      {"messages.unflag",
+       [](World& w) {
+         w.receive();
+         BOOST_REQUIRE(w.game.messages().flag(w.ann, w.message, "rude words").ok());
+         BOOST_REQUIRE(w.game.access().assign_role(w.ann, "moderator").ok());
+       },
+       [](World& w) { return w.with("message", w.message); }},
+      {"teams.accept_request",
+       [](World& w) {
+         w.team = w.game.teams().create(w.ann, "Crew").value().id;
+         TeamProfile invite_only;
+         invite_only.recruitment = Recruitment::InviteOnly;
+         BOOST_REQUIRE(w.game.teams().update_profile(w.ann, invite_only).ok());
+         BOOST_REQUIRE(w.game.teams().request_to_join(w.team, w.bob).ok());
+       },
+       [](World& w) { return w.with_bob("user"); }},
+      {"teams.decline_request",
+       [](World& w) {
+         w.team = w.game.teams().create(w.ann, "Crew").value().id;
+         TeamProfile invite_only;
+         invite_only.recruitment = Recruitment::InviteOnly;
+         BOOST_REQUIRE(w.game.teams().update_profile(w.ann, invite_only).ok());
+         BOOST_REQUIRE(w.game.teams().request_to_join(w.team, w.bob).ok());
+       },
+       [](World& w) { return w.with_bob("user"); }},
+      {"teams.request_to_join",
+       [](World& w) {
+         w.team = w.game.teams().create(w.bob, "Crew").value().id;
+         TeamProfile invite_only;
+         invite_only.recruitment = Recruitment::InviteOnly;
+         BOOST_REQUIRE(w.game.teams().update_profile(w.bob, invite_only).ok());
+       },
+       [](World& w) { return w.with("team", w.team.value()); }},
+      {"teams.kick", [](World& w) { w.team_of(w.ann, w.bob); },
+       [](World& w) { return w.with_bob("user"); }},
+      {"teams.transfer_leadership", [](World& w) { w.team_of(w.ann, w.bob); },
+       [](World& w) { return w.with_bob("user"); }},
+      {"teams.set_role", [](World& w) { w.team_of(w.ann, w.bob); },
+       [](World& w) { return R"({"user":")" + w.bob.value() + R"(","role":"OFFICER"})"; }},
+      {"teams.invite", [](World& w) { w.team = w.game.teams().create(w.ann, "Crew").value().id; },
+       [](World& w) { return w.with_bob("user"); }},
+      {"teams.create_code",
+       [](World& w) { w.team = w.game.teams().create(w.ann, "Crew").value().id; },
+       fixed(R"({"max_uses":3,"lifetime_ms":86400000})")},
+      {"teams.join_with_code",
+       [](World& w) {
+         w.team = w.game.teams().create(w.bob, "Crew").value().id;
+         w.message = w.game.teams().create_code(w.bob, 3, Duration(kDay)).value().code;
+       },
+       [](World& w) { return w.with("code", w.message); }},
+      {"teams.decline_invitation",
+       [](World& w) {
+         w.team = w.game.teams().create(w.bob, "Crew").value().id;
+         w.message = w.game.teams().invite(w.bob, w.ann).value().code;
+       },
+       [](World& w) { return w.with("code", w.message); }},
+      {"teams.disband", [](World& w) { w.team_of(w.ann, w.bob); }, fixed("{}")},
+      {"teams.deposit", [](World& w) { w.team_of(w.bob, w.ann); },
+       fixed(R"({"currency":1,"amount":10})")},
+      {"teams.withdraw",
+       [](World& w) {
+         w.team_of(w.ann, w.bob);
+         const AccountId account =
+             w.game.ledger().account_of(AccountOwner::user(w.ann.value()), 1)->id;
+         BOOST_REQUIRE(w.game.ledger().mint(account, 100).ok());  // the team's fee took it all
+         const Outcome deposited = w.game.teams().deposit(w.ann, 1, 30);
+         BOOST_REQUIRE_MESSAGE(deposited.ok(), deposited.detail());
+       },
+       fixed(R"({"currency":1,"amount":10})")},
+      {"team_reputation.set_method", [](World& w) { w.team_of(w.ann, w.bob); },
+       fixed(R"({"method":"LOWEST"})")},
   };
   return all;
 }
