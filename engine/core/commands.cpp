@@ -15,6 +15,7 @@
 #include "engine/core/query.h"
 
 #include "hearth/economy/inventory.h"
+#include "hearth/economy/ledger.h"
 #include "hearth/economy/loot.h"
 #include "hearth/game.h"
 #include "hearth/identity/cases.h"
@@ -275,6 +276,27 @@ const std::vector<Entry>& entries() {
                              .add("added_entry", receipt.added_entry)
                              .str();
                        });
+       }},
+      {{"ledger.transfer",
+        "trade",
+        {{"to", kText, true, "the user paid"},
+         {"amount", kInteger, true, "> 0"},
+         {"currency", kInteger, false, "the currency (the default)"}},
+        "{transaction}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         Ledger ledger = game.ledger();
+         const CurrencyId currency = args.has("currency") ? CurrencyId(args.integer("currency"))
+                                                          : ledger.default_currency().id;
+         const auto from = ledger.account_of(AccountOwner::user(actor.value()), currency);
+         const auto to = ledger.account_of(AccountOwner::user(args.text("to")), currency);
+         if (!from || !to) {
+           return refused(Refusal::NotFound, "Both users need an account in that currency.");
+         }
+         Transfer transfer{from->id, to->id, args.integer("amount")};
+         transfer.by = actor;
+         return answer(ledger.transfer(transfer), [](const TransactionId& id) {
+           return Payload().add("transaction", id.value()).str();
+         });
        }},
       {{"levels.activity", "play", {}, "{amount, xp, level, levels_gained}"},
        [](Game& game, const PlayerId& actor, const Arguments&) {

@@ -95,6 +95,8 @@ const std::vector<Case>& cases() {
       {"inventory.use", nothing, fixed(R"({"item":2})")},
       {"inventory.give", nothing,
        [](World& w) { return R"({"to":")" + w.bob.value() + R"(","item":1,"quantity":1})"; }},
+      {"ledger.transfer", nothing,
+       [](World& w) { return R"({"to":")" + w.bob.value() + R"(","amount":25})"; }},
       {"levels.activity", nothing, fixed("{}")},
       {"rewards.claim_daily", nothing, fixed("{}")},
       {"rewards.log_in_bonus", nothing, fixed("{}")},
