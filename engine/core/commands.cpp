@@ -19,6 +19,7 @@
 #include "hearth/economy/loot.h"
 #include "hearth/game.h"
 #include "hearth/identity/cases.h"
+#include "hearth/onboarding/onboarding.h"
 #include "hearth/progression/classes.h"
 #include "hearth/progression/levels.h"
 #include "hearth/progression/quests.h"
@@ -171,6 +172,53 @@ std::string invitation_json(const TeamInvitation& invitation) {
       .str();
 }
 
+std::string_view step_name(OnboardingStep step) {
+  switch (step) {
+    case OnboardingStep::ShipSelection:
+      return "ship_selection";
+    case OnboardingStep::Dialogue:
+      return "dialogue";
+    case OnboardingStep::Completion:
+      return "completion";
+  }
+  return "ship_selection";
+}
+
+// A session as a player's client needs it: the ships, the question waiting, the outcome.
+std::string session_json(const OnboardingSession& session) {
+  std::string pending = "null";
+  for (const DialogueExchangeView& exchange : session.history) {
+    if (exchange.id == session.pending_exchange_id) {
+      pending = Payload().add("id", exchange.id.value()).add("question", exchange.question).str();
+    }
+  }
+  std::string outcome = "null";
+  if (session.outcome) {
+    outcome = Payload()
+                  .add("result", to_string(session.outcome->result))
+                  .add("awarded_ship", session.outcome->awarded_ship)
+                  .add("starting_credits", session.outcome->starting_credits)
+                  .str();
+  }
+  return Payload()
+      .add("id", session.id)
+      .add("step", step_name(session.step))
+      .raw("offered_ships", quoted_list(session.offered_ships))
+      .add("claimed_ship", session.claimed_ship)
+      .raw("pending_exchange", pending)
+      .raw("outcome", outcome)
+      .str();
+}
+
+std::string reply_json(const DialogueReply& reply) {
+  return Payload()
+      .add("end", to_string(reply.end))
+      .add("suspicion", reply.scored.suspicion)
+      .add("believability", reply.scored.believability)
+      .raw("session", session_json(reply.session))
+      .str();
+}
+
 constexpr auto kText = ArgumentType::Text;
 constexpr auto kInteger = ArgumentType::Integer;
 
@@ -297,6 +345,53 @@ const std::vector<Entry>& entries() {
          return answer(ledger.transfer(transfer), [](const TransactionId& id) {
            return Payload().add("transaction", id.value()).str();
          });
+       }},
+      {{"onboarding.start",
+        "play",
+        {},
+        "{id, step, offered_ships, claimed_ship, pending_exchange: {id, question}, outcome}"},
+       [](Game& game, const PlayerId& actor, const Arguments&) {
+         return answer(game.onboarding().start(actor), session_json);
+       }},
+      {{"onboarding.claim_ship",
+        "play",
+        {{"ship", kText, true, "one of the offered ships"},
+         {"answer", kText, true, "the answer to the guard's opening"}},
+        "{end, suspicion, believability, session}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.onboarding().claim_ship(actor, args.text("ship"), args.text("answer")),
+                       reply_json);
+       }},
+      {{"onboarding.answer",
+        "play",
+        {{"exchange", kText, true, "the pending exchange"},
+         {"answer", kText, true, "the answer to its question"}},
+        "{end, suspicion, believability, session}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.onboarding().answer(actor, ExchangeId(args.text("exchange")),
+                                                args.text("answer")),
+                       reply_json);
+       }},
+      {{"onboarding.complete",
+        "play",
+        {{"nickname", kText, false, "a nickname to take"}},
+        "{ship_id, ship_type, ship_name, credits, nickname, nickname_rejected_reason}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.onboarding().complete(actor, args.text("nickname")),
+                       [](const OnboardingCompletion& done) {
+                         return Payload()
+                             .add("ship_id", done.ship_id)
+                             .add("ship_type", done.ship_type)
+                             .add("ship_name", done.ship_name)
+                             .add("credits", done.credits)
+                             .add("nickname", done.nickname)
+                             .add("nickname_rejected_reason", done.nickname_rejected_reason)
+                             .str();
+                       });
+       }},
+      {{"onboarding.abandon", "play", {}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments&) {
+         return answer(game.onboarding().abandon(actor));
        }},
       {{"levels.activity", "play", {}, "{amount, xp, level, levels_gained}"},
        [](Game& game, const PlayerId& actor, const Arguments&) {

@@ -12,6 +12,7 @@
 #include "hearth/economy/loot.h"
 #include "hearth/identity/access.h"
 #include "hearth/identity/cases.h"
+#include "hearth/onboarding/onboarding.h"
 #include "hearth/progression/classes.h"
 #include "hearth/progression/quests.h"
 #include "hearth/social/messages.h"
@@ -97,6 +98,37 @@ const std::vector<Case>& cases() {
        [](World& w) { return R"({"to":")" + w.bob.value() + R"(","item":1,"quantity":1})"; }},
       {"ledger.transfer", nothing,
        [](World& w) { return R"({"to":")" + w.bob.value() + R"(","amount":25})"; }},
+      {"onboarding.start", nothing, fixed("{}")},
+      {"onboarding.claim_ship",
+       [](World& w) { BOOST_REQUIRE(w.game.onboarding().start(w.ann).ok()); },
+       [](World& w) {
+         const OnboardingSession session = *w.game.onboarding().status(w.ann)->session;
+         return R"({"ship":")" + session.offered_ships.back() +
+                R"(","answer":"I am Captain Ann, hauling ore for the Guild."})";
+       }},
+      {"onboarding.answer",
+       [](World& w) {
+         const auto session = w.game.onboarding().start(w.ann).value();
+         BOOST_REQUIRE(w.game.onboarding()
+                           .claim_ship(w.ann, session.offered_ships.back(),
+                                       "I am Captain Ann, hauling ore for the Guild.")
+                           .ok());
+       },
+       [](World& w) {
+         const OnboardingSession session = *w.game.onboarding().status(w.ann)->session;
+         return R"({"exchange":")" + session.pending_exchange_id.value() +
+                R"(","answer":"Twelve years flying freight out of Sector 1, never a fine."})";
+       }},
+      {"onboarding.complete",
+       [](World& w) {
+         const auto session = w.game.onboarding().start(w.ann).value();
+         BOOST_REQUIRE(w.game.onboarding()
+                           .claim_ship(w.ann, session.offered_ships.front(), "Just let me through.")
+                           .ok());
+       },
+       fixed(R"({"nickname":"Annie"})")},
+      {"onboarding.abandon", [](World& w) { BOOST_REQUIRE(w.game.onboarding().start(w.ann).ok()); },
+       fixed("{}")},
       {"levels.activity", nothing, fixed("{}")},
       {"rewards.claim_daily", nothing, fixed("{}")},
       {"rewards.log_in_bonus", nothing, fixed("{}")},
