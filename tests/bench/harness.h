@@ -106,4 +106,90 @@ inline void bind_text(sqlite3_stmt* statement, int index, const std::string& tex
   }
 }
 
+// A table of rates (higher is better) with the plain-SQLite floor: ratios say how many times
+// longer the engine takes per operation than raw SQLite and than the floor.
+inline void print_rate_header(const std::string& title) {
+  fmt::print(
+      "\n## {}\n\n| measurement | engine | raw SQLite | plain-SQLite floor | engine/raw | "
+      "engine/floor |\n|---|---:|---:|---:|---:|---:|\n",
+      title);
+}
+
+inline void print_floor_rate(const std::string& what, double engine_per_second,
+                             double raw_per_second, double floor_per_second) {
+  fmt::print("| {} | {:.0f} /s | {:.0f} /s | {:.0f} /s | {:.2f}× | {:.2f}× |\n", what,
+             engine_per_second, raw_per_second, floor_per_second,
+             raw_per_second / engine_per_second, floor_per_second / engine_per_second);
+}
+
+// A row with a single engine figure in a table with the floor column.
+inline void print_floor_figure(const std::string& what, const std::string& figure) {
+  fmt::print("| {} | {} | — | — | — | — |\n", what, figure);
+}
+
+// The plain-SQLite floor for `operations` operations that each write `inserts` rows and update
+// `updates` integer cells: one transaction each (synchronous = NORMAL, as the benchmarks' engine
+// runs), minimal rows by rowid in a table with no constraint and no index. Operations per second.
+inline double floor_write_rate(int operations, int inserts, int updates) {
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "hearth_bench_floor.sqlite").string();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_exec(db,
+               "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; CREATE TABLE floor (id "
+               "INTEGER PRIMARY KEY, v INTEGER); WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL "
+               "SELECT i + 1 FROM seq WHERE i < 100000) INSERT INTO floor (v) SELECT i FROM seq",
+               nullptr, nullptr, nullptr);
+  sqlite3_stmt* insert = raw_prepare(db, "INSERT INTO floor (v) VALUES (1)");
+  sqlite3_stmt* update = raw_prepare(db, "UPDATE floor SET v = v + 1 WHERE id = ?");
+  const double elapsed = seconds([&] {
+    for (int i = 0; i < operations; ++i) {
+      sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+      for (int row = 0; row < inserts; ++row) {
+        sqlite3_step(insert);
+        sqlite3_reset(insert);
+      }
+      for (int cell = 0; cell < updates; ++cell) {
+        sqlite3_bind_int64(update, 1, (i * 7919 + cell * 104729) % 100000 + 1);
+        sqlite3_step(update);
+        sqlite3_reset(update);
+      }
+      sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    }
+  });
+  sqlite3_finalize(insert);
+  sqlite3_finalize(update);
+  sqlite3_close(db);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  return operations / elapsed;
+}
+
+// The plain-SQLite floor for `operations` reads of `rows` consecutive rows each (by rowid, every
+// column read), in a table of 100,000 minimal rows. Operations per second.
+inline double floor_read_rate(int operations, int rows) {
+  sqlite3* db = nullptr;
+  sqlite3_open(":memory:", &db);
+  sqlite3_exec(db,
+               "CREATE TABLE floor (id INTEGER PRIMARY KEY, v INTEGER); WITH RECURSIVE seq(i) AS "
+               "(SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < 100000) INSERT INTO floor (v) "
+               "SELECT i FROM seq",
+               nullptr, nullptr, nullptr);
+  sqlite3_stmt* read = raw_prepare(db, "SELECT id, v FROM floor WHERE id BETWEEN ?1 AND ?2");
+  long seen = 0;
+  const double elapsed = seconds([&] {
+    for (int i = 0; i < operations; ++i) {
+      const std::int64_t first = (i * 7919) % (100000 - rows) + 1;
+      sqlite3_bind_int64(read, 1, first);
+      sqlite3_bind_int64(read, 2, first + rows - 1);
+      while (sqlite3_step(read) == SQLITE_ROW) seen += sqlite3_column_int64(read, 1) > 0;
+      sqlite3_reset(read);
+    }
+  });
+  sqlite3_finalize(read);
+  sqlite3_close(db);
+  if (seen != static_cast<long>(operations) * rows) throw std::runtime_error("floor: short read");
+  return operations / elapsed;
+}
+
 }  // namespace hearth::bench
