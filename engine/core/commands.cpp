@@ -650,6 +650,37 @@ const std::vector<Entry>& entries() {
          }
          return answer(game.teams().set_role(actor, PlayerId(args.text("user")), *role));
        }},
+      {{"teams.update_profile",
+        "community",
+        {{"tag", kText, false, "2 to 10 characters; \"\" removes it"},
+         {"description", kText, false, "at most 500 characters"},
+         {"logo", kText, false, "at most 255 characters"},
+         {"is_public", ArgumentType::Boolean, false, "listed for everyone"},
+         {"home_sector", kInteger, false, "a sector; 0 for none"},
+         {"recruitment", kText, false, "OPEN, INVITE_ONLY or CLOSED"},
+         {"max_members", kInteger, false, "2 to 20"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         TeamProfile profile;
+         if (args.has("tag")) profile.tag = args.text("tag");
+         if (args.has("description")) profile.description = args.text("description");
+         if (args.has("logo")) profile.logo = args.text("logo");
+         if (args.has("is_public")) profile.is_public = args.text("is_public") == "1";
+         if (args.has("home_sector")) profile.home_sector = args.integer("home_sector");
+         if (args.has("max_members")) profile.max_members = args.integer("max_members");
+         if (args.has("recruitment")) {
+           for (Recruitment way :
+                {Recruitment::Open, Recruitment::InviteOnly, Recruitment::Closed}) {
+             if (to_string(way) == args.text("recruitment")) profile.recruitment = way;
+           }
+           if (!profile.recruitment) {
+             return refused(Refusal::InvalidArgument,
+                            fmt::format("'{}' is not a recruitment (OPEN, INVITE_ONLY, CLOSED).",
+                                        args.text("recruitment")));
+           }
+         }
+         return answer(game.teams().update_profile(actor, profile));
+       }},
       {{"teams.disband", "community", {}, "null"},
        [](Game& game, const PlayerId& actor, const Arguments&) {
          return answer(game.teams().disband(actor));

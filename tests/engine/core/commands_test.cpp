@@ -271,6 +271,9 @@ const std::vector<Case>& cases() {
        },
        [](World& w) { return w.with("code", w.message); }},
       {"teams.disband", [](World& w) { w.team_of(w.ann, w.bob); }, fixed("{}")},
+      {"teams.update_profile", [](World& w) { w.team_of(w.ann, w.bob); },
+       fixed(R"({"description":"Haulers","is_public":false,"recruitment":"INVITE_ONLY",)"
+             R"("max_members":12})")},
       {"teams.deposit", [](World& w) { w.team_of(w.bob, w.ann); },
        fixed(R"({"currency":1,"amount":10})")},
       {"teams.withdraw",
