@@ -148,10 +148,11 @@ std::optional<CaseType> case_type(const std::string& text) {
   return std::nullopt;
 }
 
+// A role a leader may give (not LEADER: that is transfer_leadership).
 std::optional<TeamRole> team_role(const std::string& text) {
-  if (text == "OFFICER") return TeamRole::Officer;
-  if (text == "MEMBER") return TeamRole::Member;
-  if (text == "RECRUIT") return TeamRole::Recruit;
+  for (TeamRole role : {TeamRole::Officer, TeamRole::Member, TeamRole::Recruit}) {
+    if (to_string(role) == text) return role;
+  }
   return std::nullopt;
 }
 
