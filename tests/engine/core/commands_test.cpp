@@ -57,6 +57,27 @@ struct World : test::FreshGame {
     BOOST_REQUIRE(game.teams().join(team, member).ok());
   }
 
+  // An invite-only team led by `leader`.
+  void invite_only_team(const PlayerId& leader) {
+    team = game.teams().create(leader, "Crew").value().id;
+    TeamProfile invite_only;
+    invite_only.recruitment = Recruitment::InviteOnly;
+    BOOST_REQUIRE(game.teams().update_profile(leader, invite_only).ok());
+  }
+
+  // ann leads an invite-only team that bob asked to join.
+  void asked_to_join() {
+    invite_only_team(ann);
+    BOOST_REQUIRE(game.teams().request_to_join(team, bob).ok());
+  }
+
+  // bob's message to ann, flagged by her, and ann a moderator.
+  void flagged() {
+    receive();
+    BOOST_REQUIRE(game.messages().flag(ann, message, "rude words").ok());
+    BOOST_REQUIRE(game.access().assign_role(ann, "moderator").ok());
+  }
+
   std::string with(const std::string& key, const std::string& value) {
     return "{\"" + key + "\":\"" + value + "\"}";
   }
@@ -207,45 +228,15 @@ const std::vector<Case>& cases() {
        [](World& w) { return w.with("message", w.message); }},
       {"messages.flag", [](World& w) { w.receive(); },
        [](World& w) { return R"({"message":")" + w.message + R"(","reason":"rude words"})"; }},
-      {"messages.hide",
-       [](World& w) {
-         w.receive();
-         BOOST_REQUIRE(w.game.messages().flag(w.ann, w.message, "rude words").ok());
-         BOOST_REQUIRE(w.game.access().assign_role(w.ann, "moderator").ok());
-       },
+      {"messages.hide", [](World& w) { w.flagged(); },
        [](World& w) { return w.with("message", w.message); }},
-      {"messages.unflag",
-       [](World& w) {
-         w.receive();
-         BOOST_REQUIRE(w.game.messages().flag(w.ann, w.message, "rude words").ok());
-         BOOST_REQUIRE(w.game.access().assign_role(w.ann, "moderator").ok());
-       },
+      {"messages.unflag", [](World& w) { w.flagged(); },
        [](World& w) { return w.with("message", w.message); }},
-      {"teams.accept_request",
-       [](World& w) {
-         w.team = w.game.teams().create(w.ann, "Crew").value().id;
-         TeamProfile invite_only;
-         invite_only.recruitment = Recruitment::InviteOnly;
-         BOOST_REQUIRE(w.game.teams().update_profile(w.ann, invite_only).ok());
-         BOOST_REQUIRE(w.game.teams().request_to_join(w.team, w.bob).ok());
-       },
+      {"teams.accept_request", [](World& w) { w.asked_to_join(); },
        [](World& w) { return w.with_bob("user"); }},
-      {"teams.decline_request",
-       [](World& w) {
-         w.team = w.game.teams().create(w.ann, "Crew").value().id;
-         TeamProfile invite_only;
-         invite_only.recruitment = Recruitment::InviteOnly;
-         BOOST_REQUIRE(w.game.teams().update_profile(w.ann, invite_only).ok());
-         BOOST_REQUIRE(w.game.teams().request_to_join(w.team, w.bob).ok());
-       },
+      {"teams.decline_request", [](World& w) { w.asked_to_join(); },
        [](World& w) { return w.with_bob("user"); }},
-      {"teams.request_to_join",
-       [](World& w) {
-         w.team = w.game.teams().create(w.bob, "Crew").value().id;
-         TeamProfile invite_only;
-         invite_only.recruitment = Recruitment::InviteOnly;
-         BOOST_REQUIRE(w.game.teams().update_profile(w.bob, invite_only).ok());
-       },
+      {"teams.request_to_join", [](World& w) { w.invite_only_team(w.bob); },
        [](World& w) { return w.with("team", w.team.value()); }},
       {"teams.kick", [](World& w) { w.team_of(w.ann, w.bob); },
        [](World& w) { return w.with_bob("user"); }},
