@@ -149,6 +149,19 @@ Outcome Catalog::set_support(const PlayerId& author, ContentId game, GameSupport
   });
 }
 
+std::optional<ContentId> Catalog::supported(ContentId game, GameSupport flag) const {
+  const auto index = static_cast<std::size_t>(flag);
+  if (index >= kSupports.size()) return std::nullopt;
+  return core_.read([&](Reader& reader) -> std::optional<ContentId> {
+    Query query(reader,
+                "SELECT content_id FROM game_supports WHERE game_id = ? AND flag = ? AND enabled "
+                "= 1 AND content_id IS NOT NULL ORDER BY id DESC LIMIT 1",
+                game.value(), kSupports[index]);
+    if (!query.step()) return std::nullopt;
+    return ContentId(query.integer(0));
+  });
+}
+
 std::optional<GameSettings> Catalog::game_settings(ContentId game) const {
   return core_.read([&](Reader& reader) -> std::optional<GameSettings> {
     const std::optional<ContentView> view = catalog::load(reader, game);
@@ -299,6 +312,15 @@ std::optional<CharacterView> Catalog::character(std::int64_t character) const {
                character);
     while (worn.step()) view.worn.push_back(worn.integer(0));
     return view;
+  });
+}
+
+std::vector<std::int64_t> Catalog::characters_of(const PlayerId& owner) const {
+  return core_.read([&](Reader& reader) {
+    std::vector<std::int64_t> found;
+    Query query(reader, "SELECT id FROM characters WHERE user_id = ? ORDER BY id", owner);
+    while (query.step()) found.push_back(query.integer(0));
+    return found;
   });
 }
 

@@ -304,6 +304,11 @@ void serialize(Archive& archive, LootRules& rules) {
 }
 
 template <class Archive>
+void serialize(Archive& archive, HostingRules& rules) {
+  archive(cereal::make_nvp("session_token_lifetime", rules.session_token_lifetime));
+}
+
+template <class Archive>
 void serialize(Archive& archive, TimeRules& rules) {
   archive(cereal::make_nvp("journal_jumps_over", rules.journal_jumps_over));
 }
@@ -323,7 +328,7 @@ void serialize(Archive& archive, Rules& rules) {
       cereal::make_nvp("team_reputation", rules.team_reputation),
       cereal::make_nvp("ledger", rules.ledger), cereal::make_nvp("inventory", rules.inventory),
       cereal::make_nvp("loot", rules.loot), cereal::make_nvp("onboarding", rules.onboarding),
-      cereal::make_nvp("catalog", rules.catalog));
+      cereal::make_nvp("catalog", rules.catalog), cereal::make_nvp("hosting", rules.hosting));
 }
 
 std::string Rules::to_json() const { return storage::to_json(*this); }

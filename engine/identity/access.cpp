@@ -704,17 +704,23 @@ std::optional<BanView> Access::is_banned(const PlayerId& user, const std::string
   return core_.read([&](Reader& reader) {
     std::vector<BanView> bans = user_bans(reader, user);
     if (address) {
-      Query query(
-          reader,
-          std::string(kBanColumns) + "WHERE ip IS NOT NULL AND " + kInForce + "ORDER BY id DESC",
-          reader.now());
-      for (BanView& ban : read_bans(reader, query)) {
-        const std::optional<networks::Network> network = networks::parse(ban.network);
-        if (network && networks::contains(*network, *address)) bans.push_back(std::move(ban));
-      }
+      if (std::optional<BanView> ban = access::address_ban(reader, *address)) bans.push_back(*ban);
     }
     return longest_full(bans);
   });
+}
+
+std::optional<BanView> access::address_ban(Reader& reader, const networks::Network& address) {
+  Query query(
+      reader,
+      std::string(kBanColumns) + "WHERE ip IS NOT NULL AND " + kInForce + "ORDER BY id DESC",
+      reader.now());
+  std::vector<BanView> bans;
+  for (BanView& ban : read_bans(reader, query)) {
+    const std::optional<networks::Network> network = networks::parse(ban.network);
+    if (network && networks::contains(*network, address)) bans.push_back(std::move(ban));
+  }
+  return longest_full(bans);
 }
 
 std::vector<BanView> Access::bans(const PlayerId& user) const {

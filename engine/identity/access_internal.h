@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/core/command.h"
+#include "engine/identity/networks.h"
 
 #include "hearth/identity/access.h"
 
@@ -24,6 +25,10 @@ std::vector<std::string> privileges(Reader& reader, const PlayerId& user);
 
 // The full ban in force on the user that lasts longest; nullopt when none.
 std::optional<BanView> full_ban(Reader& reader, const PlayerId& user);
+
+// The full ban in force on an address or a network containing it that lasts longest; nullopt
+// when none.
+std::optional<BanView> address_ban(Reader& reader, const networks::Network& address);
 
 // Issues a ban inside the caller's command (Access::ban's rules and events), e.g. a penalty
 // that comes with a moderator's decision. `by_system`: a rule of the game imposes it (an

@@ -39,6 +39,7 @@ class Ranks;
 class Relations;
 class Reputation;
 class Rewards;
+class Servers;
 class TeamReputation;
 class Teams;
 class Timers;
@@ -251,6 +252,9 @@ class Game {
 
   // Moderation cases: warnings, timeouts, kicks, bans and notes.
   ModerationCases moderation_cases();
+
+  // Hosted servers (a LAN host records itself as one) and the play sessions on them.
+  Servers servers();
 
   // First-login onboarding: the guard negotiation, its outcome, the awarded ship and credits.
   Onboarding onboarding();

@@ -9,6 +9,7 @@
 #include "hearth/catalog/rules.h"
 #include "hearth/core/clock.h"
 #include "hearth/economy/rules.h"
+#include "hearth/hosting/rules.h"
 #include "hearth/identity/rules.h"
 #include "hearth/onboarding/rules.h"
 #include "hearth/progression/rules.h"
@@ -51,6 +52,7 @@ struct Rules {
   LootRules loot;
   OnboardingRules onboarding;
   CatalogRules catalog;
+  HostingRules hosting;
 
   bool operator==(const Rules&) const = default;
 

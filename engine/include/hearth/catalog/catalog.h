@@ -409,6 +409,9 @@ class Catalog {
   Outcome set_support(const PlayerId& author, ContentId game, GameSupport flag, bool enabled,
                       ContentId content = 0);
   std::optional<GameSettings> game_settings(ContentId game) const;
+  // The content item an enabled support flag of the game names (the latest set); nullopt when
+  // none: e.g. the character model a LAN host gives its players.
+  std::optional<ContentId> supported(ContentId game, GameSupport flag) const;
 
   // A player makes a character on a model they own (content of type Character; "play"). A name
   // of at most 50 characters. Journals "catalog.character_created".
@@ -429,6 +432,8 @@ class Catalog {
   Outcome take_off(const PlayerId& owner, std::int64_t character, ContentId item);
 
   std::optional<CharacterView> character(std::int64_t character) const;
+  // The ids of the user's characters, oldest first.
+  std::vector<std::int64_t> characters_of(const PlayerId& owner) const;
 
   // Proposes a trade (a player command of the sender; both sides need "trade"). Every leg must
   // be there now: the sender's instances and stacks for `offered`, the recipient's for `asked`,

@@ -91,5 +91,7 @@ using ContentId = Id<struct ContentTag>;
 using OwnershipId = Id<struct OwnershipTag>;
 using ClassId = Id<struct ClassTag>;
 using QuestId = Id<struct QuestTag>;
+using ServerId = Id<struct ServerTag>;
+using PlaySessionId = Id<struct PlaySessionTag>;
 
 }  // namespace hearth
