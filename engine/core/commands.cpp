@@ -13,12 +13,14 @@
 #include "engine/core/command.h"
 #include "engine/core/payload.h"
 #include "engine/core/query.h"
+#include "engine/identity/access_internal.h"
 
 #include "hearth/economy/inventory.h"
 #include "hearth/economy/ledger.h"
 #include "hearth/economy/loot.h"
 #include "hearth/game.h"
 #include "hearth/identity/cases.h"
+#include "hearth/identity/players.h"
 #include "hearth/onboarding/onboarding.h"
 #include "hearth/progression/classes.h"
 #include "hearth/progression/levels.h"
@@ -220,11 +222,120 @@ std::string reply_json(const DialogueReply& reply) {
       .str();
 }
 
+// A read a player makes is checked as a command would be: `privilege` is needed.
+Outcome may(Game& game, const PlayerId& actor, std::string_view privilege) {
+  return core_of(game).read(
+      [&](Reader& reader) { return access::require(reader, actor, privilege); });
+}
+
+std::string player_json(const PlayerView& player) {
+  return Payload()
+      .add("id", player.id.value())
+      .add("username", player.username)
+      .add("display_name", player.display_name)
+      .str();
+}
+
+std::string message_json(Game& game, const MessageView& message) {
+  const auto sender = game.players().find(message.sender);
+  return Payload()
+      .add("id", message.id)
+      .add("sender", message.sender.value())
+      .add("sender_name", sender ? sender->username : std::string())
+      .add("team", message.team.value())
+      .add("subject", message.subject)
+      .add("content", message.content)
+      .add("sent_at", message.sent_at)
+      .add("read", message.read_at.has_value())
+      .str();
+}
+
 constexpr auto kText = ArgumentType::Text;
 constexpr auto kInteger = ArgumentType::Integer;
 
 const std::vector<Entry>& entries() {
   static const std::vector<Entry> all = {
+      {{"players.find",
+        "web",
+        {{"username", kText, false, "a username (any case)"},
+         {"id", kText, false, "or a player id"}},
+        "{id, username, display_name}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         if (Outcome allowed = may(game, actor, "web"); !allowed) return answer(allowed);
+         if (args.has("username") == args.has("id")) {
+           return refused(Refusal::InvalidArgument, "players.find takes a username or an id.");
+         }
+         const auto found = args.has("id") ? game.players().find(PlayerId(args.text("id")))
+                                           : game.players().find_by_username(args.text("username"));
+         if (!found) return refused(Refusal::NotFound, "There is no such player.");
+         CommandAnswer ok;
+         ok.result = player_json(*found);
+         return ok;
+       }},
+      {{"messages.inbox",
+        "web",
+        {{"limit", kInteger, false, "how many, newest first (1 to 50; 20)"}},
+        "[{id, sender, sender_name, team, subject, content, sent_at, read}]"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         if (Outcome allowed = may(game, actor, "web"); !allowed) return answer(allowed);
+         const std::int64_t limit = args.integer("limit", 20);
+         if (limit < 1 || limit > 50) {
+           return refused(Refusal::InvalidArgument, "A page holds 1 to 50 messages.");
+         }
+         std::string out = "[";
+         for (const MessageView& message :
+              game.messages().inbox(actor, {}, static_cast<int>(limit)).messages) {
+           if (out.size() > 1) out += ',';
+           out += message_json(game, message);
+         }
+         CommandAnswer ok;
+         ok.result = out + "]";
+         return ok;
+       }},
+      {{"locations.where", "play", {}, "{sector, station, planet, home_sector}"},
+       [](Game& game, const PlayerId& actor, const Arguments&) {
+         if (Outcome allowed = may(game, actor, "play"); !allowed) return answer(allowed);
+         const auto where = game.locations().where(actor);
+         if (!where) return refused(Refusal::NotFound, "The player is nowhere yet.");
+         CommandAnswer ok;
+         ok.result = Payload()
+                         .add("sector", where->sector)
+                         .add("station", where->station.value())
+                         .add("planet", where->planet.value())
+                         .add("home_sector", where->home_sector)
+                         .str();
+         return ok;
+       }},
+      {{"locations.players_in",
+        "play",
+        {{"sector", kInteger, true, "a sector"}},
+        "[{id, username, display_name}]"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         if (Outcome allowed = may(game, actor, "play"); !allowed) return answer(allowed);
+         std::string out = "[";
+         for (const std::string& id : game.locations().players_in(args.integer("sector"))) {
+           const auto player = game.players().find(PlayerId(id));
+           if (!player) continue;
+           if (out.size() > 1) out += ',';
+           out += player_json(*player);
+         }
+         CommandAnswer ok;
+         ok.result = out + "]";
+         return ok;
+       }},
+      {{"turns.budget", "play", {}, "{available, cap, next_turn_at}"},
+       [](Game& game, const PlayerId& actor, const Arguments&) {
+         if (Outcome allowed = may(game, actor, "play"); !allowed) return answer(allowed);
+         const auto budget = game.turns().budget(actor);
+         if (!budget) return refused(Refusal::NotFound, "The player has no turns.");
+         CommandAnswer ok;
+         ok.result = Payload()
+                         .add("available", budget->available)
+                         .add("cap", budget->cap)
+                         .add("next_turn_at", budget->next_turn_at)
+                         .str();
+         return ok;
+       }},
       {{"turns.spend", "play", {{"cost", kInteger, true, "turns to spend, > 0"}}, "null"},
        [](Game& game, const PlayerId& actor, const Arguments& args) {
          return answer(game.turns().spend(actor, args.integer("cost")));
@@ -587,9 +698,8 @@ const std::vector<Entry>& entries() {
          return answer(game.teams().join(TeamId(args.text("team")), actor));
        }},
       {{"teams.leave", "web", {}, "null"},
-       [](Game& game, const PlayerId& actor, const Arguments&) {
-         return answer(game.teams().leave(actor));
-       }},
+       [](Game& game, const PlayerId& actor,
+          const Arguments&) { return answer(game.teams().leave(actor)); }},
       {{"teams.accept_request", "community", {{"user", kText, true, "who asked to join"}}, "null"},
        [](Game& game, const PlayerId& actor, const Arguments& args) {
          return answer(game.teams().accept_request(actor, PlayerId(args.text("user"))));

@@ -111,6 +111,11 @@ std::function<std::string(World&)> fixed(const char* json) {
 const std::vector<Case>& cases() {
   static const std::vector<Case> all = {
       {"turns.spend", nothing, fixed(R"({"cost":5})")},
+      {"turns.budget", nothing, fixed("{}")},
+      {"players.find", nothing, fixed(R"({"username":"BOB"})")},
+      {"messages.inbox", [](World& w) { w.receive(); }, fixed(R"({"limit":5})")},
+      {"locations.where", nothing, fixed("{}")},
+      {"locations.players_in", nothing, fixed(R"({"sector":1})")},
       {"locations.move", nothing, fixed(R"({"sector":2})")},
       {"inventory.buy", nothing, fixed(R"({"item":1,"quantity":2})")},
       {"inventory.sell", nothing, fixed(R"({"item":1})")},
@@ -373,6 +378,32 @@ BOOST_AUTO_TEST_CASE(bad_input_is_refused_before_anything_runs) {
       R"({"ok":false,"refusal":"InvalidArgument","detail":"turns.spend's argument 'cost' is integer, not text."})");
   BOOST_TEST(run_command(world.game, world.ann, "turns.spend", R"({"cost":5})").to_json() ==
              R"({"ok":true,"result":null})");
+}
+
+BOOST_AUTO_TEST_CASE(reads_answer_what_the_in_process_api_answers) {
+  World world;
+  world.receive();
+  const auto run = [&](std::string_view name, std::string_view arguments) {
+    return run_command(world.game, world.ann, name, arguments);
+  };
+  const CommandAnswer bob = run("players.find", R"({"username":"Bob"})");
+  BOOST_TEST(bob.result ==
+             R"({"id":")" + world.bob.value() + R"(","username":"bob","display_name":"bob"})");
+  BOOST_TEST(run("players.find", world.with("id", world.bob.value())).result == bob.result);
+  BOOST_TEST((run("players.find", R"({"username":"nobody"})").refusal == Refusal::NotFound));
+  BOOST_TEST((run("players.find", "{}").refusal == Refusal::InvalidArgument));
+  BOOST_TEST(
+      (run("players.find", R"({"username":"bob","id":"x"})").refusal == Refusal::InvalidArgument));
+  const CommandAnswer inbox = run("messages.inbox", "{}");
+  BOOST_TEST(inbox.result.find(R"("sender_name":"bob")") != std::string::npos);
+  BOOST_TEST(inbox.result.find(R"("content":"hello","sent_at":)") != std::string::npos);
+  BOOST_TEST(inbox.result.find(R"("read":false)") != std::string::npos);
+  BOOST_TEST((run("messages.inbox", R"({"limit":0})").refusal == Refusal::InvalidArgument));
+  BOOST_TEST((run("messages.inbox", R"({"limit":51})").refusal == Refusal::InvalidArgument));
+  BOOST_TEST(run("locations.where", "{}").result ==
+             R"({"sector":1,"station":"","planet":"","home_sector":1})");
+  BOOST_TEST(run("locations.players_in", R"({"sector":2})").result == "[]");
+  BOOST_TEST(run("turns.budget", "{}").result.find(R"("available":)") == 1u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
