@@ -2,6 +2,8 @@
 // at one keyboard, all in one save file.
 //
 //   sample_game [--db PATH] [--script FILE] [--start-time EPOCH_MS] [--seed N]
+//   sample_game [--db PATH] --host ADDR:PORT     serve the save to other terminals and machines
+//   sample_game --connect ADDR:PORT [--script FILE]  play on someone's host
 //
 // Interactive with a prompt when standard input is a terminal; otherwise (or with --script) it
 // reads commands line by line and prints the same output, each command echoed after its prompt.
@@ -20,22 +22,28 @@
 #include "sample_game/commands.h"
 #include "sample_game/galaxy.h"
 #include "sample_game/game_clock.h"
+#include "sample_game/remote.h"
 #include "sample_game/session.h"
 #include "sample_game/waiting.h"
 
 #include "hearth/game.h"
+#include "hearth/host/host.h"
 #include <unistd.h>
 
 namespace {
 
 constexpr const char* kUsage =
-    "usage: sample_game [--db PATH] [--script FILE] [--start-time EPOCH_MS] [--seed N]\n";
+    "usage: sample_game [--db PATH] [--script FILE] [--start-time EPOCH_MS] [--seed N]\n"
+    "       sample_game [--db PATH] --host ADDR:PORT\n"
+    "       sample_game --connect ADDR:PORT [--script FILE]\n";
 
 struct Arguments {
   std::string db = "sample_game.hearth";
   std::string script;
   std::optional<hearth::GameTime> start_time;
   std::optional<std::uint64_t> seed;
+  std::string host;     // serve the save here
+  std::string connect;  // play on the host there
 };
 
 std::optional<std::int64_t> number(const char* text) {
@@ -53,6 +61,10 @@ std::optional<Arguments> parse(int argc, char** argv) {
       arguments.db = argv[++i];
     } else if (std::strcmp(argv[i], "--script") == 0 && has_value) {
       arguments.script = argv[++i];
+    } else if (std::strcmp(argv[i], "--host") == 0 && has_value) {
+      arguments.host = argv[++i];
+    } else if (std::strcmp(argv[i], "--connect") == 0 && has_value) {
+      arguments.connect = argv[++i];
     } else if (std::strcmp(argv[i], "--start-time") == 0 && has_value) {
       arguments.start_time = number(argv[++i]);
       if (!arguments.start_time) return std::nullopt;
@@ -64,6 +76,7 @@ std::optional<Arguments> parse(int argc, char** argv) {
       return std::nullopt;
     }
   }
+  if (!arguments.host.empty() && !arguments.connect.empty()) return std::nullopt;
   return arguments;
 }
 
@@ -101,6 +114,7 @@ int main(int argc, char** argv) {
   }
   std::istream& in = arguments->script.empty() ? std::cin : script;
   const bool interactive = arguments->script.empty() && ::isatty(STDIN_FILENO);
+  if (!arguments->connect.empty()) return play_remote(arguments->connect, in, interactive);
 
   // A script runs on a clock that stands still at its start (game time then moves only with
   // `wait`), so it prints the same thing on every run.
@@ -123,6 +137,24 @@ int main(int argc, char** argv) {
   } catch (const Error& error) {
     fmt::print(stderr, "Cannot open the save '{}': {}\n", arguments->db, one_line(error.what()));
     return 1;
+  }
+
+  if (!arguments->host.empty()) {
+    try {
+      Session session(*game);
+      session.galaxy.define_places();
+      host::HostOptions options;
+      options.listen = arguments->host;
+      host::Host server(*game, options);
+      fmt::print("Hearth sample game - serving save {} on {}\n", arguments->db, server.address());
+      fmt::print("Players join with: sample_game --connect {}\n", server.address());
+      std::fflush(stdout);
+      server.run();
+    } catch (const Error& error) {
+      fmt::print(stderr, "The host failed: {}\n", one_line(error.what()));
+      return 1;
+    }
+    return 0;
   }
 
   try {

@@ -1,6 +1,7 @@
 // The sample game end to end: scripted sessions run the built binary, and the tests check what it
 // printed and what the save file holds afterwards.
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -523,6 +524,81 @@ BOOST_AUTO_TEST_CASE(an_ambiguous_item_asks_which) {
   BOOST_TEST(!run.says("Bought"));
   auto game = save.open();
   BOOST_TEST(count_events(*game, "inventory.added") == 0);
+}
+
+// Two terminals play in one world through a third that hosts the save: bob waits while ann
+// looks around, writes to him and asks him to be friends; bob sees her message as it happens.
+BOOST_AUTO_TEST_CASE(two_terminals_play_in_one_world_through_a_host) {
+  Save save;
+  const std::string game = SAMPLE_GAME_PATH;
+  // The shell prints its pid, then becomes the host, whose first line names its address.
+  const std::string serve = "echo $$; exec " + game + " --db " + save.file.path +
+                            " --host 127.0.0.1:0 --start-time " + std::to_string(kStart) +
+                            " --seed 7";
+  FILE* host = ::popen(serve.c_str(), "r");
+  BOOST_TEST_REQUIRE(host != nullptr);
+  const auto line_of = [](FILE* from) {
+    char buffer[512];
+    return std::fgets(buffer, sizeof buffer, from) ? std::string(buffer) : std::string();
+  };
+  const pid_t host_pid = std::stoi(line_of(host));
+
+  // However the test ends, the host does not outlive it.
+  struct Stop {
+    pid_t pid;
+
+    ~Stop() { ::kill(pid, SIGKILL); }
+  } stop{host_pid};
+
+  const std::string serving = line_of(host);
+  const auto at = serving.rfind(' ');
+  BOOST_TEST_REQUIRE(serving.find("serving save") != std::string::npos);
+  const std::string address = serving.substr(at + 1, serving.size() - at - 2);
+
+  test::TempFile bob_script;
+  test::TempFile ann_script;
+  const auto client = [&](const test::TempFile& script, const std::string& lines) {
+    script.write(lines);
+    return ::popen((game + " --connect " + address + " --script " + script.path).c_str(), "r");
+  };
+  const auto rest_of = [](FILE* from) {
+    std::string out;
+    char buffer[4096];
+    std::size_t got = 0;
+    while ((got = std::fread(buffer, 1, sizeof buffer, from)) > 0) out.append(buffer, got);
+    BOOST_TEST(::pclose(from) == 0);
+    return out;
+  };
+  BOOST_TEST(rest_of(client(bob_script, "register bob bobs-password\n")).find("Playing as bob") !=
+             std::string::npos);
+
+  // bob logs in and waits; ann starts once he is in.
+  FILE* bob = client(bob_script, "login bob bobs-password\nawait message\ninbox\nquit\n");
+  std::string bob_out;
+  while (bob_out.find("Playing as bob") == std::string::npos) {
+    const std::string line = line_of(bob);
+    BOOST_TEST_REQUIRE(!line.empty());
+    bob_out += line;
+  }
+  const std::string ann_out = rest_of(client(ann_script,
+                                             "register ann anns-password\nwho\n"
+                                             "tell bob meet me at the shipyard\n"
+                                             "friend bob\nquit\n"));
+  bob_out += rest_of(bob);
+  BOOST_TEST(ann_out.find("In sector 1: ann, bob, host.") != std::string::npos, ann_out);
+  BOOST_TEST(ann_out.find("Sent to bob.") != std::string::npos, ann_out);
+  BOOST_TEST(ann_out.find("Asked bob to be friends.") != std::string::npos, ann_out);
+  BOOST_TEST(bob_out.find("* ann says: meet me at the shipyard") != std::string::npos, bob_out);
+  BOOST_TEST(bob_out.find("bob@host> inbox\nann: meet me at the shipyard") != std::string::npos,
+             bob_out);
+
+  // The host stops on SIGTERM, and the save holds what the players did.
+  ::kill(host_pid, SIGTERM);
+  rest_of(host);
+  const auto opened = save.open();
+  BOOST_TEST(test::query_int(*opened, "SELECT count(*) FROM messages") == 1);
+  BOOST_TEST(test::query_int(*opened, "SELECT count(*) FROM friends WHERE pending = 1") == 1);
+  BOOST_TEST(test::query_int(*opened, "SELECT count(*) FROM hosted_servers WHERE active = 1") == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
