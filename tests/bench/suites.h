@@ -38,4 +38,8 @@ void run_catalog_bench(const Scale& scale);
 // timers, beside raw SQLite running the same statements and the plain-SQLite floor.
 void run_rpg_bench(const Scale& scale);
 
+// The LAN host: commands per second and latency (median, p99) with 1, 8 and 64 clients over
+// loopback beside the same commands in-process and the plain-SQLite floor; the host's peak RSS.
+void run_host_bench(const Scale& scale);
+
 }  // namespace hearth::bench
