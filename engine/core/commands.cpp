@@ -3,11 +3,15 @@
 #include "hearth/core/commands.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
 #include <variant>
 
 #include <fmt/core.h>
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include "engine/core/access.h"
 #include "engine/core/command.h"
@@ -15,6 +19,7 @@
 #include "engine/core/query.h"
 #include "engine/identity/access_internal.h"
 
+#include "hearth/catalog/catalog.h"
 #include "hearth/economy/inventory.h"
 #include "hearth/economy/ledger.h"
 #include "hearth/economy/loot.h"
@@ -43,6 +48,8 @@ std::string_view to_string(ArgumentType type) {
       return "integer";
     case ArgumentType::Boolean:
       return "boolean";
+    case ArgumentType::Json:
+      return "json";
   }
   return "text";
 }
@@ -250,8 +257,356 @@ std::string message_json(Game& game, const MessageView& message) {
       .str();
 }
 
+// A word of the catalog's vocabulary ("hat", "private"...) as its enum value.
+template <class Enum, std::size_t N>
+std::optional<Enum> word(const std::string& text, const std::array<Enum, N>& all) {
+  for (Enum value : all) {
+    if (to_string(value) == text) return value;
+  }
+  return std::nullopt;
+}
+
+constexpr std::array kContentTypes = {
+    ContentType::Content, ContentType::Character,  ContentType::Hat,   ContentType::Accessory,
+    ContentType::Front,   ContentType::Back,       ContentType::Tool,  ContentType::Mesh,
+    ContentType::Texture, ContentType::GameObject, ContentType::Sound, ContentType::Animation,
+    ContentType::Comment, ContentType::Status,     ContentType::Game,  ContentType::World};
+constexpr std::array kPrivacies = {Privacy::Public, Privacy::Friends, Privacy::Unlisted,
+                                   Privacy::Private};
+
+std::optional<PropertyType> property_type(const std::string& text) {
+  static constexpr std::array<std::pair<std::string_view, PropertyType>, 7> kNames = {{
+      {"string", PropertyType::String},
+      {"integer", PropertyType::Integer},
+      {"number", PropertyType::Number},
+      {"boolean", PropertyType::Boolean},
+      {"color", PropertyType::Color},
+      {"content", PropertyType::Content},
+      {"json", PropertyType::Json},
+  }};
+  for (const auto& [name, type] : kNames) {
+    if (name == text) return type;
+  }
+  return std::nullopt;
+}
+
+std::string_view status_name(TradeStatus status) {
+  static constexpr std::array<std::string_view, 7> kNames = {
+      "SENT", "OPENED", "CONFIRMED", "REJECTED", "CANCELLED", "RETURNED_TO_SENDER", "EXPIRED"};
+  return kNames[static_cast<std::size_t>(status)];
+}
+
+std::string ownership_json(const OwnershipView& ownership) {
+  return Payload()
+      .add("ownership", ownership.id.value())
+      .add("content", ownership.content.value())
+      .add("serial", ownership.serial.value_or(0))
+      .str();
+}
+
+std::string trade_json(const TradeView& trade) {
+  return Payload()
+      .add("id", trade.id)
+      .add("status", status_name(trade.status))
+      .add("expires_at", trade.expires_at)
+      .str();
+}
+
+// One side of a trade from {"ownerships":[id…], "items":[{"item","quantity"}…],
+// "money":[{"currency","amount"}…]} (every member optional); nullopt for any other shape.
+std::optional<TradeSide> trade_side(const std::string& json) {
+  rapidjson::Document document;
+  document.Parse(json.c_str());
+  if (document.HasParseError() || !document.IsObject()) return std::nullopt;
+  TradeSide side;
+  const auto integer_of = [](const rapidjson::Value& object, const char* name, std::int64_t& out) {
+    const auto found = object.FindMember(name);
+    if (found == object.MemberEnd() || !found->value.IsInt64()) return false;
+    out = found->value.GetInt64();
+    return true;
+  };
+  for (const auto& member : document.GetObject()) {
+    const std::string_view name(member.name.GetString(), member.name.GetStringLength());
+    if (!member.value.IsArray()) return std::nullopt;
+    for (const auto& leg : member.value.GetArray()) {
+      std::int64_t a = 0;
+      std::int64_t b = 0;
+      if (name == "ownerships" && leg.IsInt64()) {
+        side.ownerships.emplace_back(leg.GetInt64());
+      } else if (name == "items" && leg.IsObject() && leg.MemberCount() == 2 &&
+                 integer_of(leg, "item", a) && integer_of(leg, "quantity", b)) {
+        side.items.emplace_back(ItemId(a), b);
+      } else if (name == "money" && leg.IsObject() && leg.MemberCount() == 2 &&
+                 integer_of(leg, "currency", a) && integer_of(leg, "amount", b)) {
+        side.money.push_back({CurrencyId(a), b});
+      } else {
+        return std::nullopt;
+      }
+    }
+  }
+  return side;
+}
+
 constexpr auto kText = ArgumentType::Text;
 constexpr auto kInteger = ArgumentType::Integer;
+constexpr auto kBoolean = ArgumentType::Boolean;
+constexpr auto kJson = ArgumentType::Json;
+
+// The catalog's player commands: content, its sale and reception, characters, trades.
+const std::vector<Entry>& catalog_entries() {
+  static const std::vector<Entry> all = {
+      {{"catalog.create",
+        "community",
+        {{"type", kText, true,
+          "content, character, hat, accessory, front, back, tool, mesh, texture, gameobject, "
+          "sound, animation, comment, status, game, world; each needs its create privilege "
+          "(community for comment and status)"},
+         {"name", kText, true, "1 to 255 characters"},
+         {"description", kText, false, "at most 10,000 characters"},
+         {"parent", kInteger, false, "what a comment is on"},
+         {"privacy", kText, false, "public (the default), friends, unlisted, private"}},
+        "{id}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         const auto type = word(args.text("type"), kContentTypes);
+         if (!type) {
+           return refused(Refusal::InvalidArgument,
+                          fmt::format("'{}' is not a content type.", args.text("type")));
+         }
+         NewContent content;
+         content.author = actor;
+         content.type = *type;
+         content.name = args.text("name");
+         content.description = args.text("description");
+         content.parent = ContentId(args.integer("parent"));
+         if (args.has("privacy")) {
+           const auto privacy = word(args.text("privacy"), kPrivacies);
+           if (!privacy) {
+             return refused(Refusal::InvalidArgument,
+                            fmt::format("'{}' is not a privacy.", args.text("privacy")));
+           }
+           content.privacy = *privacy;
+         }
+         return answer(game.catalog().create(content), [](const ContentView& made) {
+           return Payload().add("id", made.id.value()).str();
+         });
+       }},
+      {{"catalog.edit",
+        "web",
+        {{"content", kInteger, true, "the author's content"},
+         {"name", kText, true, "1 to 255 characters"},
+         {"description", kText, false, "at most 10,000 characters"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.catalog().edit(actor, ContentId(args.integer("content")),
+                                           args.text("name"), args.text("description")));
+       }},
+      {{"catalog.publish",
+        "web",
+        {{"content", kInteger, true, "the author's content"},
+         {"published", kBoolean, true, "true to publish, false to withdraw"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.catalog().publish(actor, ContentId(args.integer("content")),
+                                              args.integer("published") != 0));
+       }},
+      {{"catalog.set_privacy",
+        "web",
+        {{"content", kInteger, true, "the author's content"},
+         {"privacy", kText, true, "public, friends, unlisted, private"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         const auto privacy = word(args.text("privacy"), kPrivacies);
+         if (!privacy) {
+           return refused(Refusal::InvalidArgument,
+                          fmt::format("'{}' is not a privacy.", args.text("privacy")));
+         }
+         return answer(
+             game.catalog().set_privacy(actor, ContentId(args.integer("content")), *privacy));
+       }},
+      {{"catalog.set_on_sale",
+        "web",
+        {{"content", kInteger, true, "the author's content"},
+         {"on_sale", kBoolean, true, "true to sell it"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.catalog().set_on_sale(actor, ContentId(args.integer("content")),
+                                                  args.integer("on_sale") != 0));
+       }},
+      {{"catalog.set_comments",
+        "web",
+        {{"content", kInteger, true, "the author's content"},
+         {"enabled", kBoolean, true, "true to take comments"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.catalog().set_comments(actor, ContentId(args.integer("content")),
+                                                   args.integer("enabled") != 0));
+       }},
+      {{"catalog.set_price",
+        "web",
+        {{"content", kInteger, true, "the author's content"},
+         {"currency", kInteger, true, "a currency"},
+         {"amount", kInteger, true, "≥ 0"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.catalog().set_price(
+             actor, ContentId(args.integer("content")),
+             {CurrencyId(args.integer("currency")), args.integer("amount")}));
+       }},
+      {{"catalog.remove_price",
+        "web",
+        {{"content", kInteger, true, "the author's content"},
+         {"currency", kInteger, true, "a currency"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.catalog().remove_price(actor, ContentId(args.integer("content")),
+                                                   CurrencyId(args.integer("currency"))));
+       }},
+      {{"catalog.buy",
+        "shop",
+        {{"content", kInteger, true, "content on sale"},
+         {"currency", kInteger, false, "the currency to pay in (the default)"}},
+        "{ownership, content, serial}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         const CurrencyId currency = args.has("currency") ? CurrencyId(args.integer("currency"))
+                                                          : game.ledger().default_currency().id;
+         return answer(game.catalog().buy(actor, ContentId(args.integer("content")), currency),
+                       ownership_json);
+       }},
+      {{"catalog.give",
+        "trade",
+        {{"ownership", kInteger, true, "the giver's instance"},
+         {"to", kText, true, "the receiver"}},
+        "{ownership, content, serial}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.catalog().give(actor, OwnershipId(args.integer("ownership")),
+                                           PlayerId(args.text("to"))),
+                       ownership_json);
+       }},
+      {{"catalog.favorite", "community", {{"content", kInteger, true, "content"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.catalog().favorite(actor, ContentId(args.integer("content"))));
+       }},
+      {{"catalog.unfavorite", "web", {{"content", kInteger, true, "a favorite"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.catalog().unfavorite(actor, ContentId(args.integer("content"))));
+       }},
+      {{"catalog.vote",
+        "community",
+        {{"content", kInteger, true, "content the voter owns an instance of"},
+         {"vote", kText, true, "UP or DOWN"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         const std::string vote = args.text("vote");
+         if (vote != "UP" && vote != "DOWN") {
+           return refused(Refusal::InvalidArgument,
+                          fmt::format("'{}' is not a vote (UP, DOWN).", vote));
+         }
+         return answer(game.catalog().vote(actor, ContentId(args.integer("content")),
+                                           vote == "UP" ? Vote::Up : Vote::Down));
+       }},
+      {{"catalog.report",
+        "report",
+        {{"content", kInteger, true, "content"},
+         {"reason", kText, true, "1 to 100 characters"},
+         {"description", kText, false, "at most 2,000 characters"}},
+        "{id}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(
+             game.catalog().report(actor, ContentId(args.integer("content")), args.text("reason"),
+                                   args.text("description")),
+             [](const ReportView& report) { return Payload().add("id", report.id).str(); });
+       }},
+      {{"catalog.create_character",
+        "play",
+        {{"model", kInteger, true, "a character model the player owns"},
+         {"name", kText, false, "at most 50 characters"}},
+        "{id}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(
+             game.catalog().create_character(actor, ContentId(args.integer("model")),
+                                             args.text("name")),
+             [](const CharacterView& made) { return Payload().add("id", made.id).str(); });
+       }},
+      {{"catalog.set_property",
+        "play",
+        {{"character", kInteger, true, "the player's character"},
+         {"name", kText, true, "1 to 255 characters"},
+         {"type", kText, true, "string, integer, number, boolean, color, content, json"},
+         {"value", kText, true, "checked against the type"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         const auto type = property_type(args.text("type"));
+         if (!type) {
+           return refused(Refusal::InvalidArgument,
+                          fmt::format("'{}' is not a property type.", args.text("type")));
+         }
+         return answer(game.catalog().set_property(actor, args.integer("character"),
+                                                   args.text("name"), *type, args.text("value")));
+       }},
+      {{"catalog.wear",
+        "play",
+        {{"character", kInteger, true, "the player's character"},
+         {"item", kInteger, true, "a wearable the player owns"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.catalog().wear(actor, args.integer("character"),
+                                           ContentId(args.integer("item"))));
+       }},
+      {{"catalog.take_off",
+        "web",
+        {{"character", kInteger, true, "the player's character"},
+         {"item", kInteger, true, "what it wears"}},
+        "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.catalog().take_off(actor, args.integer("character"),
+                                               ContentId(args.integer("item"))));
+       }},
+      {{"trades.propose",
+        "trade",
+        {{"to", kText, true, "the recipient"},
+         {"offered", kJson, true,
+          R"({"ownerships":[id…], "items":[{"item","quantity"}…], "money":[{"currency","amount"}…]}, each optional)"},
+         {"asked", kJson, true, "the same shape: what the recipient gives"},
+         {"description", kText, false, "at most 500 characters"}},
+        "{id, status, expires_at}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         const auto offered = trade_side(args.text("offered"));
+         const auto asked = trade_side(args.text("asked"));
+         if (!offered || !asked) {
+           return refused(Refusal::InvalidArgument,
+                          "A trade's side is {\"ownerships\":[…], \"items\":[{\"item\", "
+                          "\"quantity\"}…], \"money\":[{\"currency\", \"amount\"}…]}.");
+         }
+         NewTrade trade;
+         trade.sender = actor;
+         trade.recipient = PlayerId(args.text("to"));
+         trade.offered = *offered;
+         trade.asked = *asked;
+         trade.description = args.text("description");
+         return answer(game.catalog().propose(trade), trade_json);
+       }},
+      {{"trades.open", "web", {{"trade", kInteger, true, "a trade sent to the player"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.catalog().open(actor, args.integer("trade")));
+       }},
+      {{"trades.reject", "web", {{"trade", kInteger, true, "a trade sent to the player"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.catalog().reject(actor, args.integer("trade")));
+       }},
+      {{"trades.cancel", "web", {{"trade", kInteger, true, "a trade the player sent"}}, "null"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.catalog().cancel(actor, args.integer("trade")));
+       }},
+      {{"trades.confirm",
+        "trade",
+        {{"trade", kInteger, true, "a trade sent to the player"}},
+        "{id, status, expires_at}"},
+       [](Game& game, const PlayerId& actor, const Arguments& args) {
+         return answer(game.catalog().confirm(actor, args.integer("trade")), trade_json);
+       }},
+  };
+  return all;
+}
 
 const std::vector<Entry>& entries() {
   static const std::vector<Entry> all = {
@@ -834,57 +1189,71 @@ const std::vector<Entry>& entries() {
 }
 
 const Entry* find_entry(std::string_view name) {
-  const auto& all = entries();
-  const auto found = std::find_if(all.begin(), all.end(),
-                                  [&](const Entry& entry) { return entry.spec.name == name; });
-  return found == all.end() ? nullptr : &*found;
+  for (const auto* list : {&entries(), &catalog_entries()}) {
+    const auto found = std::find_if(list->begin(), list->end(),
+                                    [&](const Entry& entry) { return entry.spec.name == name; });
+    if (found != list->end()) return &*found;
+  }
+  return nullptr;
+}
+
+// The JSON type of a value as a refusal names it.
+std::string_view json_type(const rapidjson::Value& value) {
+  if (value.IsString()) return "text";
+  if (value.IsBool()) return value.GetBool() ? "true" : "false";
+  if (value.IsNull()) return "null";
+  if (value.IsInt64()) return "integer";
+  if (value.IsUint64()) return "an integer past 64 bits";
+  if (value.IsNumber()) return "real";
+  return value.IsArray() ? "array" : "object";
 }
 
 // Reads `text` as the arguments of `spec`; a refusal names what is wrong.
-std::variant<Arguments, CommandAnswer> parse(Game& game, const CommandSpec& spec,
-                                             std::string_view text) {
-  return core_of(game).read([&](Reader& reader) -> std::variant<Arguments, CommandAnswer> {
-    const std::string json(text);
-    Query shape(reader, "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' END", json);
-    shape.step();
-    if (shape.integer(0) != 1) {
-      return refused(Refusal::InvalidArgument, "The arguments are not a JSON object.");
+std::variant<Arguments, CommandAnswer> parse(const CommandSpec& spec, std::string_view text) {
+  rapidjson::Document document;
+  document.Parse<rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
+  if (document.HasParseError() || !document.IsObject()) {
+    return refused(Refusal::InvalidArgument, "The arguments are not a JSON object.");
+  }
+  Arguments arguments;
+  for (const auto& member : document.GetObject()) {
+    const std::string name(member.name.GetString(), member.name.GetStringLength());
+    const auto known = std::find_if(spec.arguments.begin(), spec.arguments.end(),
+                                    [&](const ArgumentSpec& a) { return a.name == name; });
+    if (known == spec.arguments.end()) {
+      return refused(Refusal::InvalidArgument,
+                     fmt::format("{} takes no argument '{}'.", spec.name, name));
     }
-    shape.reset();
-    Arguments arguments;
-    Query members(reader,
-                  "SELECT key, CASE WHEN type = 'integer' AND typeof(value) <> 'integer' THEN "
-                  "'an integer past 64 bits' ELSE type END, CASE type WHEN 'true' THEN '1' WHEN "
-                  "'false' THEN '0' ELSE CAST(value AS TEXT) END FROM json_each(?1)",
-                  json);
-    while (members.step()) {
-      const std::string name = members.text(0);
-      const auto known = std::find_if(spec.arguments.begin(), spec.arguments.end(),
-                                      [&](const ArgumentSpec& a) { return a.name == name; });
-      if (known == spec.arguments.end()) {
-        return refused(Refusal::InvalidArgument,
-                       fmt::format("{} takes no argument '{}'.", spec.name, name));
-      }
-      const std::string type = members.text(1);
-      const bool fits =
-          (known->type == ArgumentType::Text && type == "text") ||
-          (known->type == ArgumentType::Integer && type == "integer") ||
-          (known->type == ArgumentType::Boolean && (type == "true" || type == "false"));
-      if (!fits) {
-        return refused(Refusal::InvalidArgument,
-                       fmt::format("{}'s argument '{}' is {}, not {}.", spec.name, name,
-                                   to_string(known->type), type));
-      }
-      arguments.set(name, members.text(2));
+    const rapidjson::Value& value = member.value;
+    const bool fits = (known->type == ArgumentType::Text && value.IsString()) ||
+                      (known->type == ArgumentType::Integer && value.IsInt64()) ||
+                      (known->type == ArgumentType::Boolean && value.IsBool()) ||
+                      (known->type == ArgumentType::Json && (value.IsObject() || value.IsArray()));
+    if (!fits) {
+      return refused(Refusal::InvalidArgument,
+                     fmt::format("{}'s argument '{}' is {}, not {}.", spec.name, name,
+                                 to_string(known->type), json_type(value)));
     }
-    for (const ArgumentSpec& argument : spec.arguments) {
-      if (argument.required && !arguments.has(argument.name)) {
-        return refused(Refusal::InvalidArgument,
-                       fmt::format("{} needs the argument '{}'.", spec.name, argument.name));
-      }
+    if (value.IsString()) {
+      arguments.set(name, std::string(value.GetString(), value.GetStringLength()));
+    } else if (value.IsBool()) {
+      arguments.set(name, value.GetBool() ? "1" : "0");
+    } else if (!value.IsNumber()) {
+      rapidjson::StringBuffer compact;
+      rapidjson::Writer<rapidjson::StringBuffer> writer(compact);
+      value.Accept(writer);
+      arguments.set(name, std::string(compact.GetString(), compact.GetSize()));
+    } else {
+      arguments.set(name, std::to_string(value.GetInt64()));
     }
-    return arguments;
-  });
+  }
+  for (const ArgumentSpec& argument : spec.arguments) {
+    if (argument.required && !arguments.has(argument.name)) {
+      return refused(Refusal::InvalidArgument,
+                     fmt::format("{} needs the argument '{}'.", spec.name, argument.name));
+    }
+  }
+  return arguments;
 }
 
 }  // namespace
@@ -892,7 +1261,9 @@ std::variant<Arguments, CommandAnswer> parse(Game& game, const CommandSpec& spec
 const std::vector<CommandSpec>& command_specs() {
   static const std::vector<CommandSpec> specs = [] {
     std::vector<CommandSpec> all;
-    for (const Entry& entry : entries()) all.push_back(entry.spec);
+    for (const auto* list : {&entries(), &catalog_entries()}) {
+      for (const Entry& entry : *list) all.push_back(entry.spec);
+    }
     std::sort(all.begin(), all.end(),
               [](const CommandSpec& a, const CommandSpec& b) { return a.name < b.name; });
     return all;
@@ -935,7 +1306,7 @@ CommandAnswer run_command(Game& game, const PlayerId& actor, std::string_view na
   if (entry == nullptr) {
     return refused(Refusal::NotFound, fmt::format("There is no command '{}'.", name));
   }
-  auto parsed = parse(game, entry->spec, arguments);
+  auto parsed = parse(entry->spec, arguments);
   if (auto* refusal = std::get_if<CommandAnswer>(&parsed)) return *refusal;
   return entry->run(game, actor, std::get<Arguments>(parsed));
 }

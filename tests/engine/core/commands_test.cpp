@@ -9,6 +9,7 @@
 
 #include "tests/support/fixtures.h"
 
+#include "hearth/catalog/catalog.h"
 #include "hearth/economy/loot.h"
 #include "hearth/identity/access.h"
 #include "hearth/identity/cases.h"
@@ -41,6 +42,8 @@ struct World : test::FreshGame {
   PlanetId rock = game.locations().add_planet(1, "Rock").value().id;
   std::string message;  // a message bob sent ann, when a case needs one
   TeamId team;          // a team a case made
+  ContentId content;    // content a case made
+  std::int64_t id = 0;  // an ownership, character or trade a case made
 
   // bob writes to ann.
   void receive() {
@@ -78,6 +81,50 @@ struct World : test::FreshGame {
     BOOST_REQUIRE(game.access().assign_role(ann, "moderator").ok());
   }
 
+  // Content by `author` (who is given what creating it needs), published.
+  ContentId made_by(const PlayerId& author, ContentType type, const std::string& name) {
+    for (const char* privilege : {"create:character", "create:accessory"}) {
+      static_cast<void>(game.access().grant(author, privilege));
+    }
+    const ContentId made =
+        game.catalog().create({.author = author, .type = type, .name = name})->id;
+    BOOST_REQUIRE(game.catalog().publish(author, made, true).ok());
+    return made;
+  }
+
+  // bob's published status, on sale for nothing.
+  void on_sale() {
+    content = made_by(bob, ContentType::Status, "Wares");
+    BOOST_REQUIRE(game.catalog().set_on_sale(bob, content, true).ok());
+  }
+
+  // An instance of cid's content that ann owns.
+  void owned() {
+    const PlayerId cid = game.players().create({.username = "cid"})->id;
+    content = made_by(cid, ContentType::Status, "Gift");
+    id = game.catalog().grant(content, ann)->id.value();
+  }
+
+  // ann's character on bob's model, and a hat of bob's that she owns.
+  void dressed() {
+    const ContentId model = made_by(bob, ContentType::Character, "Robot");
+    content = made_by(bob, ContentType::Hat, "Cap");
+    BOOST_REQUIRE(game.catalog().grant(model, ann).ok());
+    BOOST_REQUIRE(game.catalog().grant(content, ann).ok());
+    id = game.catalog().create_character(ann, model, "R2")->id;
+  }
+
+  // bob offers ann 5 credits for nothing.
+  void offered() {
+    id = game.catalog()
+             .propose({.sender = bob, .recipient = ann, .offered = {.money = {{CurrencyId(1), 5}}}})
+             ->id;
+  }
+
+  std::string on(const char* key, std::int64_t value, const std::string& rest = "") {
+    return "{\"" + std::string(key) + "\":" + std::to_string(value) + rest + "}";
+  }
+
   std::string with(const std::string& key, const std::string& value) {
     return "{\"" + key + "\":\"" + value + "\"}";
   }
@@ -112,6 +159,87 @@ const std::vector<Case>& cases() {
   static const std::vector<Case> all = {
       {"turns.spend", nothing, fixed(R"({"cost":5})")},
       {"turns.budget", nothing, fixed("{}")},
+      {"catalog.create", nothing, fixed(R"({"type":"status","name":"Hello","privacy":"friends"})")},
+      {"catalog.edit", [](World& w) { w.content = w.made_by(w.ann, ContentType::Status, "Draft"); },
+       [](World& w) { return w.on("content", w.content.value(), R"(,"name":"Final")"); }},
+      {"catalog.publish",
+       [](World& w) { w.content = w.made_by(w.ann, ContentType::Status, "Draft"); },
+       [](World& w) { return w.on("content", w.content.value(), R"(,"published":false)"); }},
+      {"catalog.set_privacy",
+       [](World& w) { w.content = w.made_by(w.ann, ContentType::Status, "Draft"); },
+       [](World& w) { return w.on("content", w.content.value(), R"(,"privacy":"private")"); }},
+      {"catalog.set_on_sale",
+       [](World& w) { w.content = w.made_by(w.ann, ContentType::Status, "Draft"); },
+       [](World& w) { return w.on("content", w.content.value(), R"(,"on_sale":true)"); }},
+      {"catalog.set_comments",
+       [](World& w) { w.content = w.made_by(w.ann, ContentType::Status, "Draft"); },
+       [](World& w) { return w.on("content", w.content.value(), R"(,"enabled":false)"); }},
+      {"catalog.set_price",
+       [](World& w) { w.content = w.made_by(w.ann, ContentType::Status, "Draft"); },
+       [](World& w) { return w.on("content", w.content.value(), R"(,"currency":1,"amount":10)"); }},
+      {"catalog.remove_price",
+       [](World& w) {
+         w.content = w.made_by(w.ann, ContentType::Status, "Draft");
+         BOOST_REQUIRE(w.game.catalog().set_price(w.ann, w.content, {CurrencyId(1), 10}).ok());
+       },
+       [](World& w) { return w.on("content", w.content.value(), R"(,"currency":1)"); }},
+      {"catalog.buy", [](World& w) { w.on_sale(); },
+       [](World& w) { return w.on("content", w.content.value()); }},
+      {"catalog.give", [](World& w) { w.owned(); },
+       [](World& w) { return w.on("ownership", w.id, R"(,"to":")" + w.bob.value() + "\""); }},
+      {"catalog.favorite", [](World& w) { w.on_sale(); },
+       [](World& w) { return w.on("content", w.content.value()); }},
+      {"catalog.unfavorite",
+       [](World& w) {
+         w.on_sale();
+         BOOST_REQUIRE(w.game.catalog().favorite(w.ann, w.content).ok());
+       },
+       [](World& w) { return w.on("content", w.content.value()); }},
+      {"catalog.vote", [](World& w) { w.owned(); },
+       [](World& w) { return w.on("content", w.content.value(), R"(,"vote":"DOWN")"); }},
+      {"catalog.report", [](World& w) { w.on_sale(); },
+       [](World& w) { return w.on("content", w.content.value(), R"(,"reason":"rude")"); }},
+      {"catalog.create_character",
+       [](World& w) {
+         w.content = w.made_by(w.bob, ContentType::Character, "Robot");
+         BOOST_REQUIRE(w.game.catalog().grant(w.content, w.ann).ok());
+       },
+       [](World& w) { return w.on("model", w.content.value(), R"(,"name":"R2")"); }},
+      {"catalog.set_property", [](World& w) { w.dressed(); },
+       [](World& w) {
+         return w.on("character", w.id, R"(,"name":"colour","type":"color","value":"#FF0000")");
+       }},
+      {"catalog.wear", [](World& w) { w.dressed(); },
+       [](World& w) {
+         return w.on("character", w.id, ",\"item\":" + std::to_string(w.content.value()));
+       }},
+      {"catalog.take_off",
+       [](World& w) {
+         w.dressed();
+         BOOST_REQUIRE(w.game.catalog().wear(w.ann, w.id, w.content).ok());
+       },
+       [](World& w) {
+         return w.on("character", w.id, ",\"item\":" + std::to_string(w.content.value()));
+       }},
+      {"trades.propose", nothing,
+       [](World& w) {
+         return R"({"to":")" + w.bob.value() +
+                R"(","offered":{"money":[{"currency":1,"amount":5}]},"asked":{}})";
+       }},
+      {"trades.open", [](World& w) { w.offered(); }, [](World& w) { return w.on("trade", w.id); }},
+      {"trades.reject", [](World& w) { w.offered(); },
+       [](World& w) { return w.on("trade", w.id); }},
+      {"trades.confirm", [](World& w) { w.offered(); },
+       [](World& w) { return w.on("trade", w.id); }},
+      {"trades.cancel",
+       [](World& w) {
+         w.id = w.game.catalog()
+                    .propose({.sender = w.ann,
+                              .recipient = w.bob,
+                              .offered = {.money = {{CurrencyId(1), 5}}}})
+                    ->id;
+       },
+       [](World& w) { return w.on("trade", w.id); }},
       {"players.find", nothing, fixed(R"({"username":"BOB"})")},
       {"messages.inbox", [](World& w) { w.receive(); }, fixed(R"({"limit":5})")},
       {"locations.where", nothing, fixed("{}")},
@@ -339,8 +467,9 @@ BOOST_AUTO_TEST_CASE(a_command_without_its_privilege_is_refused_and_writes_nothi
     BOOST_REQUIRE(world.game.access().revoke_role(world.ann, "player").ok());
     (void)world.game.access().revoke_role(world.ann, "moderator");
     (void)world.game.access().withdraw(world.ann, "classbank");
-    if (privilege == "web")
-      BOOST_REQUIRE(world.game.access().remove_from_role("reduced", "web").ok());
+    if (privilege == "web" || privilege == "report") {
+      BOOST_REQUIRE(world.game.access().remove_from_role("reduced", privilege).ok());
+    }
     const std::string arguments = c.arguments(world);
     const std::string before = test::snapshot(world.game);
     const CommandAnswer refused = run_command(world.game, world.ann, c.command, arguments);
@@ -404,6 +533,38 @@ BOOST_AUTO_TEST_CASE(reads_answer_what_the_in_process_api_answers) {
              R"({"sector":1,"station":"","planet":"","home_sector":1})");
   BOOST_TEST(run("locations.players_in", R"({"sector":2})").result == "[]");
   BOOST_TEST(run("turns.budget", "{}").result.find(R"("available":)") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_malformed_catalog_or_trade_argument_changes_nothing) {
+  World world;
+  const std::string before = test::snapshot(world.game);
+  const auto refusal = [&](std::string_view name, const std::string& arguments) {
+    return run_command(world.game, world.ann, name, arguments).refusal;
+  };
+  const std::string to = R"({"to":")" + world.bob.value() + R"(",)";
+  for (const std::string& sides :
+       {std::string(R"("offered":"money","asked":{})"), std::string(R"("offered":5,"asked":{})"),
+        std::string(R"("offered":[1],"asked":{})"),
+        std::string(R"("offered":{"money":[{"currency":1}]},"asked":{})"),
+        std::string(R"("offered":{"money":[{"currency":1,"amount":5,"x":1}]},"asked":{})"),
+        std::string(R"("offered":{"ownerships":["1"]},"asked":{})"),
+        std::string(R"("offered":{"horses":[1]},"asked":{})"),
+        std::string(R"("offered":{"items":[{"item":1,"quantity":99999999999999999999}]},)"
+                    R"("asked":{})")}) {
+    BOOST_TEST((refusal("trades.propose", to + sides + "}") == Refusal::InvalidArgument), sides);
+  }
+  BOOST_TEST((refusal("catalog.create", R"({"type":"spaceship","name":"x"})") ==
+              Refusal::InvalidArgument));
+  BOOST_TEST((refusal("catalog.create", R"({"type":"status","name":"x","privacy":"secret"})") ==
+              Refusal::InvalidArgument));
+  BOOST_TEST(
+      (refusal("catalog.vote", R"({"content":1,"vote":"SIDEWAYS"})") == Refusal::InvalidArgument));
+  BOOST_TEST((refusal("catalog.set_property",
+                      R"({"character":1,"name":"a","type":"colour","value":"#000000"})") ==
+              Refusal::InvalidArgument));
+  BOOST_TEST(
+      (refusal("catalog.publish", R"({"content":1,"published":1})") == Refusal::InvalidArgument));
+  BOOST_TEST(test::snapshot(world.game) == before);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

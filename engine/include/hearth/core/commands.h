@@ -14,9 +14,11 @@ namespace hearth {
 
 class Game;
 
-enum class ArgumentType { Text, Integer, Boolean };
+// Json: an object or an array, whose shape the argument's meaning describes (a trade's sides).
+enum class ArgumentType { Text, Integer, Boolean, Json };
 
-// The name of an argument type as the registry's JSON spells it: "text", "integer", "boolean".
+// The name of an argument type as the registry's JSON spells it: "text", "integer", "boolean",
+// "json".
 std::string_view to_string(ArgumentType type);
 
 // One argument of a command: a member of its JSON arguments object.
