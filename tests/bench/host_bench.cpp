@@ -2,9 +2,6 @@
 // beside the same commands run in-process from the registry and the plain-SQLite floor; the
 // host's peak resident memory with 64 clients. The host runs in a child process, so its memory is
 // its own.
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -20,10 +17,12 @@
 #include "tests/support/fixtures.h"
 
 #include "hearth/core/commands.h"
+#include "hearth/economy/ledger.h"
 #include "hearth/host/client.h"
 #include "hearth/host/host.h"
-#include "hearth/economy/ledger.h"
 #include "hearth/identity/accounts.h"
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace hearth::bench {
 
@@ -77,8 +76,7 @@ Level over_the_host(const std::string& address, int clients, const std::vector<s
   std::vector<std::unique_ptr<host::Client>> players;
   for (int i = 0; i < clients; ++i) {
     players.push_back(std::make_unique<host::Client>(address));
-    if (!players.back()->log_in(name_of(i), "password " + name_of(i)) ||
-        !players.back()->play()) {
+    if (!players.back()->log_in(name_of(i), "password " + name_of(i)) || !players.back()->play()) {
       throw std::runtime_error("a bench player could not play");
     }
   }
@@ -175,7 +173,8 @@ void run_host_bench(const Scale&) {
   ::close(pipe_fds[0]);
 
   std::vector<std::pair<int, Level>> levels;
-  for (const int clients : {1, 8, 64}) levels.emplace_back(clients, over_the_host(address, clients, ids));
+  for (const int clients : {1, 8, 64})
+    levels.emplace_back(clients, over_the_host(address, clients, ids));
   const double peak = peak_mib(child);
   ::kill(child, SIGTERM);
   int status = 0;
@@ -193,7 +192,8 @@ void run_host_bench(const Scale&) {
                clients, clients == 1 ? "" : "s", level.per_second, level.median_ms, level.p99_ms,
                floor / level.per_second);
   }
-  fmt::print("| plain-SQLite floor (2 rows and 2 cells a commit) | {:.0f} | — | — | 1.00× |\n", floor);
+  fmt::print("| plain-SQLite floor (2 rows and 2 cells a commit) | {:.0f} | — | — | 1.00× |\n",
+             floor);
   fmt::print("\nThe host's peak resident memory with 64 clients in play: {:.1f} MiB\n", peak);
 }
 
