@@ -237,6 +237,7 @@ std::optional<Event> Client::next_event(std::chrono::milliseconds wait) {
     });
   }
   state.io.restart();
+  state.io.poll();  // what has arrived already, even with no time to wait
   const auto deadline = std::chrono::steady_clock::now() + wait;
   while (!state.arrived && !state.closed && std::chrono::steady_clock::now() < deadline) {
     state.io.run_one_until(deadline);

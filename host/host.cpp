@@ -642,6 +642,20 @@ Reply Host::State::handle(const http::request<http::string_body>& request) {
   }
 }
 
+// Runs `context` until it stops. An error escaping a handler (the file failing under a command,
+// say) is reported on stderr and the thread goes on serving: one bad request does not take the
+// host down.
+void serve(asio::io_context& context) {
+  while (true) {
+    try {
+      context.run();
+      return;
+    } catch (const std::exception& error) {
+      fmt::print(stderr, "hearth_host: {}\n", error.what());
+    }
+  }
+}
+
 Host::Host(Game& game, HostOptions options)
     : state_(std::make_unique<State>(game, std::move(options))) {
   State& state = *state_;
@@ -719,9 +733,9 @@ void Host::start() {
   state.schedule_tick();
   state.schedule_ping();
   state.accept();
-  state.threads.emplace_back([&state] { state.game_thread.run(); });
+  state.threads.emplace_back([&state] { serve(state.game_thread); });
   for (int i = 0; i < state.options.io_threads; ++i) {
-    state.threads.emplace_back([&state] { state.net.run(); });
+    state.threads.emplace_back([&state] { serve(state.net); });
   }
 }
 

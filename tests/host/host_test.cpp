@@ -135,12 +135,51 @@ struct RawSocket {
   int fd = -1;
 };
 
+// A host on the file at `path` in a child process: its pid and address. `until_signal`: the child
+// serves through Host::run (SIGTERM stops it cleanly); otherwise it only waits to be killed.
+std::pair<pid_t, std::string> host_process(const std::string& path, bool until_signal) {
+  int pipe_fds[2];
+  BOOST_REQUIRE(::pipe(pipe_fds) == 0);
+  const pid_t child = ::fork();
+  BOOST_REQUIRE(child >= 0);
+  if (child == 0) {
+    ::close(pipe_fds[0]);
+    int code = 0;
+    try {
+      Game game(quick_options(path, std::make_shared<ManualClock>(kStart)));
+      HostOptions options;
+      options.listen = "127.0.0.1:0";
+      Host host(game, options);
+      const std::string address = host.address() + "\n";
+      static_cast<void>(::write(pipe_fds[1], address.data(), address.size()));
+      if (until_signal) {
+        host.run();
+      } else {
+        host.start();
+        while (true) ::pause();
+      }
+    } catch (...) {
+      code = 3;
+    }
+    ::_exit(code);
+  }
+  ::close(pipe_fds[1]);
+  std::string address;
+  char c = 0;
+  while (::read(pipe_fds[0], &c, 1) == 1 && c != '\n') address += c;
+  ::close(pipe_fds[0]);
+  BOOST_REQUIRE(!address.empty());
+  return {child, address};
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(host_test)
 
 BOOST_AUTO_TEST_CASE(players_log_in_play_and_see_each_others_actions) {
-  Served served;
+  HostOptions options;
+  options.ping_interval = std::chrono::milliseconds(20);
+  Served served(options);
   auto ann = served.player("ann");
   auto bob = served.player("bob");
   const std::string bob_id = bob->session()->user;
@@ -179,6 +218,26 @@ BOOST_AUTO_TEST_CASE(players_log_in_play_and_see_each_others_actions) {
   const auto [server_status, server] = ann->request("GET", "/v1/server");
   BOOST_TEST(server_status == 200);
   BOOST_TEST(server.find("\"players\":2") != std::string::npos);
+
+  // An event about a team reaches its members in play: bob joining ann's team is about the team,
+  // by bob, and ann, its leader, hears it.
+  const CommandAnswer made = ann->call("teams.create", R"({"name":"Crew"})");
+  BOOST_REQUIRE_MESSAGE(made.ok(), made.detail);
+  const std::string team = made.result.substr(7, made.result.find('"', 7) - 7);
+  BOOST_REQUIRE(bob->call("teams.join", R"({"team":")" + team + R"("})").ok());
+  const auto joined = wait_for(*ann, "team.joined");
+  BOOST_REQUIRE(joined.has_value());
+  BOOST_TEST(joined->subject == team);
+  BOOST_TEST(joined->actor == bob_id);
+
+  // The host's heartbeat keeps its record's player count fresh.
+  std::int64_t recorded = 0;
+  const auto until = std::chrono::steady_clock::now() + kWait;
+  while (recorded != 2 && std::chrono::steady_clock::now() < until) {
+    served.host->with_game(
+        [&](Game& game) { recorded = game.servers().server(served.host->server())->player_count; });
+  }
+  BOOST_TEST(recorded == 2);
 }
 
 BOOST_AUTO_TEST_CASE(commands_from_several_clients_at_once_are_each_acknowledged_once) {
@@ -338,31 +397,7 @@ BOOST_AUTO_TEST_CASE(every_acknowledged_command_survives_a_sigkill) {
   std::string ann_id;
   std::string bob_id;
   for (int round = 0; round < 3; ++round) {
-    int pipe_fds[2];
-    BOOST_REQUIRE(::pipe(pipe_fds) == 0);
-    const pid_t child = ::fork();
-    BOOST_REQUIRE(child >= 0);
-    if (child == 0) {
-      ::close(pipe_fds[0]);
-      try {
-        Game game(quick_options(file.path, std::make_shared<ManualClock>(kStart)));
-        HostOptions options;
-        options.listen = "127.0.0.1:0";
-        Host host(game, options);
-        host.start();
-        const std::string address = host.address() + "\n";
-        static_cast<void>(::write(pipe_fds[1], address.data(), address.size()));
-        while (true) ::pause();
-      } catch (...) {
-        ::_exit(3);
-      }
-    }
-    ::close(pipe_fds[1]);
-    std::string address;
-    char c = 0;
-    while (::read(pipe_fds[0], &c, 1) == 1 && c != '\n') address += c;
-    ::close(pipe_fds[0]);
-    BOOST_REQUIRE(!address.empty());
+    const auto [child, address] = host_process(file.path, false);
     {
       Client ann(address);
       Client bob(address);
@@ -389,31 +424,7 @@ BOOST_AUTO_TEST_CASE(every_acknowledged_command_survives_a_sigkill) {
 
 BOOST_AUTO_TEST_CASE(sigterm_stops_the_host_cleanly) {
   TempFile file;
-  int pipe_fds[2];
-  BOOST_REQUIRE(::pipe(pipe_fds) == 0);
-  const pid_t child = ::fork();
-  BOOST_REQUIRE(child >= 0);
-  if (child == 0) {
-    ::close(pipe_fds[0]);
-    int code = 0;
-    try {
-      Game game(quick_options(file.path, std::make_shared<ManualClock>(kStart)));
-      HostOptions options;
-      options.listen = "127.0.0.1:0";
-      Host host(game, options);
-      const std::string address = host.address() + "\n";
-      static_cast<void>(::write(pipe_fds[1], address.data(), address.size()));
-      host.run();
-    } catch (...) {
-      code = 3;
-    }
-    ::_exit(code);
-  }
-  ::close(pipe_fds[1]);
-  std::string address;
-  char c = 0;
-  while (::read(pipe_fds[0], &c, 1) == 1 && c != '\n') address += c;
-  ::close(pipe_fds[0]);
+  const auto [child, address] = host_process(file.path, true);
   {
     Client ann(address);
     BOOST_REQUIRE(ann.register_account("ann", "ann@example.org", "password ann").ok());
