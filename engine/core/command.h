@@ -332,6 +332,13 @@ class Core {
   // another connection commits.
   std::optional<std::vector<std::string>>& quest_families() { return quest_families_; }
 
+  // What each role grants, its ancestors' privileges included (names, sorted), by role id:
+  // the access check's common case reads it instead of walking the role tree per command.
+  // nullopt until loaded, and again once roles change here or another connection commits.
+  using RolePrivileges = std::map<std::int64_t, std::vector<std::string>>;
+
+  std::optional<RolePrivileges>& role_privileges() { return role_privileges_; }
+
   // The handlers of the game's own item effects, by type (Inventory::register_effect).
   using EffectHandlers =
       std::map<std::string, std::function<Outcome(const EffectUse&)>, std::less<>>;
@@ -348,10 +355,14 @@ class Core {
 
   MemoryState memory_state() const { return {random_, next_due_, time_}; }
 
+  // Puts back what a command undone had changed in memory; the caches it may have loaded from its
+  // uncommitted writes are dropped, to load again.
   void restore(const MemoryState& state) {
     random_ = state.random;
     next_due_ = state.next_due;
     time_ = state.time;
+    quest_families_.reset();
+    role_privileges_.reset();
   }
 
   // The game time that clock reading `reading` stands for.
@@ -426,6 +437,7 @@ class Core {
   std::vector<Cached*> in_use_;
   std::shared_ptr<DialogueProvider> dialogue_provider_;
   std::optional<std::vector<std::string>> quest_families_;
+  std::optional<RolePrivileges> role_privileges_;
   EffectHandlers effect_handlers_;
   std::string rules_document_;
   TimeState time_;

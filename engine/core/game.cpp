@@ -399,6 +399,7 @@ void Core::notice_other_writers() {
     }
     load_time();
     quest_families_.reset();
+    role_privileges_.reset();
   }
   next_due_ = 0;
   data_version_ = now;

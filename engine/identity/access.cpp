@@ -281,21 +281,47 @@ std::vector<std::string> access::privileges(Reader& reader, const PlayerId& user
   return held_by(reader, user).privileges;
 }
 
+// Every role's grants with its ancestors', loaded once (one walk of the whole tree) and kept until
+// roles change.
+const Core::RolePrivileges& role_privileges(Reader& reader) {
+  auto& cached = reader.core().role_privileges();
+  if (cached) return *cached;
+  Core::RolePrivileges loaded;
+  Query all(reader,
+            "WITH RECURSIVE up (role, ancestor) AS (SELECT id, id FROM roles UNION SELECT "
+            "up.role, r.parent_id FROM up JOIN roles r ON r.id = up.ancestor WHERE r.parent_id "
+            "IS NOT NULL) SELECT DISTINCT up.role, p.privilege FROM up JOIN role_privileges rp ON "
+            "rp.role_id = up.ancestor JOIN privileges p ON p.id = rp.privilege_id "
+            "ORDER BY up.role, p.privilege");
+  while (all.step()) loaded[all.integer(0)].push_back(all.text(1));
+  cached = std::move(loaded);
+  return *cached;
+}
+
 Outcome access::require(Reader& reader, const PlayerId& actor, std::string_view privilege) {
-  // The common case in one statement: the user may act, holds the privilege (or root) and is
-  // under no ban. Anything else is settled by the full computation below.
+  // The common case: the user may act, holds the privilege (or root) through a role (the roles'
+  // grants are held in memory) or directly, and is under no ban — one statement, no recursion.
+  const Core::RolePrivileges& roles = role_privileges(reader);
   Query quick(reader,
-              "WITH RECURSIVE given (id) AS (SELECT role_id FROM user_roles WHERE user_id = ?1 "
-              "UNION SELECT r.parent_id FROM roles r JOIN given g ON r.id = g.id "
-              "WHERE r.parent_id IS NOT NULL) "
-              "SELECT u.deleted = 0 AND u.is_active = 1 AND EXISTS (SELECT 1 FROM privileges p "
-              "WHERE p.privilege IN (?2, 'root') AND (p.id IN (SELECT privilege_id FROM "
-              "role_privileges WHERE role_id IN given) OR p.id IN (SELECT privilege_id FROM "
-              "user_privileges WHERE user_id = ?1))) AND NOT EXISTS (SELECT 1 FROM bans WHERE "
-              "user_id = ?1 AND ended_at IS NULL AND (expires_at IS NULL OR expires_at > ?3)) "
+              "SELECT u.deleted = 0 AND u.is_active = 1 AND NOT EXISTS (SELECT 1 FROM bans WHERE "
+              "user_id = ?1 AND ended_at IS NULL AND (expires_at IS NULL OR expires_at > ?3)), "
+              "EXISTS (SELECT 1 FROM user_privileges up JOIN privileges p ON p.id = "
+              "up.privilege_id WHERE up.user_id = ?1 AND (p.privilege = ?2 OR p.privilege = "
+              "'root')), (SELECT group_concat(role_id) FROM user_roles WHERE user_id = ?1) "
               "FROM users u WHERE u.id = ?1",
               actor, privilege, reader.now());
-  if (quick.step() && quick.flag(0)) return {};
+  if (quick.step() && quick.flag(0)) {
+    bool held = quick.flag(1);
+    const std::string role_ids = quick.is_null(2) ? std::string() : quick.text(2);
+    for (std::size_t at = 0; !held && at < role_ids.size();) {
+      const std::size_t comma = std::min(role_ids.find(',', at), role_ids.size());
+      const auto granted = roles.find(std::stoll(role_ids.substr(at, comma - at)));
+      held = granted != roles.end() &&
+             (holds(granted->second, privilege) || holds(granted->second, "root"));
+      at = comma + 1;
+    }
+    if (held) return {};
+  }
   quick.reset();
   if (Outcome may = check_may_act(reader, actor); !may) return may;
   const Held held = held_by(reader, actor);
@@ -480,6 +506,7 @@ Outcome Access::create_role(const std::string& name, const std::string& parent, 
                  "VALUES (?1, ?2, ?3, ?4, ?4)",
                  name, parent_id, automatic, command.now());
     insert.exec();
+    command.core().role_privileges().reset();
     command.emit(
         AccessEvents::kRoleCreated, "", "",
         Payload().add("role", name).add("parent", parent).add("automatic", automatic).str());
@@ -511,6 +538,7 @@ Outcome Access::set_parent(const std::string& role, const std::string& parent) {
     Query move(command, "UPDATE roles SET parent_id = ?1, updated_at = ?2 WHERE id = ?3", parent_id,
                command.now(), id.value());
     move.exec();
+    command.core().role_privileges().reset();
     command.emit(AccessEvents::kRoleMoved, "", "",
                  Payload().add("role", role).add("parent", parent).str());
     return {};
@@ -531,6 +559,7 @@ Outcome change_role(Core& core, const std::string& role, const std::string& priv
                     : "DELETE FROM role_privileges WHERE role_id = ? AND privilege_id = ?",
                 role_id.value(), privilege_id.value());
     write.exec();
+    command.core().role_privileges().reset();
     if (command.sql().getChanges() == 0) {
       return Outcome::refused(
           Refusal::AlreadyDone,

@@ -418,4 +418,44 @@ BOOST_AUTO_TEST_CASE(a_save_from_before_gives_host_to_its_users_by_age) {
   BOOST_TEST(granted == 1);
 }
 
+// The access check keeps what each role grants in memory: every change of the role tree, in this
+// game, in a group that is undone, or by another connection on the file, is seen by the next
+// command.
+BOOST_AUTO_TEST_CASE(the_access_check_sees_every_change_of_the_roles_at_once) {
+  test::TempFile file;
+  Game here(cheap_passwords(clock, file.path));
+  Game there(cheap_passwords(clock, file.path));
+  const PlayerId bob = here.players().create({.username = "bob"}).value().id;
+  const auto may_play = [&] { return here.turns().spend(bob, 1).refusal() != Refusal::NotAllowed; };
+  BOOST_TEST(may_play());
+  BOOST_REQUIRE(here.access().remove_from_role("player", "play").ok());
+  BOOST_TEST(!may_play());
+  BOOST_REQUIRE(here.access().add_to_role("player", "play").ok());
+  BOOST_TEST(may_play());
+
+  // Through a parent: a new role above "player" that grants a privilege of the game's own.
+  BOOST_REQUIRE(here.access().create_privilege("fly", "Fly ships.").ok());
+  BOOST_REQUIRE(here.access().remove_from_role("player", "play").ok());
+  BOOST_TEST(!may_play());
+  BOOST_REQUIRE(here.access().create_role("pilots").ok());
+  BOOST_REQUIRE(here.access().add_to_role("pilots", "play").ok());
+  BOOST_REQUIRE(here.access().set_parent("player", "pilots").ok());
+  BOOST_TEST(may_play());
+
+  // A group that gives the privilege back, checks it, then is undone: the check after it refuses.
+  BOOST_REQUIRE(here.access().set_parent("player", "").ok());
+  BOOST_TEST(!may_play());
+  const Outcome undone = here.atomically([&]() -> Outcome {
+    BOOST_REQUIRE(here.access().add_to_role("player", "play").ok());
+    BOOST_TEST(may_play());
+    return Outcome::refused(Refusal::NotAllowed, "changed my mind");
+  });
+  BOOST_TEST(!undone.ok());
+  BOOST_TEST(!may_play());
+
+  // Another connection on the file gives it back: seen by this one's next command.
+  BOOST_REQUIRE(there.access().add_to_role("player", "play").ok());
+  BOOST_TEST(may_play());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
