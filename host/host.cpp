@@ -353,7 +353,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
                   fmt::format("A request's body is at most {} bytes.", state_.options.max_body)),
           false);
     }
-    if (error == http::error::end_of_stream || error) return shut();
+    // A stopping host answers nothing new: its game thread must run out of work.
+    if (error == http::error::end_of_stream || error || state_.stopping) return shut();
     http::request<http::string_body> request = parser_->release();
     if (websocket::is_upgrade(request)) {
       if (request.target().substr(0, 10) != "/v1/events") {

@@ -296,6 +296,13 @@ BOOST_AUTO_TEST_CASE(a_ban_or_a_log_out_closes_the_play_session_at_once) {
   BOOST_REQUIRE(cid->log_out().ok());
   BOOST_TEST(wait_closed(*cid));
   BOOST_TEST((cid->call("turns.spend", R"({"cost":1})").refusal == Refusal::NotAllowed));
+  // The game logs a player out everywhere: their play session closes at once.
+  auto dan = served.player("dan");
+  served.host->with_game([&](Game& game) {
+    BOOST_REQUIRE(game.accounts().log_out_everywhere(PlayerId(dan->session()->user)).ok());
+  });
+  BOOST_TEST(wait_closed(*dan));
+  BOOST_TEST(dan->close_reason() == "logged out");
   served.host->with_game([&](Game& game) {
     BOOST_TEST(game.servers().in_play(served.host->server()) == 2);  // ann and the admin
   });
