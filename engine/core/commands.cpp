@@ -16,7 +16,6 @@
 #include "engine/core/access.h"
 #include "engine/core/command.h"
 #include "engine/core/payload.h"
-#include "engine/core/query.h"
 #include "engine/identity/access_internal.h"
 
 #include "hearth/catalog/catalog.h"
