@@ -54,6 +54,9 @@ bool is_missing_or_empty(const std::string& path) {
 
 Database::Database(std::string path, const OpenOptions& options) : path_(std::move(path)) {
   int flags = SQLite::OPEN_READWRITE;
+  if (options.read_only && (in_memory() || is_missing_or_empty(path_))) {
+    throw FileRefused("'" + path_ + "' does not exist (or is empty).");
+  }
   if (in_memory() || is_missing_or_empty(path_)) {
     created_ = true;
     flags |= SQLite::OPEN_CREATE;
@@ -74,6 +77,7 @@ Database::Database(std::string path, const OpenOptions& options) : path_(std::mo
   synchronous_ = options.durability == Durability::Full ? "FULL" : "NORMAL";
   db_->exec("PRAGMA synchronous = " + synchronous_);
   checkpoint_pages_ = options.checkpoint_pages;
+  if (options.read_only) db_->exec("PRAGMA query_only = 1");
 }
 
 void Database::enable_wal() {

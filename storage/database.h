@@ -27,6 +27,9 @@ struct OpenOptions {
   // thread of its own, so that no commit runs one. At Full, SQLite's own checkpoint runs inside
   // the commit that takes the WAL past 1000 pages (faster there: see enable_wal()).
   int checkpoint_pages = 1000;
+  // Opens an existing file to read only: a missing or empty path is refused (FileRefused)
+  // instead of created, and every statement that would write the file fails (PRAGMA query_only).
+  bool read_only = false;
 };
 
 // Thrown when a path holds something this application must not open: not an SQLite database,

@@ -60,6 +60,18 @@ void check(Database& db, const MigrationSet& set, const std::vector<std::string>
 
 int schema_version(Database& db) { return db.sql().execAndGet("PRAGMA user_version").getInt(); }
 
+std::vector<std::string> pending(Database& db, const std::vector<MigrationSet>& sets) {
+  std::vector<std::string> steps;
+  for (const MigrationSet& set : sets) {
+    const auto applied = applied_names(db, set.source);
+    check(db, set, applied);
+    for (std::size_t i = applied.size(); i < set.steps.size(); ++i) {
+      steps.push_back(set.source + "/" + set.steps[i].name);
+    }
+  }
+  return steps;
+}
+
 int migrate(Database& db, const std::vector<MigrationSet>& sets) {
   std::vector<std::size_t> done;
   for (const MigrationSet& set : sets) {

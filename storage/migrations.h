@@ -30,6 +30,10 @@ struct MigrationSet {
 // unchanged. Returns how many steps were applied (0 for an up-to-date file).
 int migrate(Database& db, const std::vector<MigrationSet>& sets);
 
+// The steps migrate() would apply, as "source/name", in order, after the same checks (a file this
+// build cannot bring up to date is refused with FileRefused). Writes nothing.
+std::vector<std::string> pending(Database& db, const std::vector<MigrationSet>& sets);
+
 // The PRAGMA user_version of the file.
 int schema_version(Database& db);
 

@@ -56,4 +56,8 @@ void tick_trades(Command& command, GameTime to);
 // ("catalog.ownership_expired").
 void tick_ownership_expiry(Command& command, GameTime to);
 
+// Content instances with more than one open owner, or an open link past its expiry at the time
+// the file has reached (Game::check).
+std::vector<Violation> ownership_violations(Reader& reader);
+
 }  // namespace hearth::catalog

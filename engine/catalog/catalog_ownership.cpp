@@ -326,4 +326,33 @@ void catalog::tick_ownership_expiry(Command& command, GameTime to) {
   }
 }
 
+namespace catalog {
+
+std::vector<Violation> ownership_violations(Reader& reader) {
+  std::vector<Violation> found;
+  Query shared(reader,
+               "SELECT content_id, serial, count(*) FROM content_ownerships "
+               "WHERE ended_at IS NULL AND serial IS NOT NULL GROUP BY content_id, serial "
+               "HAVING count(*) > 1 ORDER BY content_id, serial");
+  while (shared.step()) {
+    found.push_back({"ownership.one_owner",
+                     fmt::format("Instance {} of content {} has {} open owners, not 1.",
+                                 shared.integer(1), shared.integer(0), shared.integer(2))});
+  }
+  Query overdue(reader,
+                "SELECT id, content_id, user_id, expires_at FROM content_ownerships "
+                "WHERE ended_at IS NULL AND expires_at <= (SELECT reached_at FROM game_clock "
+                "WHERE id = 1) ORDER BY id");
+  while (overdue.step()) {
+    found.push_back(
+        {"ownership.overdue",
+         fmt::format("Ownership {} of content {} by user '{}' expired at {} but is still open "
+                     "at the time the file has reached.",
+                     overdue.integer(0), overdue.integer(1), overdue.text(2), overdue.integer(3))});
+  }
+  return found;
+}
+
+}  // namespace catalog
+
 }  // namespace hearth

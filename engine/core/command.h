@@ -416,6 +416,7 @@ class Core {
   GameTime next_due_ = 0;
   std::int64_t tick_slice_rows_ = 0;
   std::int64_t data_version_ = -1;
+  bool read_only_ = false;  // GameOptions::read_only: every command throws
 
   // Looks statements up by their text without building a std::string.
   struct TextHash {
@@ -479,6 +480,9 @@ template <class Work>
 auto Core::execute(std::optional<GameTime> when, bool advance, Work&& work)
     -> std::invoke_result_t<Work, Command&> {
   using Answer = std::invoke_result_t<Work, Command&>;
+  if (read_only_) {
+    throw Error(ErrorKind::Usage, "The game file is open read-only: no command can change it.");
+  }
   if (group_ != nullptr) return execute_nested(std::forward<Work>(work));
   if (when) check_game_time(*when);
   const GameTime reading = clock_->now();

@@ -46,8 +46,19 @@ std::unique_ptr<storage::Database> open_database(const GameOptions& options) {
                                                            : storage::Durability::Normal;
   open.busy_timeout_ms = options.busy_timeout_ms;
   open.cache_size_kib = options.cache_size_kib;
+  open.read_only = options.read_only;
   auto db = std::make_unique<storage::Database>(options.path, open);
-  storage::migrate(*db, migration_sets(options));
+  if (!options.read_only) {
+    storage::migrate(*db, migration_sets(options));
+    return db;
+  }
+  const std::vector<std::string> waiting = storage::pending(*db, migration_sets(options));
+  if (!waiting.empty()) {
+    throw storage::FileRefused(fmt::format(
+        "'{}' needs {} migration{} ({} first) before it can be read; open it for writing to "
+        "migrate it.",
+        options.path, waiting.size(), waiting.size() == 1 ? "" : "s", waiting.front()));
+  }
   return db;
 }
 
@@ -162,6 +173,23 @@ Core::Core(GameOptions options) {
   const GameTime now = clock_->now();
   check_game_time(now);
   if (options.speed) check_speed(*options.speed);
+  if (options.read_only) {
+    if (options.time_mode || options.speed || options.rules) {
+      throw Error(ErrorKind::Usage,
+                  "A game opened read-only keeps the file's time mode, speed and rules.");
+    }
+    read_only_ = true;
+    read([&](Reader& reader) {
+      load_time();
+      Query random(reader, "SELECT state FROM random_state WHERE id = 1");
+      if (!random.step()) throw Error(ErrorKind::CorruptData, "random_state has no row.");
+      random_ = Random(static_cast<std::uint64_t>(random.integer(0)));
+      Query stored(reader, "SELECT document FROM rules WHERE id = 1");
+      if (!stored.step()) throw Error(ErrorKind::CorruptData, "rules has no row.");
+      load_rules(stored.text(0));
+    });
+    return;
+  }
   rules_ = options.rules.value_or(Rules{});
   run_unadvanced(now, [&](Command& command) {
     const bool fresh = [&] {

@@ -376,9 +376,10 @@ std::vector<ItemEntry> Inventory::history(const PlayerId& user_id, int limit) co
   });
 }
 
-std::vector<InventoryViolation> Inventory::check_inventory() const {
-  return core_.read([](Reader& reader) {
-    Query query(reader, R"sql(
+namespace inventory {
+
+std::vector<InventoryViolation> find_violations(Reader& reader) {
+  Query query(reader, R"sql(
       SELECT user_id, item_id, held, logged FROM (
         SELECT s.user_id, s.item_id, s.quantity AS held,
                ifnull((SELECT sum(t.quantity) FROM item_transactions t
@@ -391,20 +392,25 @@ std::vector<InventoryViolation> Inventory::check_inventory() const {
         GROUP BY t.user_id, t.item_id)
       WHERE held <> logged
       ORDER BY user_id, item_id)sql");
-    std::vector<InventoryViolation> violations;
-    while (query.step()) {
-      InventoryViolation violation;
-      violation.user_id = query.text(0);
-      violation.item = query.integer(1);
-      violation.held = query.integer(2);
-      violation.logged = query.integer(3);
-      violation.detail =
-          fmt::format("User '{}' holds {} of item {}, but its history sums to {}.",
-                      violation.user_id, violation.held, violation.item, violation.logged);
-      violations.push_back(std::move(violation));
-    }
-    return violations;
-  });
+  std::vector<InventoryViolation> violations;
+  while (query.step()) {
+    InventoryViolation violation;
+    violation.user_id = query.text(0);
+    violation.item = query.integer(1);
+    violation.held = query.integer(2);
+    violation.logged = query.integer(3);
+    violation.detail =
+        fmt::format("User '{}' holds {} of item {}, but its history sums to {}.", violation.user_id,
+                    violation.held, violation.item, violation.logged);
+    violations.push_back(std::move(violation));
+  }
+  return violations;
+}
+
+}  // namespace inventory
+
+std::vector<InventoryViolation> Inventory::check_inventory() const {
+  return core_.read(inventory::find_violations);
 }
 
 }  // namespace hearth

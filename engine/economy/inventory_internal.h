@@ -10,6 +10,7 @@
 #include "engine/core/command.h"
 
 #include "hearth/core/outcome.h"
+#include "hearth/economy/inventory.h"
 
 namespace hearth::inventory {
 
@@ -41,5 +42,8 @@ Outcome check_usage(Command& command, const std::string& usage_data);
 
 // How many of `item` the user holds (0 for none).
 std::int64_t quantity(Reader& reader, const std::string& user_id, std::int64_t item);
+
+// Every stack that disagrees with its history (see Inventory::check_inventory).
+std::vector<InventoryViolation> find_violations(Reader& reader);
 
 }  // namespace hearth::inventory

@@ -77,4 +77,7 @@ Result<TransactionId> reverse(Command& command, TransactionId transaction, const
 // Converts between currencies (see Ledger::convert), journaling "ledger.converted".
 Result<ConversionReceipt> convert(Command& command, const Conversion& conversion);
 
+// Every broken ledger invariant (see Ledger::check_ledger), as the reader sees the file.
+std::vector<LedgerViolation> find_violations(Reader& reader);
+
 }  // namespace hearth::ledger

@@ -175,4 +175,19 @@ void tick_timers(Command& command, GameTime to) {
       "user_timers WHERE expired_at IS NULL AND expires_at <= ?1 ORDER BY expires_at LIMIT ?2)");
 }
 
+std::vector<Violation> timer_violations(Reader& reader) {
+  Query query(reader,
+              "SELECT user_id, type, key, expires_at FROM user_timers WHERE expired_at IS NULL "
+              "AND expires_at <= (SELECT reached_at FROM game_clock WHERE id = 1) "
+              "ORDER BY user_id, type, key");
+  std::vector<Violation> found;
+  while (query.step()) {
+    found.push_back({"timers.overdue",
+                     fmt::format("The {} timer '{}' of user '{}' expired at {} but is still "
+                                 "running at the time the file has reached.",
+                                 query.text(1), query.text(2), query.text(0), query.integer(3))});
+  }
+  return found;
+}
+
 }  // namespace hearth

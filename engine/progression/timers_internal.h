@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/core/command.h"
 
@@ -26,5 +27,9 @@ std::optional<TimerView> running(Reader& reader, const PlayerId& user, TimerType
 
 // Timer, effect and access expiries, each journaled once as of its expiry.
 void tick_timers(Command& command, GameTime to);
+
+// Timers past their expiry at the time the file has reached that the tick has not expired
+// (Game::check).
+std::vector<Violation> timer_violations(Reader& reader);
 
 }  // namespace hearth

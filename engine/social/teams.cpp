@@ -793,4 +793,38 @@ std::optional<TeamId> Teams::team_of(const PlayerId& player) const {
   });
 }
 
+namespace teams {
+
+std::vector<Violation> violations(Reader& reader) {
+  std::vector<Violation> found;
+  Query open(reader, R"sql(
+    SELECT t.id, t.max_members, count(m.player_id), count(CASE m.role WHEN 'LEADER' THEN 1 END)
+    FROM teams t LEFT JOIN team_members m ON m.team_id = t.id
+    WHERE t.disbanded_at IS NULL GROUP BY t.id ORDER BY t.id)sql");
+  while (open.step()) {
+    const std::string team = open.text(0);
+    const std::int64_t size = open.integer(1);
+    const std::int64_t members = open.integer(2);
+    if (open.integer(3) != 1) {
+      found.push_back(
+          {"teams.leader", fmt::format("Team '{}' has {} leaders, not 1.", team, open.integer(3))});
+    }
+    if (members > size) {
+      found.push_back({"teams.size", fmt::format("Team '{}' has {} members, more than its size {}.",
+                                                 team, members, size)});
+    }
+  }
+  Query disbanded(reader,
+                  "SELECT t.id, count(*) FROM teams t JOIN team_members m ON m.team_id = t.id "
+                  "WHERE t.disbanded_at IS NOT NULL GROUP BY t.id ORDER BY t.id");
+  while (disbanded.step()) {
+    found.push_back(
+        {"teams.disbanded_members", fmt::format("Team '{}' is disbanded but still has {} members.",
+                                                disbanded.text(0), disbanded.integer(1))});
+  }
+  return found;
+}
+
+}  // namespace teams
+
 }  // namespace hearth

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "engine/core/command.h"
 
@@ -18,5 +19,9 @@ std::optional<Membership> membership(Reader& reader, const PlayerId& player);
 
 // Pays everything the team's treasury holds to `to` (ledger rows of type TEAM_PAYOUT).
 void pay_out_treasury(Command& command, const TeamId& team, const PlayerId& to);
+
+// Open teams without exactly one leader or over their size, disbanded teams with members
+// (Game::check).
+std::vector<Violation> violations(Reader& reader);
 
 }  // namespace hearth::teams

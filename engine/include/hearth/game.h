@@ -100,6 +100,23 @@ struct GameOptions {
   // to write waits for one slice, not the whole catch-up; the result is the same whatever the
   // size. At least 1.
   std::int64_t tick_slice_rows = 2048;
+  // Opens an existing, up-to-date game file to read it only: nothing is written to it (no
+  // migration, no catch-up, no time stored), and every command throws Error{Usage}. Reads see the
+  // file as another process leaves it, one consistent snapshot per read. A missing file, or one
+  // that needs migrating, is refused with Error{CorruptData}; time_mode, speed and rules must not
+  // be set.
+  bool read_only = false;
+};
+
+// A broken invariant of a game file's content (Game::check).
+struct Violation {
+  // Which invariant, as "<concern>.<rule>": ledger.conserved, ledger.balance, ledger.negative,
+  // ledger.reversal, inventory.history, ownership.one_owner, ownership.overdue, teams.leader,
+  // teams.size, teams.disbanded_members, timers.overdue.
+  std::string rule;
+  std::string detail;  // one sentence naming the rows
+
+  bool operator==(const Violation&) const = default;
 };
 
 // An open game. Opening creates or migrates the file; a file that is not a game file, or was
@@ -183,6 +200,13 @@ class Game {
   // Writes a consistent copy of the whole game to `path` (SQLite's online backup), e.g. for a
   // save slot. An existing file at `path` is overwritten only if it is a game file.
   void save_as(const std::string& path);
+
+  // Every broken invariant of the engine's tables, in one consistent snapshot (the rules are in
+  // docs/rules.md, "Invariants"): the ledger's and the inventory's (as Ledger::check_ledger and
+  // Inventory::check_inventory find them), one open owner per content instance and none past its
+  // expiry, one leader per team and no more members than its size, no members in a disbanded
+  // team, and no timer past its expiry at the time the file has reached. Empty when healthy.
+  std::vector<Violation> check() const;
 
   // The engine schema version of the file.
   int schema_version() const;
