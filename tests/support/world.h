@@ -5,9 +5,11 @@
 
 #include <string>
 
+#include "hearth/catalog/catalog.h"
 #include "hearth/economy/inventory.h"
 #include "hearth/economy/ledger.h"
 #include "hearth/game.h"
+#include "hearth/identity/access.h"
 #include "hearth/identity/players.h"
 #include "hearth/progression/timers.h"
 #include "hearth/social/messages.h"
@@ -23,6 +25,8 @@ struct SmallWorld {
   AccountId bob_gold;
   ItemId ore;
   TeamId team;
+  PlayerId moderator;
+  std::int64_t trade = 0;
 };
 
 inline SmallWorld build_small_world(Game& game) {
@@ -59,6 +63,18 @@ inline SmallWorld build_small_world(Game& game) {
   if (!game.timers().start_cooldown(world.bob, "mining", Duration::hours(1))) {
     throw Error(ErrorKind::Usage, "cooldown refused");
   }
+  world.moderator = game.players().create({.username = "mod"}).value().id;
+  if (!game.access().assign_role(world.moderator, "moderator")) {
+    throw Error(ErrorKind::Usage, "role refused");
+  }
+  world.trade = game.catalog()
+                    .propose({.sender = world.ann,
+                              .recipient = world.bob,
+                              .offered = {.items = {{world.ore, 1}}},
+                              .asked = {.money = {{world.gold, 25}}},
+                              .description = "ore for gold"})
+                    .value()
+                    .id;
   return world;
 }
 
