@@ -160,12 +160,14 @@ Progress::Progress(std::string what, std::int64_t total, std::string unit)
       drawn_(started_) {}
 
 Progress::~Progress() {
-  if (done_ > 0) draw(true);
+  if (drawn_any_) draw(true);
 }
 
 void Progress::advance(std::int64_t done) {
   done_ = std::min(done, total_);
   const auto now = std::chrono::steady_clock::now();
+  // Work that ends within a second is not long: it reports nothing.
+  if (now - started_ < std::chrono::seconds(1)) return;
   if (terminal_) {
     if (now - drawn_ < std::chrono::milliseconds(100)) return;
   } else {
@@ -174,6 +176,7 @@ void Progress::advance(std::int64_t done) {
     reported_tenths_ = tenths;
   }
   drawn_ = now;
+  drawn_any_ = true;
   draw(false);
 }
 

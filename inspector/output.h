@@ -49,8 +49,9 @@ void write_json(JsonWriter& out, const SQLite::Column& column);
 // Writes `text` to standard output followed by a newline.
 void print_json(const rapidjson::StringBuffer& buffer);
 
-// Progress of a long piece of work on standard error: redrawn in place with its rate and the time
-// left when standard error is a terminal, else one plain line each tenth of the way.
+// Progress of a long piece of work on standard error, once it has run for a second: redrawn in
+// place with its rate and the time left when standard error is a terminal, else one plain line
+// each tenth of the way; and a last line with the total time.
 class Progress {
  public:
   Progress(std::string what, std::int64_t total, std::string unit);
@@ -70,6 +71,7 @@ class Progress {
   std::int64_t done_ = 0;
   std::int64_t reported_tenths_ = 0;
   bool terminal_;
+  bool drawn_any_ = false;
   std::chrono::steady_clock::time_point started_;
   std::chrono::steady_clock::time_point drawn_;
 };

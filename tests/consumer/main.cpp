@@ -1,5 +1,6 @@
-// A game that only knows the installed headers: it opens a game in memory, registers a player,
-// spends turns, and prints what it sees. Exits 0 when everything answered as expected.
+// A game that only knows the installed headers: it opens a game (in memory, or in the file its
+// first argument names), registers a player, spends turns, and prints what it sees. Exits 0 when
+// everything answered as expected.
 #include <cstdio>
 #include <memory>
 
@@ -7,8 +8,9 @@
 #include "hearth/identity/players.h"
 #include "hearth/progression/turns.h"
 
-int main() {
+int main(int argc, char** argv) {
   hearth::GameOptions options;
+  if (argc > 1) options.path = argv[1];
   options.clock = std::make_shared<hearth::ManualClock>(1767225600000);
   options.seed = 7;
   hearth::Game game(options);

@@ -308,7 +308,7 @@ BOOST_FIXTURE_TEST_CASE(a_world_exported_and_imported_hashes_the_same, Saved) {
   TempFile copy;
   Run run = inspect({"export", file.path, document.path});
   BOOST_TEST(run.status == 0, run.err);
-  BOOST_TEST(run.err.find("export: ") != std::string::npos);  // progress, plain lines
+  BOOST_TEST(run.err.find("exported ") != std::string::npos);
   run = inspect({"import", copy.path, document.path});
   BOOST_TEST(run.status == 0, run.err);
   BOOST_TEST(hash_of(copy.path) == hash_of(file.path));
