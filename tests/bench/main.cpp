@@ -1,5 +1,5 @@
 // hearth_bench: the engine's figures beside raw SQLite doing the same work, in the same run.
-// Usage: hearth_bench [ticks|ledger|accounts|social|catalog|rpg|host|all] [--players N]
+// Usage: hearth_bench [ticks|ledger|accounts|social|catalog|rpg|host|inspector|all] [--players N]
 #include <cstring>
 #include <string>
 
@@ -29,5 +29,6 @@ int main(int argc, char** argv) {
   if (which == "all" || which == "catalog") hearth::bench::run_catalog_bench(scale);
   if (which == "all" || which == "rpg") hearth::bench::run_rpg_bench(scale);
   if (which == "all" || which == "host") hearth::bench::run_host_bench(scale);
+  if (which == "all" || which == "inspector") hearth::bench::run_inspector_bench(scale);
   return 0;
 }

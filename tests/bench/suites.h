@@ -42,4 +42,8 @@ void run_rpg_bench(const Scale& scale);
 // loopback beside the same commands in-process and the plain-SQLite floor; the host's peak RSS.
 void run_host_bench(const Scale& scale);
 
+// The inspector (`hearth check`, `hash`, `export`, `import`, `export --user`) on a world of
+// `players` users beside the best raw-SQLite version of each and the plain-SQLite floor.
+void run_inspector_bench(const Scale& scale);
+
 }  // namespace hearth::bench
