@@ -190,6 +190,10 @@ int rules_set(const Common& common, const std::string& path) {
     throw Failure(kUsage,
                   fmt::format("'{}' holds rules that are not valid: {}", path, error.what()));
   }
+  if (const std::vector<std::string> problems = rules.problems(); !problems.empty()) {
+    throw Failure(kUsage, fmt::format("'{}' holds rules that are not valid: {}", path,
+                                      fmt::join(problems, " ")));
+  }
   Game game = open_writing(common, rules);
   fmt::print("'{}' runs with the rules of '{}' from now on.\n", common.file, path);
   return kOk;

@@ -190,6 +190,11 @@ Core::Core(GameOptions options) {
     });
     return;
   }
+  if (options.rules) {
+    if (const std::vector<std::string> problems = options.rules->problems(); !problems.empty()) {
+      throw Error(ErrorKind::Usage, "The rules are not valid: " + problems.front());
+    }
+  }
   rules_ = options.rules.value_or(Rules{});
   run_unadvanced(now, [&](Command& command) {
     const bool fresh = [&] {

@@ -1,5 +1,11 @@
 #include "hearth/rules.h"
 
+#include <cmath>
+#include <set>
+
+#include <fmt/core.h>
+#include <rapidjson/document.h>
+
 #include "storage/json.h"
 
 #include "hearth/core/error.h"
@@ -348,6 +354,101 @@ Rules Rules::from_json(std::string_view text) {
   } catch (const storage::CorruptJson& error) {
     throw Error(ErrorKind::Usage, error.what());
   }
+}
+
+namespace {
+
+// The numbers that may be below zero, by their path in the rules' JSON.
+const std::set<std::string>& signed_paths() {
+  static const std::set<std::string> paths = {"reputation.min_value",
+                                              "reputation.max_value",
+                                              "reputation.neutral_at",
+                                              "reputation.friendly_at",
+                                              "reputation.port_access[].at_least",
+                                              "reputation.price_multipliers[].at_least",
+                                              "personal_reputation.min_value",
+                                              "personal_reputation.max_value",
+                                              "personal_reputation.wanted_below",
+                                              "ranks.combat_below_floor",
+                                              "onboarding.suspicion_steps[].change"};
+  return paths;
+}
+
+// Walks the rules' JSON: no number below zero but the signed ones; intervals, lifetimes and
+// windows above zero.
+void check_numbers(const rapidjson::Value& value, const std::string& path,
+                   std::vector<std::string>& problems) {
+  if (value.IsObject()) {
+    for (auto member = value.MemberBegin(); member != value.MemberEnd(); ++member) {
+      check_numbers(member->value,
+                    path.empty() ? member->name.GetString() : path + "." + member->name.GetString(),
+                    problems);
+    }
+  } else if (value.IsArray()) {
+    for (const auto& element : value.GetArray()) check_numbers(element, path + "[]", problems);
+  } else if (value.IsNumber()) {
+    const double number = value.GetDouble();
+    const std::string field = path.substr(path.rfind('.') + 1);
+    const bool positive = field.find("interval") != std::string::npos ||
+                          field.find("lifetime") != std::string::npos || field.ends_with("window");
+    if (number < 0 && signed_paths().count(path) == 0) {
+      problems.push_back(fmt::format("{} is {}, below 0.", path, number));
+    } else if (positive && number <= 0) {
+      problems.push_back(fmt::format("{} is {}; it must be above 0.", path, number));
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> Rules::problems() const {
+  std::vector<std::string> found;
+  rapidjson::Document document;
+  document.Parse(to_json().c_str());
+  check_numbers(document, "", found);
+  const auto at_most = [&](const char* low_name, double low, const char* high_name, double high) {
+    if (low > high) {
+      found.push_back(fmt::format("{} ({}) is above {} ({}).", low_name, low, high_name, high));
+    }
+  };
+  at_most("players.username_min_length", players.username_min_length, "players.username_max_length",
+          players.username_max_length);
+  at_most("onboarding.nickname_min_length", onboarding.nickname_min_length,
+          "onboarding.nickname_max_length", onboarding.nickname_max_length);
+  at_most("onboarding.answer_min_length", onboarding.answer_min_length,
+          "onboarding.answer_max_length", onboarding.answer_max_length);
+  at_most("teams.name_min_length", teams.name_min_length, "teams.name_max_length",
+          teams.name_max_length);
+  at_most("messages.flag_reason_min", messages.flag_reason_min, "messages.flag_reason_max",
+          messages.flag_reason_max);
+  at_most("levels.activity_min", levels.activity_min, "levels.activity_max", levels.activity_max);
+  at_most("loot.reward_min", loot.reward_min, "loot.reward_max", loot.reward_max);
+  at_most("reputation.min_value", reputation.min_value, "reputation.max_value",
+          reputation.max_value);
+  at_most("personal_reputation.min_value", personal_reputation.min_value,
+          "personal_reputation.max_value", personal_reputation.max_value);
+  at_most("ranks.combat_min", ranks.combat_min, "ranks.combat_max", ranks.combat_max);
+  at_most("inventory.sell_back_percent", inventory.sell_back_percent, "100", 100);
+  at_most("loot.spawn_chance", loot.spawn_chance, "1", 1);
+  at_most("1", 1, "turns.max_multiplier", turns.max_multiplier);
+  at_most("1", 1, "players.username_min_length", players.username_min_length);
+  at_most("1", 1, "levels.activity_min", levels.activity_min);
+  at_most("1", 1, "loot.reward_min", loot.reward_min);
+  if (accounts.password_cost < 4 || accounts.password_cost > 31) {
+    found.push_back(
+        fmt::format("accounts.password_cost is {}; bcrypt's is 4 to 31.", accounts.password_cost));
+  }
+  if (teams.default_max_members < 2 || teams.default_max_members > 20) {
+    found.push_back(fmt::format("teams.default_max_members is {}; a team has 2 to 20 members.",
+                                teams.default_max_members));
+  }
+  const double halves = levels.exponent * 2;
+  if (levels.base < 1 || !(halves >= 2 && halves <= 8) || halves != std::floor(halves)) {
+    found.push_back(
+        "levels needs a base of at least 1 and an exponent that is a multiple of 0.5 "
+        "from 1 to 4.");
+  }
+  return found;
 }
 
 }  // namespace hearth

@@ -82,7 +82,8 @@ struct GameOptions {
   std::optional<TimeMode> time_mode;
   std::optional<double> speed;
   // The rules to run with. When set they replace the rules stored in the file; when not, the
-  // file's rules apply (the defaults for a new file).
+  // file's rules apply (the defaults for a new file). Rules with problems (Rules::problems) are
+  // refused with Error{Usage}.
   std::optional<Rules> rules;
   // Seeds the random generator of a new file (ignored when the file exists: its generator goes
   // on where it stopped). When not set, a new file gets a seed from std::random_device.

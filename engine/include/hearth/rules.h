@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "hearth/catalog/rules.h"
 #include "hearth/core/clock.h"
@@ -62,6 +63,14 @@ struct Rules {
   // Rules from JSON text. A field the text lacks keeps its default; an unknown field is ignored.
   // Throws Error{Usage} when the text is not JSON of this shape.
   static Rules from_json(std::string_view text);
+
+  // What makes these rules unusable, one sentence each; empty when they are valid. Every count,
+  // amount, duration and weight is at least 0 (only standings, alignments, their thresholds, the
+  // combat floor and the guard's suspicion steps may be negative); intervals, lifetimes and
+  // windows are above 0; each minimum is at most its maximum; a percentage is at most 100, a
+  // chance at most 1; the level curve, bcrypt's cost (4 to 31) and a team's size (2 to 20) are
+  // in range. A Game refuses rules with problems (Error{Usage}).
+  std::vector<std::string> problems() const;
 };
 
 }  // namespace hearth

@@ -44,6 +44,27 @@ BOOST_AUTO_TEST_CASE(reopening_keeps_state_and_applies_nothing) {
   BOOST_TEST(game.schema_version() == static_cast<int>(schema::files().size()));
 }
 
+BOOST_AUTO_TEST_CASE(rules_with_problems_are_named_and_refused) {
+  BOOST_TEST(Rules{}.problems().empty());
+  Rules rules;
+  rules.turns.per_day = -1;                 // a count below 0
+  rules.reputation.decay_interval = 0;      // an interval not above 0
+  rules.levels.activity_min = 20;           // a minimum above its maximum
+  rules.inventory.sell_back_percent = 101;  // a percentage above 100
+  rules.accounts.password_cost = 3;         // outside bcrypt's range
+  rules.reputation.min_value = -900;        // a standing may be negative
+  const std::vector<std::string> problems = rules.problems();
+  BOOST_TEST_REQUIRE(problems.size() == 5u);
+  BOOST_TEST(problems[0] == "turns.per_day is -1, below 0.");
+  BOOST_TEST(problems[1] == "reputation.decay_interval is 0; it must be above 0.");
+  BOOST_TEST(problems[2] == "levels.activity_min (20) is above levels.activity_max (15).");
+  BOOST_TEST(problems[3] == "inventory.sell_back_percent (101) is above 100 (100).");
+  BOOST_TEST(problems[4] == "accounts.password_cost is 3; bcrypt's is 4 to 31.");
+  GameOptions options;
+  options.rules = rules;
+  BOOST_CHECK_EXCEPTION(Game{options}, Error, test::is_kind(ErrorKind::Usage));
+}
+
 BOOST_AUTO_TEST_CASE(rules_round_trip_through_json) {
   Rules rules;
   rules.turns.per_day = 1234;
