@@ -153,9 +153,18 @@ int info(const Common& common) {
       default_rules.Parse(Rules{}.to_json().c_str());
       differences(file_rules, default_rules, "", changed);
     }
-    field("rules", changed.empty() ? std::string("the defaults")
-                                   : fmt::format("{} differ from the defaults", changed.size()));
-    for (const std::string& line : changed) field("", line);
+    if (common.json) {
+      // The changes as an array: ["turns.per_day = 77", …].
+      out.Key("rules changed");
+      out.StartArray();
+      for (const std::string& line : changed) out.String(line.c_str());
+      out.EndArray();
+    } else {
+      fmt::print("{:<28}{}\n", "rules:",
+                 changed.empty() ? std::string("the defaults")
+                                 : fmt::format("{} differ from the defaults", changed.size()));
+      for (const std::string& line : changed) fmt::print("  {}\n", line);
+    }
   }
   if (version == known) {
     for (const Count& count : kCounts) {

@@ -379,18 +379,14 @@ std::vector<ItemEntry> Inventory::history(const PlayerId& user_id, int limit) co
 namespace inventory {
 
 std::vector<InventoryViolation> find_violations(Reader& reader) {
+  // One pass over both tables, grouped: a lookup per stack would let SQLite pick the index by
+  // item, which scans every history row of a common item once per stack (quadratic).
   Query query(reader, R"sql(
-      SELECT user_id, item_id, held, logged FROM (
-        SELECT s.user_id, s.item_id, s.quantity AS held,
-               ifnull((SELECT sum(t.quantity) FROM item_transactions t
-                       WHERE t.user_id = s.user_id AND t.item_id = s.item_id), 0) AS logged
-        FROM inventory s
+      SELECT user_id, item_id, sum(held), sum(logged) FROM (
+        SELECT user_id, item_id, quantity AS held, 0 AS logged FROM inventory
         UNION ALL
-        SELECT t.user_id, t.item_id, 0, sum(t.quantity) FROM item_transactions t
-        WHERE NOT EXISTS (SELECT 1 FROM inventory s
-                          WHERE s.user_id = t.user_id AND s.item_id = t.item_id)
-        GROUP BY t.user_id, t.item_id)
-      WHERE held <> logged
+        SELECT user_id, item_id, 0, quantity FROM item_transactions)
+      GROUP BY user_id, item_id HAVING sum(held) <> sum(logged)
       ORDER BY user_id, item_id)sql");
   std::vector<InventoryViolation> violations;
   while (query.step()) {

@@ -189,6 +189,8 @@ void run_inspector_bench(const Scale& scale) {
 
   sqlite3* db = nullptr;
   sqlite3_open_v2(world.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  // The page cache the inspector's connections have (32 MiB; SQLite's default is 2 MiB).
+  sqlite3_exec(db, "PRAGMA cache_size = -32768", nullptr, nullptr, nullptr);
   std::int64_t rows = 0;
   const double floor_read = seconds([&] { rows = each_row(db, false, [](sqlite3_stmt*) {}); });
 
@@ -204,8 +206,9 @@ void run_inspector_bench(const Scale& scale) {
           "from_account_id AS id, -amount AS d FROM transactions WHERE confirmed = 1 UNION ALL "
           "SELECT to_account_id, amount FROM transactions WHERE confirmed = 1) GROUP BY id) l "
           "ON l.id = a.id WHERE a.balance <> ifnull(l.s, 0)",
-          "SELECT s.user_id FROM inventory s WHERE s.quantity <> (SELECT sum(quantity) FROM "
-          "item_transactions t WHERE t.user_id = s.user_id AND t.item_id = s.item_id)"}) {
+          "SELECT user_id, item_id FROM (SELECT user_id, item_id, quantity AS q FROM inventory "
+          "UNION ALL SELECT user_id, item_id, -quantity FROM item_transactions) "
+          "GROUP BY user_id, item_id HAVING sum(q) <> 0"}) {
       sqlite3_stmt* statement = raw_prepare(db, sql);
       while (sqlite3_step(statement) == SQLITE_ROW) {
       }

@@ -443,7 +443,9 @@ BOOST_FIXTURE_TEST_CASE(rules_are_printed_and_set_only_when_valid, Saved) {
   run = inspect({"rules", file.path, "set", rules.path});
   BOOST_TEST(run.status == 0, run.err);
   BOOST_TEST(parse(inspect({"rules", file.path, "get"}).out)["turns"]["per_day"].GetInt() == 77);
-  BOOST_TEST(inspect({"info", file.path}).says("turns.per_day = 77"));
+  BOOST_TEST(inspect({"info", file.path}).says("\n  turns.per_day = 77\n"));
+  const auto info = parse(inspect({"info", file.path, "--json"}).out);
+  BOOST_TEST(info["rules changed"][0].GetString() == std::string("turns.per_day = 77"));
   for (const std::string& bad :
        {std::string(R"({"turns": {"per_dya": 5}})"),
         std::string(R"({"turns": {"per_day": "many"}})"), std::string("{turns")}) {
