@@ -278,7 +278,7 @@ int export_world(const Common& common, const std::optional<std::string>& user,
   std::FILE* out = std::fopen(temporary.c_str(), "wb");
   if (out == nullptr) throw Failure(kStorage, fmt::format("Cannot write '{}'.", temporary));
   std::int64_t done = 0;
-  {
+  try {
     Progress progress("export", count_rows(sql, tables, selection), "rows");
     std::fprintf(out,
                  "{\"format\": \"%s\", \"version\": %d, \"schema_version\": %d, \"scope\": "
@@ -289,6 +289,10 @@ int export_world(const Common& common, const std::optional<std::string>& user,
     std::fprintf(out, "},\n\"references\": {");
     if (user) write_section(out, sql, tables, selection, true, progress, done);
     std::fprintf(out, "}}\n");
+  } catch (...) {
+    std::fclose(out);
+    std::filesystem::remove(temporary);  // a failed export leaves nothing behind
+    rethrow_as_failure();
   }
   const bool written = std::fflush(out) == 0 && ::fsync(::fileno(out)) == 0;
   std::fclose(out);
