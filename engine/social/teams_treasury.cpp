@@ -139,12 +139,14 @@ Outcome Teams::withdraw(const PlayerId& actor, std::int64_t currency, std::int64
       return Outcome::refused(Refusal::NotAllowed, "The treasury pays only members.");
     }
     ledger::Posting posting;
-    posting.from_account = ledger::team_account(command, seat->team, currency);
+    // The payee's account first: an unknown currency is refused before the treasury's account
+    // would be opened in it.
     posting.to_account = ledger::user_account(command, payee, currency);
     if (posting.to_account == 0) {
       return Outcome::refused(Refusal::NotFound,
                               fmt::format("The payee has no account in currency {}.", currency));
     }
+    posting.from_account = ledger::team_account(command, seat->team, currency);
     posting.amount = amount;
     posting.type = "TEAM_WITHDRAWAL";
     posting.user_id = actor;

@@ -221,6 +221,9 @@ BOOST_AUTO_TEST_CASE(the_treasury_takes_deposits_and_pays_members_who_may) {
   BOOST_TEST((teams.withdraw(ann, credits, 10).refusal() == Refusal::NotAllowed));
   BOOST_TEST((teams.withdraw(lead, credits, 501).refusal() == Refusal::InsufficientFunds));
   BOOST_TEST((teams.withdraw(lead, credits, 10, cyd).refusal() == Refusal::NotAllowed));
+  // A currency that does not exist (found by the command fuzzer: it was a foreign-key Error).
+  BOOST_TEST((teams.withdraw(lead, 999999, 10).refusal() == Refusal::NotFound));
+  BOOST_TEST((teams.deposit(lead, 999999, 10).refusal() == Refusal::NotFound));
   BOOST_TEST(test::snapshot(game) == before);
   const std::int64_t bobs = balance(bob);
   BOOST_TEST(teams.withdraw(lead, credits, 200, bob).ok());
