@@ -3,14 +3,13 @@
 #include <algorithm>
 #include <exception>
 #include <limits>
-#include <map>
 #include <random>
 #include <set>
 
-#include <SQLiteCpp/Statement.h>
 #include <fmt/core.h>
 
 #include "engine/core/command.h"
+#include "tests/support/fixtures.h"
 #include "tests/support/world.h"
 
 #include "hearth/core/commands.h"
@@ -20,30 +19,6 @@ namespace hearth::fuzz {
 namespace {
 
 constexpr GameTime kStart = 1767225600000;  // 2026-01-01
-
-// Every row of every table, as text: equal for equal content.
-std::string content(Game& game) {
-  return core_of(game).read([](SQLite::Database& db) {
-    std::vector<std::string> tables;
-    SQLite::Statement names(db,
-                            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT "
-                            "LIKE 'sqlite_%' ORDER BY name");
-    while (names.executeStep()) tables.push_back(names.getColumn(0).getString());
-    std::string out;
-    for (const std::string& table : tables) {
-      SQLite::Statement rows(db, "SELECT * FROM \"" + table + "\"");
-      out += table + '\n';
-      while (rows.executeStep()) {
-        for (int i = 0; i < rows.getColumnCount(); ++i) {
-          out += rows.getColumn(i).isNull() ? std::string("NULL") : rows.getColumn(i).getString();
-          out += '\x1f';
-        }
-        out += '\n';
-      }
-    }
-    return out;
-  });
-}
 
 // A JSON string literal of arbitrary bytes (control characters escaped; invalid UTF-8 kept, as a
 // hostile client would send it).
@@ -212,7 +187,7 @@ FuzzReport fuzz_commands(std::uint64_t seed, int steps) {
     const std::string arguments = generate.arguments(spec);
     const std::string call = fmt::format("seed {} step {}: {} as {} with {:.200}", seed, step,
                                          spec.name, actor.value(), arguments);
-    const std::string before = content(game);
+    const std::string before = test::snapshot(game);
     ++report.calls;
     bool wrote_nothing_expected = true;
     try {
@@ -238,7 +213,7 @@ FuzzReport fuzz_commands(std::uint64_t seed, int steps) {
     } catch (...) {
       fail(call + ": threw something other than an exception");
     }
-    if (wrote_nothing_expected && content(game) != before) {
+    if (wrote_nothing_expected && test::snapshot(game) != before) {
       fail(call + ": refused (or failed) but changed the file");
     }
     for (const Violation& violation : game.check()) {
