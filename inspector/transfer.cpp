@@ -13,7 +13,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/writer.h>
 
-#include "engine/core/sha256.h"
+#include "engine/core/content_hash.h"
 #include "schema/schema.h"
 #include "storage/migrations.h"
 
@@ -430,49 +430,23 @@ int hash(const Common& common, const std::optional<std::string>& user) {
   const RowSelection selection = user ? RowSelection(sql, tables, id) : RowSelection();
   std::sort(tables.begin(), tables.end(),
             [](const TableShape& a, const TableShape& b) { return a.name < b.name; });
-  // Each value with its type and length, so that no two different states encode the same.
-  Sha256 digest;
-  const auto put_number = [&](char tag, std::uint64_t bits) {
-    char bytes[9] = {tag};
-    for (int i = 0; i < 8; ++i) bytes[1 + i] = static_cast<char>(bits >> (56 - 8 * i));
-    digest.update(std::string_view(bytes, 9));
-  };
-  const auto put_text = [&](char tag, const void* data, std::size_t length) {
-    put_number(tag, length);
-    digest.update(std::string_view(static_cast<const char*>(data), length));
-  };
+  ContentHash digest;
   Progress progress("hash", count_rows(sql, tables, selection), "rows");
   std::int64_t done = 0;
   for (const TableShape& table : tables) {
-    SQLite::Statement rows(sql, fmt::format("SELECT * FROM {} WHERE {} {}", quoted(table.name),
-                                            selection.where(table, false), table.order_by()));
-    bool named = false;
+    std::vector<std::string> columns;
+    std::vector<std::string> select;
+    for (const std::string& column : table.columns) {
+      if (!hashed_column(table.name, column)) continue;
+      columns.push_back(column);
+      select.push_back(quoted(column));
+    }
+    digest.table(table.name, columns);
+    SQLite::Statement rows(
+        sql, fmt::format("SELECT {} FROM {} WHERE {} {}", fmt::join(select, ", "),
+                         quoted(table.name), selection.where(table, false), table.order_by()));
     while (rows.executeStep()) {
-      if (!named) {
-        put_text('T', table.name.data(), table.name.size());
-        for (const std::string& column : table.columns) {
-          put_text('C', column.data(), column.size());
-        }
-        named = true;
-      }
-      put_number('R', 0);
-      for (int i = 0; i < rows.getColumnCount(); ++i) {
-        const SQLite::Column value = rows.getColumn(i);
-        if (value.isNull()) {
-          put_number('n', 0);
-        } else if (value.isInteger()) {
-          put_number('i', static_cast<std::uint64_t>(value.getInt64()));
-        } else if (value.isFloat()) {
-          const double real = value.getDouble();
-          std::uint64_t bits = 0;
-          std::memcpy(&bits, &real, sizeof bits);
-          put_number('f', bits);
-        } else if (value.isBlob()) {
-          put_text('b', value.getBlob(), static_cast<std::size_t>(value.getBytes()));
-        } else {
-          put_text('t', value.getText(), static_cast<std::size_t>(value.getBytes()));
-        }
-      }
+      digest.row(rows);
       progress.advance(++done);
     }
   }

@@ -198,6 +198,9 @@ class Core {
 
   const Rules& rules() const { return rules_; }
 
+  // GameOptions::log_commands: run_command records each command that commits (command_log).
+  bool logs_commands() const { return log_commands_; }
+
   Random& random() { return random_; }
 
   // Runs `work(Command&)` as one BEGIN IMMEDIATE transaction at game time `now`: first the world
@@ -218,9 +221,10 @@ class Core {
   // Runs `work()` with every command it makes nested in one transaction (Game::atomically): an
   // inner command's refusal undoes only that command; `work` returning a refusal, or throwing,
   // undoes them all. Listeners hear the events once, after the commit.
+  // With `when`, the group happens at that game time (a replayed command) instead of now.
   template <class Work>
-  Outcome group(Work&& work) {
-    return run([&](Command& command) -> Outcome {
+  Outcome group(Work&& work, std::optional<GameTime> when = std::nullopt) {
+    return execute(when, true, [&](Command& command) -> Outcome {
       struct Scope {
         Core& core;
         Command* outer;
@@ -417,6 +421,7 @@ class Core {
   std::int64_t tick_slice_rows_ = 0;
   std::int64_t data_version_ = -1;
   bool read_only_ = false;  // GameOptions::read_only: every command throws
+  bool log_commands_ = false;
 
   // Looks statements up by their text without building a std::string.
   struct TextHash {

@@ -15,6 +15,7 @@
 
 #include "engine/core/access.h"
 #include "engine/core/command.h"
+#include "engine/core/command_log.h"
 #include "engine/core/payload.h"
 #include "engine/identity/access_internal.h"
 
@@ -1299,15 +1300,50 @@ std::string command_specs_json() {
   return out + "]";
 }
 
-CommandAnswer run_command(Game& game, const PlayerId& actor, std::string_view name,
-                          std::string_view arguments) {
+namespace {
+
+// Runs a command from data; with the log on (or at a given time, for a replay), as one group that
+// records the command when it commits.
+CommandAnswer run_entry(Game& game, const PlayerId& actor, std::string_view name,
+                        std::string_view arguments, std::optional<GameTime> when) {
   const Entry* entry = find_entry(name);
   if (entry == nullptr) {
     return refused(Refusal::NotFound, fmt::format("There is no command '{}'.", name));
   }
   auto parsed = parse(entry->spec, arguments);
   if (auto* refusal = std::get_if<CommandAnswer>(&parsed)) return *refusal;
-  return entry->run(game, actor, std::get<Arguments>(parsed));
+  Core& core = core_of(game);
+  if (!core.logs_commands() && !when) return entry->run(game, actor, std::get<Arguments>(parsed));
+  CommandAnswer answer;
+  // The group's outcome is the command's, kept in `answer`.
+  (void)core.group(
+      [&]() -> Outcome {
+        answer = entry->run(game, actor, std::get<Arguments>(parsed));
+        if (!answer.ok()) return Outcome::refused(answer.refusal, answer.detail);
+        if (core.logs_commands()) {
+          core.run([&](Command& command) { record_command(command, actor, name, arguments); });
+        }
+        return {};
+      },
+      when);
+  return answer;
+}
+
+}  // namespace
+
+CommandAnswer run_command(Game& game, const PlayerId& actor, std::string_view name,
+                          std::string_view arguments) {
+  return run_entry(game, actor, name, arguments, std::nullopt);
+}
+
+CommandAnswer replay_command(Game& game, const LoggedCommand& entry) {
+  if (entry.at < game.reached_at()) {
+    throw Error(ErrorKind::Usage,
+                fmt::format("Command {} of the log ran at game time {}, before the time this game "
+                            "has reached ({}): it cannot be replayed here.",
+                            entry.id, entry.at, game.reached_at()));
+  }
+  return run_entry(game, entry.actor, entry.name, entry.arguments, entry.at);
 }
 
 }  // namespace hearth

@@ -64,6 +64,7 @@ inline constexpr storage::JsonColumn kQuestRequirementsColumn{"quests", "require
 inline constexpr storage::JsonColumn kQuestRewardsColumn{"quests", "rewards"};
 inline constexpr storage::JsonColumn kTimerMetadataColumn{"user_timers", "metadata"};
 inline constexpr storage::JsonColumn kModerationMetadataColumn{"moderation_cases", "metadata"};
+inline constexpr storage::JsonColumn kCommandArgumentsColumn{"command_log", "arguments"};
 
 // Every JSON column of the schema (CHECK (json_valid(...))), in migration order.
 inline constexpr std::array kJsonColumns{
@@ -101,6 +102,7 @@ inline constexpr std::array kJsonColumns{
     kQuestRewardsColumn,
     kTimerMetadataColumn,
     kModerationMetadataColumn,
+    kCommandArgumentsColumn,
 };
 
 // --- serialisers --------------------------------------------------------------------------------

@@ -164,6 +164,7 @@ Core::Core(GameOptions options) {
     throw Error(ErrorKind::Usage, "GameOptions::tick_slice_rows must be at least 1.");
   }
   tick_slice_rows_ = options.tick_slice_rows;
+  log_commands_ = options.log_commands;
   clock_ = options.clock ? options.clock : std::make_shared<SystemClock>();
   try {
     db_ = open_database(options);

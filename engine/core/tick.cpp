@@ -1,6 +1,8 @@
 #include "engine/core/tick.h"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "engine/core/query.h"
 
@@ -25,6 +27,42 @@ const std::string& next_due_query() {
   return query;
 }
 
+// The rules journal what fell due rule by rule; the events `first` on are renumbered into the
+// order of their game times (ties keep their order: rule order, then each rule's own), so that the
+// journal's order is the order things happened in, however game time was split into ticks.
+void put_in_time_order(Command& command, std::int64_t first) {
+  {
+    Query disorder(command,
+                   "SELECT EXISTS (SELECT 1 FROM (SELECT at, lag(at) OVER (ORDER BY id) AS "
+                   "earlier FROM events WHERE id >= ?) WHERE at < earlier)",
+                   first);
+    disorder.step();
+    if (!disorder.flag(0)) return;
+  }
+  Query(command,
+        "CREATE TEMP TABLE IF NOT EXISTS hearth_event_order (old INTEGER PRIMARY KEY, "
+        "new INTEGER NOT NULL)")
+      .exec();
+  Query(command, "DELETE FROM temp.hearth_event_order").exec();
+  Query(command,
+        "INSERT INTO temp.hearth_event_order (old, new) SELECT id, ?1 - 1 + row_number() OVER "
+        "(ORDER BY at, id) FROM events WHERE id >= ?1",
+        first)
+      .exec();
+  Query(command, "UPDATE events SET id = -id WHERE id >= ?", first).exec();
+  Query(command,
+        "UPDATE events SET id = o.new FROM temp.hearth_event_order o WHERE events.id = -o.old")
+      .exec();
+  // What the listeners will hear, renumbered the same way.
+  std::vector<Event>& emitted = command.emitted();
+  const auto tick_events = std::find_if(emitted.begin(), emitted.end(),
+                                        [&](const Event& event) { return event.id >= first; });
+  std::stable_sort(tick_events, emitted.end(),
+                   [](const Event& a, const Event& b) { return a.at < b.at; });
+  std::int64_t id = first;
+  for (auto event = tick_events; event != emitted.end(); ++event) event->id = id++;
+}
+
 }  // namespace
 
 void reschedule_after_rules_change(Command& command) {
@@ -43,10 +81,15 @@ bool advance_world(Command& command, GameTime to) {
   // The rules run only when something is due by `to` (next_due is a lower bound; 0: unknown).
   const bool due = forward && to >= command.next_due();
   if (due) {
+    const std::int64_t first = command.last_event_id() + 1;
     for (const TimeRule& rule : time_rules()) {
       rule.advance(command, to);
-      if (command.work_spent()) return false;
+      if (command.work_spent()) {
+        put_in_time_order(command, first);
+        return false;
+      }
     }
+    put_in_time_order(command, first);
   }
   if (forward) {
     Query record(command, "UPDATE game_clock SET reached_at = ? WHERE id = 1", to);

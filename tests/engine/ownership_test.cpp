@@ -103,7 +103,8 @@ std::vector<Write> writes_in(const std::string& sql) {
       R"(\b(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|DELETE\s+FROM)\s+([a-z_]+))");
   for (auto it = std::sregex_iterator(sql.begin(), sql.end(), rows); it != std::sregex_iterator();
        ++it) {
-    writes.push_back({(*it)[1].str(), {}});
+    // temp.*: the connection's own scratch tables, not the file's.
+    if ((*it)[1].str() != "temp") writes.push_back({(*it)[1].str(), {}});
   }
   const std::regex update(
       R"(\bUPDATE\s+([a-z_]+)\s+SET\s+([\s\S]*?)(?:\bWHERE\b|\bRETURNING\b|$))");

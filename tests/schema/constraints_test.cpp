@@ -51,18 +51,34 @@ BOOST_AUTO_TEST_CASE(every_table_has_a_constraint_case) {
       // 0016
       "asset_blobs", "asset_blob_bytes",
       // 0017
-      "reward_claims", "loot_activity"};
+      "reward_claims", "loot_activity",
+      // 0019
+      "command_log"};
   std::set<std::string> tables;
   SQLite::Statement query(sql,
                           "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
                           "'sqlite%' AND name NOT IN ('rules', 'random_state', 'game_clock', "
                           "'events', 'migrations_applied')");
   while (query.executeStep()) tables.insert(query.getColumn(0).getString());
-  BOOST_TEST(covered.size() == 87u);
+  BOOST_TEST(covered.size() == 88u);
   BOOST_TEST(tables == covered, tt::per_element());
 }
 
 // -- guard triggers -------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(a_command_log_entry_names_its_command_and_holds_json_arguments) {
+  Table log(*this, "command_log");
+  const Row entry = {{"at", "1000"},
+                     {"actor", q("u-1")},
+                     {"name", q("turns.spend")},
+                     {"arguments", q(R"({"amount": 2})")}};
+  BOOST_TEST(log.accepts(entry));
+  BOOST_TEST(log.accepts(with(entry, "actor", q("u-erased-long-ago"))));  // no foreign key
+  BOOST_TEST(log.refuses(with(entry, "name", q("")), {kCheck, "name"}));
+  BOOST_TEST(log.refuses(with(entry, "actor", q("")), {kCheck, "actor"}));
+  BOOST_TEST(log.refuses(with(entry, "arguments", q("{amount: 2")), {kCheck, "arguments"}));
+  BOOST_TEST(log.refuses(without(entry, "at"), {kNotNull, "command_log.at"}));
+}
 
 BOOST_AUTO_TEST_CASE(the_role_tree_refuses_a_parent_that_would_make_a_cycle) {
   Table roles(*this, "roles");

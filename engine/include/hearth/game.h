@@ -107,6 +107,10 @@ struct GameOptions {
   // that needs migrating, is refused with Error{CorruptData}; time_mode, speed and rules must not
   // be set.
   bool read_only = false;
+  // Records every player command run from data (run_command, and so the LAN host) that commits,
+  // in the file's command log, in the command's own transaction: its name, JSON arguments, actor
+  // and game time (hearth/core/commands.h: command_log, replay_command; docs/reliability.md).
+  bool log_commands = false;
 };
 
 // A broken invariant of a game file's content (Game::check).
@@ -208,6 +212,13 @@ class Game {
   // expiry, one leader per team and no more members than its size, no members in a disbanded
   // team, and no timer past its expiry at the time the file has reached. Empty when healthy.
   std::vector<Violation> check() const;
+
+  // A SHA-256 of the game's content, as 64 hex digits: every table's name and columns and its rows
+  // in key order, each value with its type. Two files with the same content have the same hash
+  // whatever their page layout (a VACUUM, another page size, a copy made by export and import).
+  // Left out: the migrations' bookkeeping and game_clock.last_clock_at, the computer's clock
+  // reading at the last command (not game state: a replay never reads a clock).
+  std::string content_hash() const;
 
   // The engine schema version of the file.
   int schema_version() const;

@@ -3,10 +3,12 @@
 // LAN host serves this registry; a fuzzer and a command log use it (docs/commands.md).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "hearth/core/clock.h"
 #include "hearth/core/id.h"
 #include "hearth/core/outcome.h"
 
@@ -65,7 +67,35 @@ std::string command_specs_json();
 // have a member the command does not take or one of the wrong type — an integer must be a whole
 // number within 64 bits (InvalidArgument). Otherwise the command's own answer: what it returns,
 // or its refusal. Throws what the command throws (Error).
+//
+// When the game logs commands (GameOptions::log_commands), a command that commits is recorded in
+// the command log in its own transaction; a refused or failed one leaves no entry.
 CommandAnswer run_command(Game& game, const PlayerId& actor, std::string_view name,
                           std::string_view arguments);
+
+// One entry of the command log: a command that committed.
+struct LoggedCommand {
+  std::int64_t id = 0;  // the log's order
+  GameTime at = 0;      // the game time it ran at
+  PlayerId actor;
+  std::string name;
+  std::string arguments;  // the JSON arguments object, as given
+
+  bool operator==(const LoggedCommand&) const = default;
+};
+
+// The command log's entries with id > after_id, oldest first, at most `limit` (1 to 10,000;
+// Error{Usage} otherwise).
+std::vector<LoggedCommand> command_log(Game& game, std::int64_t after_id = 0, int limit = 1000);
+
+// Runs a logged command again, at its own game time: the world is first advanced to `entry.at`
+// (applying what fell due on the way, as in the original run), then the command runs as
+// run_command would, and is logged again when the game logs commands. Replaying a save's log
+// entries in order on a copy of an earlier save of the same game reproduces its content
+// (Game::content_hash) as long as nothing outside the registry changed it meanwhile (the game's
+// own calls, Game::skip/pause/set_speed, a clock set back or jumping forward are not in the log).
+// Error{Usage} for an entry before the game time the game has reached. The answer is the
+// command's: a refusal means the replay has departed from the original.
+CommandAnswer replay_command(Game& game, const LoggedCommand& entry);
 
 }  // namespace hearth

@@ -42,6 +42,7 @@
 // quests.requirements / quests.rewards          QuestRequirements / QuestRewards
 // user_timers.metadata                          TimerMetadata
 // moderation_cases.metadata                     ModerationMetadata
+// command_log.arguments                         a command's arguments, as given
 // (no column: team_invitations rows)            TeamInvitationCode, to import Team.invitation_codes
 #pragma once
 
