@@ -6,7 +6,12 @@
 // reopened file each round, alternating durability Full and Normal (a process kill loses nothing
 // at either level; only a power cut tells them apart).
 //
-// HEARTH_CRASH_KILLS sets how many times the child is killed (default 25: a few seconds). Run
+// A second child runs commands of every domain through the registry, with game time moving on, in
+// a game that logs them: after every kill each acknowledged command is in the log, and at the end
+// the log replayed on the save it started from gives the file's content, so no command was left
+// in part.
+//
+// HEARTH_CRASH_KILLS sets how many times each child is killed (default 25: a few seconds). Run
 // more in a soak: `HEARTH_CRASH_KILLS=1000 build/tests/hearth_tests --run_test=crash_test`.
 #include <cerrno>
 #include <chrono>
@@ -14,6 +19,7 @@
 #include <cstring>
 #include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -22,7 +28,10 @@
 #include <fmt/core.h>
 
 #include "engine/core/command.h"
+#include "tests/fuzz/command_generator.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/replay.h"
+#include "tests/support/world.h"
 
 #include "hearth/game.h"
 #include <fcntl.h>
@@ -39,8 +48,9 @@ constexpr int kDefaultKills = 25;
 constexpr int kPlayers = 6;
 constexpr const char* kItems[] = {"Ore", "Gem", "Scroll"};
 
-// What the child acknowledges: a ledger row or an item history row that has committed.
-enum class Row : std::int64_t { Transaction = 1, ItemEntry = 2 };
+// What the child acknowledges: a ledger row or an item history row that has committed, or (in the
+// test over every domain) the count of its commands that have.
+enum class Row : std::int64_t { Transaction = 1, ItemEntry = 2, Command = 3 };
 
 struct Ack {
   Row row = Row::Transaction;
@@ -54,10 +64,15 @@ int kill_count() {
   return kills > 0 ? kills : kDefaultKills;
 }
 
+// Rounds alternate the durability: a process kill loses nothing at either.
+Durability durability_of(int round) {
+  return round % 2 == 0 ? Durability::Full : Durability::Normal;
+}
+
 GameOptions options_for(const std::string& path, int round) {
   GameOptions options =
       test::options_with(std::make_shared<ManualClock>(test::kStart + round * kMinute), path);
-  options.durability = round % 2 == 0 ? Durability::Full : Durability::Normal;
+  options.durability = durability_of(round);
   return options;
 }
 
@@ -144,6 +159,24 @@ void acknowledge(int fd, Row row, std::int64_t id) {
   }
 }
 
+// The child over every domain: registry commands from the generator (well-formed ones, and in odd
+// rounds hostile ones among them) with game time moving on between them, forever, each command
+// that committed acknowledged with its count.
+[[noreturn]] void run_command_child(const std::string& path, const test::SmallWorld& world,
+                                    int round, int fd) {
+  try {
+    Game game(test::logged_game(path, 0, durability_of(round)));
+    fuzz::Generator generate(static_cast<std::uint64_t>(round) * 104729 + 5, world, round % 2 == 1);
+    std::int64_t committed = 0;
+    for (;;) {
+      fuzz::play(game, generate, 1,
+                 [&](const fuzz::Call&) { acknowledge(fd, Row::Command, ++committed); });
+    }
+  } catch (...) {
+    ::_exit(3);
+  }
+}
+
 // A new game file with players holding credits and items, closed again.
 void set_up(const std::string& path) {
   Game game(options_for(path, 0));
@@ -192,6 +225,44 @@ void collect(int fd, std::string& partial, std::vector<Ack>& acks,
   }
 }
 
+// Forks a child running `child` (which writes acknowledgements to the fd it is given and never
+// returns), kills it with SIGKILL and returns what it acknowledged. Where the kill lands is
+// counted in work, not in time, so a slow machine changes nothing: one round in four is killed
+// at once (while the child opens the file, or in its first command); the others after 1 to 40
+// acknowledgements, then up to 2 ms more so that the kill lands inside a command as often as
+// between two.
+template <class Child>
+std::vector<Ack> run_and_kill(std::mt19937_64& timing, int round, Child&& child) {
+  std::vector<Ack> acks;
+  int pipe_ends[2];
+  BOOST_TEST_REQUIRE(::pipe(pipe_ends) == 0);
+  const pid_t pid = ::fork();
+  BOOST_TEST_REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::close(pipe_ends[0]);
+    child(pipe_ends[1]);
+    ::_exit(4);
+  }
+  ::close(pipe_ends[1]);
+  std::string partial;
+  const std::size_t wanted = round % 4 == 0 ? 0 : 1 + timing() % 40;
+  if (wanted > 0) {
+    collect(pipe_ends[0], partial, acks, std::nullopt, wanted);
+    BOOST_TEST_REQUIRE(acks.size() >= wanted, "round " << round << ": the child stopped early");
+  }
+  std::this_thread::sleep_for(std::chrono::microseconds(timing() % 2000));
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  collect(pipe_ends[0], partial, acks, std::nullopt);
+  BOOST_TEST(partial.empty(), "round " << round << ": a torn acknowledgement");
+  ::close(pipe_ends[0]);
+  BOOST_TEST_REQUIRE((WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL),
+                     "round " << round << ": the child stopped by itself, status " << status);
+  return acks;
+}
+
 // The first violation's sentence, for a failure message.
 template <class Violations>
 std::string first_detail(const Violations& violations) {
@@ -226,36 +297,8 @@ BOOST_AUTO_TEST_CASE(acknowledged_commands_survive_sigkill_and_the_file_stays_co
   std::vector<Ack> all;
   int rounds_with_work = 0;
   for (int round = 1; round <= kills; ++round) {
-    int pipe_ends[2];
-    BOOST_TEST_REQUIRE(::pipe(pipe_ends) == 0);
-    const pid_t child = ::fork();
-    BOOST_TEST_REQUIRE(child >= 0);
-    if (child == 0) {
-      ::close(pipe_ends[0]);
-      run_child(file.path, round, pipe_ends[1]);
-    }
-    ::close(pipe_ends[1]);
-    // Where the kill lands is counted in work, not in time, so a slow machine changes nothing:
-    // one round in four is killed at once (while the child opens the file, or in its first
-    // command); the others after 1 to 40 acknowledged commands, then up to 2 ms more so that the
-    // kill lands inside a command as often as between two.
-    std::vector<Ack> acks;
-    std::string partial;
-    const std::size_t wanted = round % 4 == 0 ? 0 : 1 + timing() % 40;
-    if (wanted > 0) {
-      collect(pipe_ends[0], partial, acks, std::nullopt, wanted);
-      BOOST_TEST_REQUIRE(acks.size() >= wanted, "round " << round << ": the child stopped early");
-    }
-    std::this_thread::sleep_for(std::chrono::microseconds(timing() % 2000));
-    ::kill(child, SIGKILL);
-    int status = 0;
-    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
-    }
-    collect(pipe_ends[0], partial, acks, std::nullopt);
-    BOOST_TEST(partial.empty(), "round " << round << ": a torn acknowledgement");
-    ::close(pipe_ends[0]);
-    BOOST_TEST_REQUIRE((WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL),
-                       "round " << round << ": the child stopped by itself, status " << status);
+    const std::vector<Ack> acks =
+        run_and_kill(timing, round, [&](int fd) { run_child(file.path, round, fd); });
     if (!acks.empty()) ++rounds_with_work;
 
     Game game(options_for(file.path, 0));
@@ -279,6 +322,54 @@ BOOST_AUTO_TEST_CASE(acknowledged_commands_survive_sigkill_and_the_file_stays_co
   // Three rounds in four waited for work before the kill: every one of them must show it.
   BOOST_TEST(rounds_with_work >= kills - (kills + 3) / 4, rounds_with_work << " of " << kills);
   BOOST_TEST_MESSAGE(fmt::format("crash_test: {} kills, {} acknowledged rows", kills, all.size()));
+}
+
+BOOST_AUTO_TEST_CASE(every_domain_keeps_its_acknowledged_commands_whole_through_sigkill) {
+  test::TempFile file, save;
+  test::SmallWorld world;
+  {
+    Game game(test::logged_game(file.path, 31));
+    world = test::build_small_world(game);
+    game.save_as(save.path);
+  }
+  const int kills = kill_count();
+  std::mt19937_64 timing(20261201);
+  std::size_t logged = 0;
+  std::int64_t acknowledged = 0;
+  std::set<std::string> names;
+  for (int round = 1; round <= kills; ++round) {
+    const std::vector<Ack> acks = run_and_kill(
+        timing, round, [&](int fd) { run_command_child(file.path, world, round, fd); });
+    Game game(test::logged_game(file.path, 0));
+    const std::string integrity = core_of(game).read(
+        [](SQLite::Database& sql) { return sql.execAndGet("PRAGMA integrity_check").getString(); });
+    BOOST_TEST_REQUIRE(integrity == "ok", "round " << round);
+    const std::vector<Violation> violations = game.check();
+    BOOST_TEST_REQUIRE(violations.empty(), "round " << round << ": " << first_detail(violations));
+    // Every acknowledged command is in the log, and at most one more: the one that had committed
+    // when the kill came before its acknowledgement.
+    const std::vector<LoggedCommand> log = command_log(game, 0, 10000);
+    BOOST_TEST_REQUIRE(log.size() >= logged + acks.size(),
+                       "round " << round << ": " << acks.size() << " acknowledged, "
+                                << log.size() - logged << " logged");
+    BOOST_TEST_REQUIRE(log.size() <= logged + acks.size() + 1, "round " << round);
+    for (std::size_t i = 0; i < acks.size(); ++i) {
+      BOOST_TEST_REQUIRE(acks[i].id == static_cast<std::int64_t>(i) + 1);
+    }
+    for (std::size_t i = logged; i < log.size(); ++i) names.insert(log[i].name);
+    logged = log.size();
+    acknowledged += static_cast<std::int64_t>(acks.size());
+  }
+  // Whole commands only: the log replayed on the save gives the file's very content.
+  Game game(test::logged_game(file.path, 0));
+  BOOST_TEST(test::replayed_hash(save.path, command_log(game, 0, 10000), game.reached_at()) ==
+             game.content_hash());
+  // The kills landed among commands of many domains, not one.
+  BOOST_TEST(names.size() >= 10, names.size() << " commands");
+  BOOST_TEST_MESSAGE(
+      fmt::format("crash_test (every domain): {} kills, {} acknowledged commands "
+                  "of {} kinds, {} logged",
+                  kills, acknowledged, names.size(), logged));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

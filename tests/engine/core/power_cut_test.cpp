@@ -21,6 +21,7 @@
 #include "tests/fuzz/command_generator.h"
 #include "tests/support/fault_vfs.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/replay.h"
 #include "tests/support/world.h"
 
 #include "hearth/core/commands.h"
@@ -37,15 +38,6 @@ int cut_count() {
   const char* text = std::getenv("HEARTH_POWER_CUTS");
   const int cuts = text == nullptr ? 0 : std::atoi(text);
   return cuts > 0 ? cuts : kDefaultCuts;
-}
-
-GameOptions logged_game(const std::string& path, std::uint64_t seed, Durability durability) {
-  GameOptions options = test::options_with(std::make_shared<ManualClock>(fuzz::kStart), path);
-  options.seed = seed;
-  options.time_mode = TimeMode::Manual;
-  options.log_commands = true;
-  options.durability = durability;
-  return options;
 }
 
 // What a cut round left: the commands that returned, and the one under way when the power went.
@@ -82,22 +74,10 @@ Attempted play_until_cut(Game& game, const test::SmallWorld& world, std::uint64_
 // durable only once a checkpoint or a close has synced it); with `save`, a copy of it there.
 test::SmallWorld durable_world(const std::string& path, std::uint64_t seed, Durability durability,
                                const std::string* save) {
-  Game game(logged_game(path, seed, durability));
+  Game game(test::logged_game(path, seed, durability));
   const test::SmallWorld world = test::build_small_world(game);
   if (save != nullptr) game.save_as(*save);
   return world;
-}
-
-std::string replayed(const std::string& save, const std::vector<LoggedCommand>& log,
-                     GameTime until) {
-  test::TempFile copy;
-  std::filesystem::copy_file(save, copy.path);
-  Game game(logged_game(copy.path, 0, Durability::Full));
-  for (const LoggedCommand& entry : log) {
-    BOOST_TEST_REQUIRE(replay_command(game, entry).ok(), "entry " << entry.id);
-  }
-  game.advance_to(until);
-  return game.content_hash();
 }
 
 bool same(const LoggedCommand& entry, const fuzz::Call& call) {
@@ -117,7 +97,7 @@ void cut_the_power(Durability durability) {
     {
       test::TempFile dry;
       const test::SmallWorld world = durable_world(dry.path, seed, durability, nullptr);
-      Game game(logged_game(dry.path, seed, durability));
+      Game game(test::logged_game(dry.path, seed, durability));
       const std::int64_t before = vfs.operations();
       play_until_cut(game, world, seed, vfs);
       span = vfs.operations() - before;
@@ -125,7 +105,7 @@ void cut_the_power(Durability durability) {
     Attempted attempted;
     {
       const test::SmallWorld world = durable_world(file.path, seed, durability, &save.path);
-      Game game(logged_game(file.path, seed, durability));
+      Game game(test::logged_game(file.path, seed, durability));
       vfs.arm(test::FaultVfs::Fault::PowerCut,
               static_cast<std::int64_t>(random() % static_cast<std::uint64_t>(span + 1)));
       attempted = play_until_cut(game, world, seed, vfs);
@@ -135,7 +115,7 @@ void cut_the_power(Durability durability) {
     torn += tear ? 1 : 0;
     vfs.restore_after_cut(random, tear);
 
-    Game game(logged_game(file.path, seed, durability));
+    Game game(test::logged_game(file.path, seed, durability));
     const std::string integrity = core_of(game).read(
         [](SQLite::Database& sql) { return sql.execAndGet("PRAGMA integrity_check").getString(); });
     BOOST_TEST(integrity == "ok", "round " << round);
@@ -157,7 +137,7 @@ void cut_the_power(Durability durability) {
             std::min<std::int64_t>(static_cast<std::int64_t>(log.size()),
                                    static_cast<std::int64_t>(attempted.returned.size()));
     // Whole commands only: the log that survived, replayed on the save, gives this very content.
-    BOOST_TEST(replayed(save.path, log, game.reached_at()) == game.content_hash(),
+    BOOST_TEST(test::replayed_hash(save.path, log, game.reached_at()) == game.content_hash(),
                "round " << round);
   }
   BOOST_TEST_MESSAGE(fmt::format(
@@ -186,8 +166,8 @@ BOOST_AUTO_TEST_CASE(an_io_error_fails_the_command_whole_and_the_game_goes_on) {
   for (const std::uint64_t seed : {201, 202, 203, 204}) {
     const Durability durability = seed % 2 == 0 ? Durability::Full : Durability::Normal;
     test::TempFile file;
-    Game faulty(logged_game(file.path, seed, durability));
-    Game twin(logged_game(":memory:", seed, durability));
+    Game faulty(test::logged_game(file.path, seed, durability));
+    Game twin(test::logged_game(":memory:", seed, durability));
     const test::SmallWorld world = test::build_small_world(faulty);
     const test::SmallWorld twin_world = test::build_small_world(twin);
     BOOST_TEST_REQUIRE(world.ann == twin_world.ann);
@@ -224,7 +204,7 @@ BOOST_AUTO_TEST_CASE(an_io_error_fails_the_command_whole_and_the_game_goes_on) {
     BOOST_TEST(faulty.check().empty());
     BOOST_TEST(faulty.content_hash() == twin.content_hash(), "seed " << seed);
     const std::string hash = faulty.content_hash();
-    faulty = Game(logged_game(file.path, seed, durability));
+    faulty = Game(test::logged_game(file.path, seed, durability));
     BOOST_TEST(faulty.content_hash() == hash, "seed " << seed << ", reopened");
   }
   BOOST_TEST_MESSAGE("io errors: " << failed << " commands failed, " << committed << " committed");

@@ -1,5 +1,7 @@
 // The command log and replay: a save and the log of what followed reproduce the file, whatever
 // the split of ticks, in another process too; only committed commands are logged.
+#include "tests/support/replay.h"
+
 #include <filesystem>
 #include <random>
 #include <string>
@@ -22,19 +24,11 @@ namespace {
 
 constexpr int kSteps = 400;
 
-GameOptions manual_game(const std::string& path, std::uint64_t seed) {
-  GameOptions options = test::options_with(std::make_shared<ManualClock>(fuzz::kStart), path);
-  options.seed = seed;
-  options.time_mode = TimeMode::Manual;
-  options.log_commands = true;
-  return options;
-}
-
 // A played game: the save made before the first logged command, and the file after `kSteps`
 // generated calls (hostile ones mixed in with well-formed ones, refusals among them).
 struct Played {
   Played(std::uint64_t seed_in) : seed(seed_in) {
-    Game game(manual_game(file.path, seed));
+    Game game(test::logged_game(file.path, seed));
     const test::SmallWorld world = test::build_small_world(game);
     game.save_as(save.path);
     fuzz::Generator friendly(seed, world, false);
@@ -57,35 +51,13 @@ struct Played {
   std::vector<LoggedCommand> log;
 };
 
-// Replays `log` on a copy of `save`, with extra ticks in between when `ticks` is given, up to
-// `until`; returns the content hash.
-std::string replay(const std::string& save, const std::vector<LoggedCommand>& log, GameTime until,
-                   std::mt19937_64* ticks = nullptr) {
-  test::TempFile copy;
-  std::filesystem::copy_file(save, copy.path);
-  Game game(manual_game(copy.path, 0));
-  for (const LoggedCommand& entry : log) {
-    if (ticks != nullptr && (*ticks)() % 2 == 0 && entry.at > game.reached_at()) {
-      // A tick somewhere between the last command and this one.
-      game.advance_to(game.reached_at() +
-                      static_cast<GameTime>(
-                          (*ticks)() % static_cast<std::uint64_t>(entry.at - game.reached_at())));
-    }
-    const CommandAnswer answer = replay_command(game, entry);
-    BOOST_TEST_REQUIRE(answer.ok(), "entry " << entry.id << " (" << entry.name
-                                             << ") refused on replay: " << answer.detail);
-  }
-  game.advance_to(until);
-  return game.content_hash();
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(replay_test)
 
 BOOST_AUTO_TEST_CASE(the_log_holds_exactly_the_commands_that_committed) {
   test::TempFile file;
-  Game game(manual_game(file.path, 7));
+  Game game(test::logged_game(file.path, 7));
   const test::SmallWorld world = test::build_small_world(game);
   BOOST_TEST(command_log(game).empty());  // the game's own calls are not logged
   game.advance_to(fuzz::kStart + kHour);
@@ -124,7 +96,7 @@ BOOST_AUTO_TEST_CASE(replaying_the_log_on_the_save_reproduces_the_file) {
     BOOST_TEST_MESSAGE("seed " << seed << ": " << played.committed << " commands committed");
     BOOST_TEST(played.committed > 40);
     BOOST_TEST(played.log.size() == static_cast<std::size_t>(played.committed));
-    BOOST_TEST(replay(played.save.path, played.log, played.reached) == played.hash,
+    BOOST_TEST(test::replayed_hash(played.save.path, played.log, played.reached) == played.hash,
                "seed " << seed);
   }
 }
@@ -133,8 +105,9 @@ BOOST_AUTO_TEST_CASE(another_split_of_ticks_gives_the_same_file) {
   for (const std::uint64_t seed : {4, 5}) {
     const Played played(seed);
     std::mt19937_64 ticks(seed);
-    BOOST_TEST(replay(played.save.path, played.log, played.reached, &ticks) == played.hash,
-               "seed " << seed);
+    BOOST_TEST(
+        test::replayed_hash(played.save.path, played.log, played.reached, &ticks) == played.hash,
+        "seed " << seed);
   }
 }
 
@@ -176,14 +149,14 @@ BOOST_AUTO_TEST_CASE(a_replay_on_another_save_departs_and_a_past_entry_is_refuse
   // The same log on a save where bob has no gold: the replay departs (a refusal or another hash).
   test::TempFile other;
   {
-    Game game(manual_game(other.path, 8));
+    Game game(test::logged_game(other.path, 8));
     const test::SmallWorld world = test::build_small_world(game);
     game.ledger().burn(world.bob_gold, 680).value();
   }
   {
     test::TempFile copy;
     std::filesystem::copy_file(other.path, copy.path);
-    Game game(manual_game(copy.path, 0));
+    Game game(test::logged_game(copy.path, 0));
     bool departed = false;
     for (const LoggedCommand& entry : played.log) {
       if (!replay_command(game, entry).ok()) departed = true;
@@ -194,7 +167,7 @@ BOOST_AUTO_TEST_CASE(a_replay_on_another_save_departs_and_a_past_entry_is_refuse
   {
     test::TempFile copy;
     std::filesystem::copy_file(played.save.path, copy.path);
-    Game game(manual_game(copy.path, 0));
+    Game game(test::logged_game(copy.path, 0));
     game.advance_to(played.log.back().at + 1);
     BOOST_CHECK_EXCEPTION(replay_command(game, played.log.back()), Error,
                           test::is_kind(ErrorKind::Usage));
