@@ -29,6 +29,17 @@ inline GameOptions logged_game(const std::string& path, std::uint64_t seed,
   return options;
 }
 
+// The whole command log, read page by page.
+inline std::vector<LoggedCommand> whole_log(Game& game) {
+  std::vector<LoggedCommand> log;
+  for (;;) {
+    const std::vector<LoggedCommand> page =
+        command_log(game, log.empty() ? 0 : log.back().id, 10000);
+    if (page.empty()) return log;
+    log.insert(log.end(), page.begin(), page.end());
+  }
+}
+
 // Replays `log` on a copy of `save` (every entry must commit again), with extra ticks in between
 // when `ticks` is given, then moves on to `until`; returns the content hash.
 inline std::string replayed_hash(const std::string& save, const std::vector<LoggedCommand>& log,

@@ -348,7 +348,7 @@ BOOST_AUTO_TEST_CASE(every_domain_keeps_its_acknowledged_commands_whole_through_
     BOOST_TEST_REQUIRE(violations.empty(), "round " << round << ": " << first_detail(violations));
     // Every acknowledged command is in the log, and at most one more: the one that had committed
     // when the kill came before its acknowledgement.
-    const std::vector<LoggedCommand> log = command_log(game, 0, 10000);
+    const std::vector<LoggedCommand> log = test::whole_log(game);
     BOOST_TEST_REQUIRE(log.size() >= logged + acks.size(),
                        "round " << round << ": " << acks.size() << " acknowledged, "
                                 << log.size() - logged << " logged");
@@ -362,7 +362,7 @@ BOOST_AUTO_TEST_CASE(every_domain_keeps_its_acknowledged_commands_whole_through_
   }
   // Whole commands only: the log replayed on the save gives the file's very content.
   Game game(test::logged_game(file.path, 0));
-  BOOST_TEST(test::replayed_hash(save.path, command_log(game, 0, 10000), game.reached_at()) ==
+  BOOST_TEST(test::replayed_hash(save.path, test::whole_log(game), game.reached_at()) ==
              game.content_hash());
   // The kills landed among commands of many domains, not one.
   BOOST_TEST(names.size() >= 10, names.size() << " commands");

@@ -120,7 +120,7 @@ void cut_the_power(Durability durability) {
         [](SQLite::Database& sql) { return sql.execAndGet("PRAGMA integrity_check").getString(); });
     BOOST_TEST(integrity == "ok", "round " << round);
     BOOST_TEST(game.check().empty(), "round " << round);
-    const std::vector<LoggedCommand> log = command_log(game, 0, 10000);
+    const std::vector<LoggedCommand> log = test::whole_log(game);
     // A prefix of what was attempted, in order.
     std::vector<fuzz::Call> attempts = attempted.returned;
     if (attempted.in_flight) attempts.push_back(*attempted.in_flight);
