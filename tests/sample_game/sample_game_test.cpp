@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include <boost/test/unit_test.hpp>
 
@@ -524,6 +525,38 @@ BOOST_AUTO_TEST_CASE(an_ambiguous_item_asks_which) {
   BOOST_TEST(!run.says("Bought"));
   auto game = save.open();
   BOOST_TEST(count_events(*game, "inventory.added") == 0);
+}
+
+// The same scripted sessions, played by other processes on another save, give the same file: the
+// same content hash (Game::content_hash), whatever the process, its memory layout or the moment
+// it ran. One different line gives another hash.
+BOOST_AUTO_TEST_CASE(the_same_scripted_sessions_give_the_same_file) {
+  const std::vector<std::string> sessions = {
+      courier_arrival("ada") +
+          "dock\nbuy food 10\nundock\nmove 2\ndock\nsell food 10\n"
+          "supply\nboost\nwait 90m\nstatus\nquit\n",
+      pod_arrival("bob") +
+          "move 3\nwait 2d\nswitch ada\nundock\nmove 1\ndock\nbuy food 3\n"
+          "wait 40d\nquit\n",
+      "new carol\nscout ship\n",  // carol stops at the gate
+  };
+  const auto play_all = [&](const Save& save, const std::vector<std::string>& scripts) {
+    for (const std::string& script : scripts) {
+      const Run run = save.play(script);
+      BOOST_TEST_REQUIRE(run.exit_code == 0, run.err);
+    }
+    return save.open()->content_hash();
+  };
+  Save first;
+  Save second;
+  const std::string hash = play_all(first, sessions);
+  BOOST_TEST(hash.size() == 64u);
+  BOOST_TEST(play_all(second, sessions) == hash);
+
+  std::vector<std::string> changed = sessions;
+  changed[1].replace(changed[1].find("buy food 3"), 10, "buy food 4");
+  Save third;
+  BOOST_TEST(play_all(third, changed) != hash);
 }
 
 // Two terminals play in one world through a third that hosts the save: bob waits while ann
