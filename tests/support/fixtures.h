@@ -89,16 +89,21 @@ inline long long query_int(Game& game, const std::string& sql) {
   return core_of(game).read([&](SQLite::Database& db) { return db.execAndGet(sql).getInt64(); });
 }
 
+// The file's tables, but SQLite's own, by name.
+inline std::vector<std::string> table_names(SQLite::Database& db) {
+  std::vector<std::string> tables;
+  SQLite::Statement names(db,
+                          "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT "
+                          "LIKE 'sqlite_%' ORDER BY name");
+  while (names.executeStep()) tables.push_back(names.getColumn(0).getString());
+  return tables;
+}
+
 // Every row of every table, as text: equal snapshots mean nothing was written.
 inline std::string snapshot(Game& game) {
   return core_of(game).read([](SQLite::Database& db) {
-    std::vector<std::string> tables;
-    SQLite::Statement names(db,
-                            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT "
-                            "LIKE 'sqlite_%' ORDER BY name");
-    while (names.executeStep()) tables.push_back(names.getColumn(0).getString());
     std::string out;
-    for (const std::string& table : tables) {
+    for (const std::string& table : table_names(db)) {
       SQLite::Statement rows(db, "SELECT * FROM \"" + table + "\"");
       out += table + "\n";
       while (rows.executeStep()) {

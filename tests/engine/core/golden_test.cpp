@@ -48,16 +48,6 @@ namespace fs = std::filesystem;
 
 const fs::path kData = fs::path(HEARTH_SOURCE_DIR) / "tests" / "data";
 
-// The tables of the file, but SQLite's own.
-std::vector<std::string> tables_of(SQLite::Database& db) {
-  std::vector<std::string> tables;
-  SQLite::Statement names(db,
-                          "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
-                          "'sqlite_%' ORDER BY name");
-  while (names.executeStep()) tables.push_back(names.getColumn(0).getString());
-  return tables;
-}
-
 std::vector<std::string> columns_of(SQLite::Database& db, const std::string& table) {
   std::vector<std::string> columns;
   SQLite::Statement query(db, "SELECT name FROM pragma_table_info(?) ORDER BY cid");
@@ -93,7 +83,7 @@ std::vector<std::string> hex_rows_of(SQLite::Database& db, const std::string& ta
 
 Dump dump_of(SQLite::Database& db) {
   Dump dump;
-  for (const std::string& table : tables_of(db)) {
+  for (const std::string& table : test::table_names(db)) {
     Dump::Table& entry = dump.tables[table];
     entry.columns = columns_of(db, table);
     entry.rows = hex_rows_of(db, table, entry.columns);
@@ -425,7 +415,7 @@ BOOST_AUTO_TEST_CASE(this_versions_golden_save_has_every_table) {
                      "this version (" << version << ") has no golden save: write one");
   const Dump expected = read_dump(fs::path(golden).replace_extension(".rows"));
   core_of(fresh.game).read([&](SQLite::Database& db) {
-    for (const std::string& table : tables_of(db)) {
+    for (const std::string& table : test::table_names(db)) {
       BOOST_TEST(expected.tables.count(table) == 1u, table << " is not in the golden save");
     }
     return 0;
